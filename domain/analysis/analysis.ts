@@ -1,0 +1,139 @@
+/**
+ * The analysis beside the findings (`rules.md`, "Analysis"): 現年度分 / 滞納繰越分, 収納率,
+ * aging by years since the due date, and splits by income bracket and dunning method.
+ * Kept as running sums so that re-checking one row adds and subtracts instead of re-reading the sheet.
+ */
+import { fiscalYearOf, formatISO, wholeYearsBetween, type Day } from '../calendar/day.js';
+import type { LedgerRow } from '../engine/ledger-row.js';
+
+export interface Totals {
+  count: number;
+  assessed: number;
+  paid: number;
+  outstanding: number;
+  /** 収納率 = paid ÷ assessed × 100, one decimal; null where nothing was assessed. */
+  collectionRate: number | null;
+}
+
+export interface AgingBucket {
+  /** `0-1`, `1-2`, … `5+` (years since the due date). */
+  label: string;
+  fromYears: number;
+  toYears: number | null;
+  count: number;
+  outstanding: number;
+}
+
+export interface Split {
+  key: string;
+  count: number;
+  outstanding: number;
+}
+
+export interface Analysis {
+  asOf: string;
+  /** The as-of date's fiscal year: rows of this year are 現年度分. */
+  fiscalYear: number;
+  current: Totals;
+  arrears: Totals;
+  total: Totals;
+  /** Rows still owing, by whole years since the due date; rows without a due date are not in it. */
+  aging: AgingBucket[];
+  /** Null where the sheet has no such column. */
+  byIncomeBracket: Split[] | null;
+  byDunningMethod: Split[] | null;
+}
+
+const AGING_EDGES = [0, 1, 2, 3, 4, 5];
+
+/** Collection rate to one decimal, rounded half away from zero on exact integers (no float drift). */
+export function collectionRate(paid: number, assessed: number): number | null {
+  if (assessed <= 0) return null;
+  const tenths = Math.floor((paid * 1000 * 2 + assessed) / (2 * assessed));
+  return tenths / 10;
+}
+
+interface Sums {
+  count: number;
+  assessed: number;
+  paid: number;
+  outstanding: number;
+}
+
+const zero = (): Sums => ({ count: 0, assessed: 0, paid: 0, outstanding: 0 });
+
+export class AnalysisAccumulator {
+  private readonly fy: number;
+  private readonly current = zero();
+  private readonly arrears = zero();
+  private readonly aging = AGING_EDGES.map(() => ({ count: 0, outstanding: 0 }));
+  private readonly brackets = new Map<string, { count: number; outstanding: number }>();
+  private readonly methods = new Map<string, { count: number; outstanding: number }>();
+
+  constructor(
+    private readonly asOf: Day,
+    private readonly hasIncomeBracket: boolean,
+    private readonly hasDunningMethod: boolean,
+  ) {
+    this.fy = fiscalYearOf(asOf);
+  }
+
+  /** Adds a checked row (sign 1) or takes it back out (sign −1). Unreadable rows are in no total. */
+  add(row: LedgerRow, sign: 1 | -1): void {
+    if (row.amountsUnreadable) return;
+    const owed = row.outstanding ?? 0;
+    const s = row.fiscalYear === this.fy ? this.current : this.arrears;
+    s.count += sign;
+    s.assessed += sign * (row.v.assessedAmount ?? 0);
+    s.paid += sign * (row.v.paidAmount ?? 0);
+    s.outstanding += sign * owed;
+    if (owed > 0 && row.v.dueDate !== null) {
+      const years = wholeYearsBetween(row.v.dueDate, this.asOf);
+      const b = this.aging[Math.min(years, AGING_EDGES.length - 1)]!;
+      b.count += sign;
+      b.outstanding += sign * owed;
+    }
+    if (this.hasIncomeBracket) bump(this.brackets, row.v.incomeBracket ?? '（空欄）', owed, sign);
+    if (this.hasDunningMethod) bump(this.methods, row.v.dunningMethod ?? '（空欄）', owed, sign);
+  }
+
+  snapshot(): Analysis {
+    const total: Sums = {
+      count: this.current.count + this.arrears.count,
+      assessed: this.current.assessed + this.arrears.assessed,
+      paid: this.current.paid + this.arrears.paid,
+      outstanding: this.current.outstanding + this.arrears.outstanding,
+    };
+    return {
+      asOf: formatISO(this.asOf),
+      fiscalYear: this.fy,
+      current: withRate(this.current),
+      arrears: withRate(this.arrears),
+      total: withRate(total),
+      aging: this.aging.map((b, i) => {
+        const last = i === AGING_EDGES.length - 1;
+        return { label: last ? `${i}+` : `${i}-${i + 1}`, fromYears: i, toYears: last ? null : i + 1, ...b };
+      }),
+      byIncomeBracket: this.hasIncomeBracket ? splits(this.brackets) : null,
+      byDunningMethod: this.hasDunningMethod ? splits(this.methods) : null,
+    };
+  }
+}
+
+function withRate(s: Sums): Totals {
+  return { ...s, collectionRate: collectionRate(s.paid, s.assessed) };
+}
+
+function bump(map: Map<string, { count: number; outstanding: number }>, key: string, owed: number, sign: 1 | -1) {
+  const e = map.get(key) ?? { count: 0, outstanding: 0 };
+  e.count += sign;
+  e.outstanding += sign * owed;
+  if (e.count === 0) map.delete(key);
+  else map.set(key, e);
+}
+
+function splits(map: Map<string, { count: number; outstanding: number }>): Split[] {
+  return [...map.entries()]
+    .map(([key, e]) => ({ key, ...e }))
+    .sort((a, b) => b.outstanding - a.outstanding || a.key.localeCompare(b.key));
+}

@@ -1,0 +1,14 @@
+/** Fills a rule's message template (`{name}` → param), in the user's language. */
+import type { Locale, ParamValue } from './types.js';
+import type { RuleDef } from '../rules/rule.js';
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+export function renderMessage(rule: RuleDef, params: Record<string, ParamValue>, locale: Locale = 'ja'): string {
+  const template = locale === 'en' ? rule.message.en : rule.message.ja;
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? v.toLocaleString('ja-JP') : v;
+  });
+}
