@@ -139,7 +139,7 @@ function blockCols(grid: string[][], mergeId: number[][], r: number, width: numb
       else if (matchHeader(joined)) cols.push(col(c, header, joined, scale, true, true));
       // `金額` over `調定額` reads 金額調定額, which is no field: the sub-header alone names the column. Under
       // a parent that is itself a field (`催告方法` over `電話`) it is more likely a data value than a header.
-      else cols.push(col(c, header, nc, scale, false, true));
+      else cols.push(col(c, header, nc, scale, false, !matchHeader(parent)));
     }
   }
   return cols;
