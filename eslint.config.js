@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'test-artifacts/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'test-artifacts/', '.tmp*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -37,7 +37,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/addin/**', 'react', 'react-dom', '@fluentui/*', '@microsoft/office-js'], message: 'server/ never imports the add-in.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/addin/**', 'react', 'react-dom', '@fluentui/*', '@microsoft/office-js'],
+              message: 'server/ never imports the add-in.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -46,7 +53,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', 'express', 'sqlite3', 'node:*'], message: 'addin/ never imports the service or Node.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server/**', 'express', 'sqlite3', 'node:*'],
+              message: 'addin/ never imports the service or Node.',
+            },
+          ],
+        },
       ],
     },
   },

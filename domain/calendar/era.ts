@@ -35,7 +35,9 @@ export const ERAS: readonly Era[] = TABLE.map(([name, letter, y, m, d], i) => {
 });
 
 const BY_NAME = new Map<string, Era>(ERAS.map((e) => [e.name, e]));
-const BY_LETTER = new Map<string, Era>(ERAS.flatMap((e) => [[e.letter, e] as const, [e.letter.toLowerCase(), e] as const]));
+const BY_LETTER = new Map<string, Era>(
+  ERAS.flatMap((e) => [[e.letter, e] as const, [e.letter.toLowerCase(), e] as const]),
+);
 
 /** `令和` → 令和. */
 export function eraByName(name: string): Era | undefined {

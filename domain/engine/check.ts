@@ -5,7 +5,8 @@ import { detectHeader } from '../fields/header.js';
 import { LedgerChecker, type Grid } from './checker.js';
 import type { CheckFailure, CheckOptions, CheckResult } from './types.js';
 
-export type CheckOutcome = { ok: true; result: CheckResult; checker: LedgerChecker } | { ok: false; failure: CheckFailure };
+export type CheckOutcome =
+  { ok: true; result: CheckResult; checker: LedgerChecker } | { ok: false; failure: CheckFailure };
 
 export function checkSheet(
   grid: Grid,

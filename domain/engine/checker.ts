@@ -8,7 +8,14 @@ import type { HeaderDetection } from '../fields/mapping.js';
 import { ClaimTypeIndex } from '../claims/claim-types.js';
 import { AnalysisAccumulator } from '../analysis/analysis.js';
 import { RULES, ruleById } from '../rules/catalogue.js';
-import { DEFAULT_PARAMS, SEVERITIES, type RuleContext, type RuleDef, type RuleId, type Severity } from '../rules/rule.js';
+import {
+  DEFAULT_PARAMS,
+  SEVERITIES,
+  type RuleContext,
+  type RuleDef,
+  type RuleId,
+  type Severity,
+} from '../rules/rule.js';
 import { anyInvalid, type LedgerRow, type ReadField } from './ledger-row.js';
 import { RowReader } from './read-row.js';
 import { DuplicateIndex } from './duplicate-index.js';
@@ -76,7 +83,8 @@ export class LedgerChecker {
     }
     for (let r = first; r <= last; r++) {
       this.evaluate(r);
-      if (onProgress && (r - first) % 5000 === 4999) onProgress(last - first + 1 + r - first + 1, (last - first + 1) * 2);
+      if (onProgress && (r - first) % 5000 === 4999)
+        onProgress(last - first + 1 + r - first + 1, (last - first + 1) * 2);
     }
     onProgress?.((last - first + 1) * 2, (last - first + 1) * 2);
     return this.result();

@@ -4,13 +4,7 @@
  * asks for a blank must not fire on a value it cannot read (`rules.md`, "Terms").
  */
 import type { Day } from '../calendar/day.js';
-import type {
-  Classification,
-  DeferralType,
-  DunningMethod,
-  FieldKey,
-  SuspensionType,
-} from '../fields/catalogue.js';
+import type { Classification, DeferralType, DunningMethod, FieldKey, SuspensionType } from '../fields/catalogue.js';
 import type { InvalidReason } from '../values/parsed.js';
 import type { ClaimType } from '../claims/claim-types.js';
 

@@ -193,4 +193,3 @@ function isTotalsRow(cells: readonly Cell[]): boolean {
   }
   return false;
 }
-

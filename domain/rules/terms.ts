@@ -13,7 +13,13 @@ export function owes(row: LedgerRow): boolean {
 /** deferralType set and deferralStart ≤ asOf ≤ deferralEnd. */
 export function deferralInForce(row: LedgerRow, asOf: Day): boolean {
   const { deferralType, deferralStart, deferralEnd } = row.v;
-  return deferralType !== null && deferralStart !== null && deferralEnd !== null && deferralStart <= asOf && asOf <= deferralEnd;
+  return (
+    deferralType !== null &&
+    deferralStart !== null &&
+    deferralEnd !== null &&
+    deferralStart <= asOf &&
+    asOf <= deferralEnd
+  );
 }
 
 /** 現年度分: the row's fiscal year is the as-of date's. */

@@ -12,7 +12,6 @@ export function normalizeText(raw: string): string {
   return PRINTABLE_ASCII.test(raw) ? raw.trim() : raw.normalize('NFKC').trim();
 }
 
-
 /** True for the characters that read as an empty cell: blank, and the dashes clerks type for "none". */
 export function isBlankText(raw: string): boolean {
   return isBlankNormalized(normalizeText(raw));

@@ -8,7 +8,24 @@ import { BLANK, invalid, valueOf, type Cell, type Parsed } from './parsed.js';
 const MAX_TEXT = 32;
 
 // Compared after NFKC and upper-casing (`ｙｅｓ` → `YES`). ◯ (U+25EF) is how many IMEs type a circle.
-const TRUE_WORDS = new Set(['○', '〇', '◯', '●', '✓', '✔', '有', '有り', 'あり', '済', '済み', 'はい', 'TRUE', '1', 'Y', 'YES']);
+const TRUE_WORDS = new Set([
+  '○',
+  '〇',
+  '◯',
+  '●',
+  '✓',
+  '✔',
+  '有',
+  '有り',
+  'あり',
+  '済',
+  '済み',
+  'はい',
+  'TRUE',
+  '1',
+  'Y',
+  'YES',
+]);
 const FALSE_WORDS = new Set(['×', '✕', '無', '無し', 'なし', 'いいえ', 'FALSE', '0', 'N', 'NO']);
 
 const TRUE: Parsed<boolean> = valueOf(true);

@@ -18,9 +18,7 @@ export type InvalidReason =
   /** An enum value that is not one of the field's options. */
   | 'unknown-option';
 
-export type Parsed<T> =
-  | { ok: true; value: T | null }
-  | { ok: false; reason: InvalidReason };
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; reason: InvalidReason };
 
 export const BLANK: Parsed<never> = { ok: true, value: null };
 

@@ -7,7 +7,10 @@ export default defineRule({
   severity: 'warning',
   group: 'deferral',
   basis: DEFERRAL_BASIS,
-  condition: { ja: '猶予区分あり、猶予終了日 < 基準日、収入未済額 > 0', en: 'deferralType set, deferralEnd < asOf, outstanding > 0' },
+  condition: {
+    ja: '猶予区分あり、猶予終了日 < 基準日、収入未済額 > 0',
+    en: 'deferralType set, deferralEnd < asOf, outstanding > 0',
+  },
   message: {
     ja: '{deferralType}の期間が {deferralEnd} に終わっていますが、未収が残っています。延長・再催告など次の対応を決めてください。',
     en: 'The {deferralType} ended on {deferralEnd} with an amount still owed. Decide the next step.',

@@ -21,10 +21,16 @@ export default defineRule({
     if (type === null || cls === null) return null;
     const enforceable = cls === '強制徴収公債権';
     if ((type === '徴収猶予' || type === '換価猶予') && !enforceable) {
-      return { field: 'deferralType', params: { deferralType: type, classification: cls, allowed: '強制徴収公債権のみ' } };
+      return {
+        field: 'deferralType',
+        params: { deferralType: type, classification: cls, allowed: '強制徴収公債権のみ' },
+      };
     }
     if (type === '履行延期特約' && enforceable) {
-      return { field: 'deferralType', params: { deferralType: type, classification: cls, allowed: '非強制徴収公債権・私債権のみ' } };
+      return {
+        field: 'deferralType',
+        params: { deferralType: type, classification: cls, allowed: '非強制徴収公債権・私債権のみ' },
+      };
     }
     return null;
   },

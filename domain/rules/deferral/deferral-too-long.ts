@@ -24,7 +24,10 @@ export default defineRule({
       return { field: 'deferralEnd', params: { deferralType: type, deferralEnd: iso(end), limit: '開始から2年未満' } };
     }
     if (type === '履行延期特約' && dueDate !== null && end > addYears(dueDate, 10)) {
-      return { field: 'deferralEnd', params: { deferralType: type, deferralEnd: iso(end), limit: `納期限から10年: ${iso(addYears(dueDate, 10))}` } };
+      return {
+        field: 'deferralEnd',
+        params: { deferralType: type, deferralEnd: iso(end), limit: `納期限から10年: ${iso(addYears(dueDate, 10))}` },
+      };
     }
     return null;
   },

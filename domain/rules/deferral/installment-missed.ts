@@ -20,6 +20,9 @@ export default defineRule({
   check(row, { asOf, params }) {
     const next = row.v.nextInstallmentDate;
     if (!owes(row) || next === null || asOf <= addDays(next, params.installmentGraceDays)) return null;
-    return { field: 'nextInstallmentDate', params: { nextInstallmentDate: iso(next), installmentGraceDays: params.installmentGraceDays } };
+    return {
+      field: 'nextInstallmentDate',
+      params: { nextInstallmentDate: iso(next), installmentGraceDays: params.installmentGraceDays },
+    };
   },
 });

@@ -19,7 +19,12 @@ export default defineRule({
     if (v.demandDate <= addDays(v.dueDate, params.demandDays)) return null;
     return {
       field: 'demandDate',
-      params: { demandDate: iso(v.demandDate), dueDate: iso(v.dueDate), days: v.demandDate - v.dueDate, demandDays: params.demandDays },
+      params: {
+        demandDate: iso(v.demandDate),
+        dueDate: iso(v.dueDate),
+        days: v.demandDate - v.dueDate,
+        demandDays: params.demandDays,
+      },
     };
   },
 });

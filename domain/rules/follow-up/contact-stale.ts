@@ -13,8 +13,8 @@ export default defineRule({
     en: 'outstanding > 0, asOf > dueDate + demandDays, not deferralInForce, no suspensionDate or collectionStopDate, and the latest of demandDate, lastDunningDate, lastContactDate, lastPaymentDate, acknowledgementDate is blank or earlier than asOf − contactStaleDays',
   },
   message: {
-    ja: '最後の接触（{lastTouch}）から{contactStaleDays}日以上、催告・交渉の記録がありません。状況を確認し、経過を記録してください。',
-    en: 'No dunning or contact recorded for over {contactStaleDays} days (last: {lastTouch}). Follow up and record it.',
+    ja: '{contactStaleDays}日以上、督促・催告・交渉・納付の記録がありません（最後の記録: {lastTouch}）。状況を確認し、経過を記録してください。',
+    en: 'No demand, dunning, contact or payment recorded for over {contactStaleDays} days (last: {lastTouch}). Follow up and record it.',
   },
   reads: [
     'outstanding', 'dueDate', 'deferralType', 'deferralStart', 'deferralEnd', 'suspensionDate', 'collectionStopDate',
@@ -28,7 +28,7 @@ export default defineRule({
     if (last !== null && last >= addDays(asOf, -params.contactStaleDays)) return null;
     return {
       field: 'lastContactDate',
-      params: { lastTouch: last === null ? '記録なし' : iso(last), contactStaleDays: params.contactStaleDays },
+      params: { lastTouch: last === null ? 'なし' : iso(last), contactStaleDays: params.contactStaleDays },
     };
   },
 });

@@ -16,13 +16,25 @@ export default defineRule({
     ja: '現年度分で、督促（{demandDate}）から{earlyDunningDays}日を過ぎても催告がありません。滞納初期の早めの催告が効果的です。',
     en: 'Current-year claim with no dunning {earlyDunningDays} days after the demand ({demandDate}). Early dunning works best.',
   },
-  reads: ['fiscalYear', 'dueDate', 'outstanding', 'demandDate', 'lastDunningDate', 'deferralType', 'deferralStart', 'deferralEnd'],
+  reads: [
+    'fiscalYear',
+    'dueDate',
+    'outstanding',
+    'demandDate',
+    'lastDunningDate',
+    'deferralType',
+    'deferralStart',
+    'deferralEnd',
+  ],
   check(row, { asOf, params }) {
     const { demandDate, lastDunningDate } = row.v;
     if (!isCurrentYear(row, asOf) || !owes(row) || demandDate === null) return null;
     if (asOf <= addDays(demandDate, params.earlyDunningDays)) return null;
     if (lastDunningDate !== null && lastDunningDate > demandDate) return null;
     if (deferralInForce(row, asOf)) return null;
-    return { field: 'lastDunningDate', params: { demandDate: iso(demandDate), earlyDunningDays: params.earlyDunningDays } };
+    return {
+      field: 'lastDunningDate',
+      params: { demandDate: iso(demandDate), earlyDunningDays: params.earlyDunningDays },
+    };
   },
 });

@@ -24,7 +24,8 @@ export default defineRule({
   reads: ['dunningCount', 'dunningMethod', 'outstanding', 'lastPaymentDate'],
   check(row, { asOf }) {
     const { dunningCount, dunningMethod, lastPaymentDate } = row.v;
-    if (dunningCount === null || dunningCount < 3 || dunningMethod === null || !ESCALATE_FROM.has(dunningMethod)) return null;
+    if (dunningCount === null || dunningCount < 3 || dunningMethod === null || !ESCALATE_FROM.has(dunningMethod))
+      return null;
     if (!owes(row) || (lastPaymentDate !== null && lastPaymentDate >= addDays(asOf, -180))) return null;
     const next = LADDER[LADDER.indexOf(dunningMethod) + 1] ?? '臨戸';
     return { field: 'dunningMethod', params: { method: dunningMethod, count: dunningCount, next } };

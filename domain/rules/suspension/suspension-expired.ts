@@ -18,7 +18,8 @@ export default defineRule({
   reads: ['suspensionDate', 'suspensionType', 'outstanding', 'classification', 'claimType'],
   check(row, { asOf }) {
     const { suspensionDate, suspensionType } = row.v;
-    if (row.classification !== '強制徴収公債権' || suspensionDate === null || suspensionType === '即時消滅') return null;
+    if (row.classification !== '強制徴収公債権' || suspensionDate === null || suspensionType === '即時消滅')
+      return null;
     const ends = addYears(suspensionDate, 3);
     if (asOf < ends || !owes(row)) return null;
     return { field: 'outstanding', params: { suspensionDate: iso(suspensionDate), extinguishedOn: iso(ends) } };

@@ -36,7 +36,10 @@ const PARSERS: readonly [string, (c: Cell) => Parsed<unknown>][] = [
   ['parseInteger', parseInteger],
   ['parseEnum', (c) => parseEnum(c, ['文書', '電話', 'SMS'])],
   ['parseText', parseText],
-  ...FIELDS.map((def): [string, (c: Cell) => Parsed<unknown>] => [`parseFieldOf(${def.key})`, (c) => parseFieldOf(def, c)]),
+  ...FIELDS.map((def): [string, (c: Cell) => Parsed<unknown>] => [
+    `parseFieldOf(${def.key})`,
+    (c) => parseFieldOf(def, c),
+  ]),
 ];
 
 function wellFormed(p: Parsed<unknown>): boolean {
@@ -83,7 +86,7 @@ const MIN = dayFromYMD(1900, 3, 1);
 const MAX = dayFromYMD(2100, 12, 31);
 const days = fc.integer({ min: MIN, max: MAX });
 
-const FULL_WIDTH = (s: string) => s.replace(/[0-9A-Za-z/.\-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const FULL_WIDTH = (s: string) => s.replace(/[0-9A-Za-z/.-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 const NOTATIONS: readonly [string, (d: Day) => Cell][] = [
   ['ISO', formatISO],
