@@ -7,16 +7,8 @@ import { fieldDef, type Classification, type FieldKey } from '../fields/catalogu
 import type { HeaderDetection } from '../fields/mapping.js';
 import { ClaimTypeIndex, DEFAULT_PERIOD_YEARS, CIVIL_CODE_REVISION, isClassification } from '../claims/claim-types.js';
 import type { Cell, Parsed } from '../values/parsed.js';
-import {
-  ENUM_ALIASES,
-  parseBoolean,
-  parseDate,
-  parseEnum,
-  parseFiscalYear,
-  parseInteger,
-  parseYenScaled,
-} from '../values/index.js';
-import { normalizeText, isBlankText } from '../text/normalize.js';
+import { ENUM_ALIASES, parseField } from '../values/index.js';
+import { normalizeText } from '../text/normalize.js';
 import type { LedgerRow, ReadField, RowInvalidReason, RowValues } from './ledger-row.js';
 
 type Reader = (cell: Cell) => Parsed<unknown>;
@@ -32,40 +24,11 @@ interface ColumnReader {
 const PERSONAL = new Set<FieldKey>(['debtorName', 'address', 'phone', 'contactNote']);
 const TOTALS = new Set(['合計', '小計', '計', '総計']);
 
-function readText(cell: Cell): Parsed<string> {
-  if (cell === null || cell === undefined) return { ok: true, value: null };
-  const s = typeof cell === 'string' ? cell : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
-  return isBlankText(s) ? { ok: true, value: null } : { ok: true, value: normalizeText(s) };
-}
-
+/** One reader per mapped column: the field's type, options, aliases and （千円） scale bound once. */
 function readerFor(field: ReadField, scale: 1 | 1000): Reader {
   const def = fieldDef(field);
-  switch (def.type) {
-    case 'text':
-      return readText;
-    case 'date':
-      return parseDate;
-    case 'fiscalYear':
-      return parseFiscalYear;
-    case 'yen':
-      return (c) => parseYenScaled(c, scale);
-    case 'integer':
-      return parseInteger;
-    case 'boolean':
-      return parseBoolean;
-    case 'booleanOrDate':
-      return (c) => {
-        const b = parseBoolean(c);
-        if (b.ok) return b;
-        const d = parseDate(c);
-        return d.ok ? { ok: true, value: d.value === null ? null : true } : b;
-      };
-    case 'enum': {
-      const options = def.options ?? [];
-      const aliases = ENUM_ALIASES[field];
-      return (c) => parseEnum(c, options, aliases);
-    }
-  }
+  const opts = { options: def.options, aliases: ENUM_ALIASES[field], scale };
+  return (cell) => parseField(def.type, cell, opts);
 }
 
 export interface RowReaderOptions {

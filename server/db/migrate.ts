@@ -1,0 +1,41 @@
+/**
+ * Brings a database to the latest schema. The version is `PRAGMA user_version`; before changing
+ * an existing database a copy is taken beside it (`VACUUM INTO`), so a failed upgrade loses nothing.
+ */
+import { existsSync } from 'node:fs';
+import { MIGRATIONS } from './migrations/index.js';
+import type { SqliteDb } from './sqlite.js';
+
+export interface MigrationOutcome {
+  from: number;
+  to: number;
+  backup: string | null;
+}
+
+export class SchemaTooNewError extends Error {
+  constructor(readonly found: number) {
+    super(`database schema version ${found} is newer than this program (${MIGRATIONS.length})`);
+  }
+}
+
+export async function migrate(db: SqliteDb, now: Date = new Date()): Promise<MigrationOutcome> {
+  const from = await db.userVersion();
+  const to = MIGRATIONS.length;
+  if (from > to) throw new SchemaTooNewError(from);
+  if (from === to) return { from, to, backup: null };
+  let backup: string | null = null;
+  if (from > 0) {
+    backup = `${db.path}.v${from}-${now.toISOString().replace(/[:.]/g, '-')}.bak`;
+    if (!existsSync(backup)) await db.execScript(`VACUUM INTO '${backup.replace(/'/g, "''")}'`);
+  }
+  for (let v = from; v < to; v++) {
+    // Each migration and its version bump commit together, or not at all.
+    try {
+      await db.execScript(`BEGIN IMMEDIATE; ${MIGRATIONS[v]} PRAGMA user_version = ${v + 1}; COMMIT;`);
+    } catch (err) {
+      await db.execScript('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+  return { from, to, backup };
+}

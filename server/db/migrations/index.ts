@@ -1,0 +1,4 @@
+/** Numbered migrations: migration N brings the schema to `PRAGMA user_version` N. Append only. */
+import { up as initial } from './001-initial.js';
+
+export const MIGRATIONS: readonly string[] = [initial];

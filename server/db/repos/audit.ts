@@ -1,0 +1,52 @@
+/** The append-only audit log: who did what to which record, at which revision. */
+import type { Queryable } from '../db.js';
+
+export interface AuditEntry {
+  tokenId: number | null;
+  role: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  revision?: number | null;
+  /** Counts, ids and names of organisation units only: never personal data or a token. */
+  details?: Record<string, unknown>;
+}
+
+export async function appendAudit(tx: Queryable, e: AuditEntry, now: Date = new Date()): Promise<void> {
+  await tx.run(
+    'INSERT INTO audit_log (at, token_id, role, action, entity, entity_id, revision, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    [
+      now.toISOString(),
+      e.tokenId,
+      e.role,
+      e.action,
+      e.entity,
+      e.entityId,
+      e.revision ?? null,
+      JSON.stringify(e.details ?? {}),
+    ],
+  );
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  token_id: number | null;
+  role: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  revision: number | null;
+  details: string;
+}
+
+export function listAudit(db: Queryable, entity?: string, entityId?: string, limit = 200): Promise<AuditRow[]> {
+  if (entity && entityId) {
+    return db.all<AuditRow>('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?', [
+      entity,
+      entityId,
+      limit,
+    ]);
+  }
+  return db.all<AuditRow>('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?', [limit]);
+}

@@ -1,0 +1,110 @@
+/**
+ * SQLite behind the `Db` interface: WAL, foreign keys, one writer connection whose transactions
+ * are queued, and one reader connection that sees committed data only.
+ */
+import sqlite3 from 'sqlite3';
+import type { Db, Queryable, RunResult, SqlValue } from './db.js';
+
+function open(path: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(path, mode, (err) => (err ? reject(err) : resolve(db)));
+  });
+}
+
+class Conn implements Queryable {
+  constructor(readonly db: sqlite3.Database) {}
+
+  all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return new Promise((resolve, reject) =>
+      this.db.all(sql, params as unknown[], (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
+    );
+  }
+
+  get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) =>
+      this.db.get(sql, params as unknown[], (err, row) => (err ? reject(err) : resolve(row as T | undefined))),
+    );
+  }
+
+  run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
+    return new Promise((resolve, reject) =>
+      this.db.run(sql, params as unknown[], function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) reject(err);
+        else resolve({ changes: this.changes });
+      }),
+    );
+  }
+
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
+export class SqliteDb implements Db {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly path: string,
+    private readonly writer: Conn,
+    private readonly reader: Conn,
+  ) {}
+
+  static async open(path: string): Promise<SqliteDb> {
+    const writer = new Conn(await open(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE));
+    await writer.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;',
+    );
+    const reader = new Conn(await open(path, sqlite3.OPEN_READONLY));
+    await reader.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
+    return new SqliteDb(path, writer, reader);
+  }
+
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.reader.all<T>(sql, params);
+  }
+
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    return this.reader.get<T>(sql, params);
+  }
+
+  /** A single write outside an explicit transaction still goes through the writer's queue. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<RunResult> {
+    return this.transaction((tx) => tx.run(sql, params));
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      await this.writer.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.writer);
+        await this.writer.exec('COMMIT');
+        return result;
+      } catch (err) {
+        await this.writer.exec('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** SQLite-only maintenance for the migrator: run a script outside the queue (before serving). */
+  execScript(sql: string): Promise<void> {
+    return this.writer.exec(sql);
+  }
+
+  async userVersion(): Promise<number> {
+    const row = await this.writer.get<{ user_version: number }>('PRAGMA user_version');
+    return row?.user_version ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await this.reader.close();
+    await this.writer.close();
+  }
+}

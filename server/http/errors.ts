@@ -1,0 +1,79 @@
+/**
+ * Every error a client sees: `{ code, message, details }` with a Japanese message. Nothing else
+ * (no stack, no SQL) ever reaches a response.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const unauthorized = () =>
+  new ApiFailure(401, 'unauthorized', 'トークンがないか、無効です。設定画面で正しいトークンを入力してください。');
+export const forbidden = () => new ApiFailure(403, 'forbidden', 'この操作を行う権限がありません。');
+export const notFound = (what = '指定されたデータ') => new ApiFailure(404, 'not-found', `${what}が見つかりません。`);
+
+/** A zod failure as a 400 with the offending paths (no values: they may be personal). */
+export function invalidInput(error: z.ZodError, message = '送られた内容が正しくありません。'): ApiFailure {
+  return new ApiFailure(
+    400,
+    'invalid-input',
+    message,
+    error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), problem: i.message })),
+  );
+}
+
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, message?: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw invalidInput(r.error, message);
+  return r.data;
+}
+
+export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFound('ページ'));
+
+/** Express's own errors (bad JSON, body too large) and ours, as JSON; anything else is a logged 500. */
+export function errorHandler(logger: Logger, bodyLimit: string): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let failure: ApiFailure;
+    if (err instanceof ApiFailure) failure = err;
+    else if (err?.type === 'entity.too.large') {
+      failure = new ApiFailure(
+        413,
+        'too-large',
+        `送信データが大きすぎます（上限 ${bodyLimit}）。行を複数の部分（part）に分けて送ってください。`,
+        { limit: bodyLimit },
+      );
+    } else if (err?.type === 'entity.parse.failed' || err instanceof SyntaxError) {
+      failure = new ApiFailure(400, 'malformed-json', 'JSON として読めません。');
+    } else if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') {
+      failure = new ApiFailure(415, 'unsupported-encoding', '文字コードは UTF-8 で送ってください。');
+    } else if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
+      failure = new ApiFailure(err.status, 'bad-request', '要求を処理できません。');
+    } else {
+      logger.error({ err, method: req.method, path: req.path }, 'unexpected error');
+      failure = new ApiFailure(
+        500,
+        'internal',
+        'サービス内部でエラーが起きました。時間をおいてもう一度お試しください。',
+      );
+    }
+    if (res.headersSent) return;
+    res.status(failure.status).json({ code: failure.code, message: failure.message, details: failure.details ?? null });
+  };
+}
+
+/** Wraps an async handler so a rejection reaches the error handler. */
+export function handle(fn: (...args: Parameters<RequestHandler>) => Promise<unknown>): RequestHandler {
+  return (req, res, next) => {
+    fn(req, res, next).catch(next);
+  };
+}

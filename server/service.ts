@@ -1,0 +1,121 @@
+/**
+ * Starting the service: open and migrate the database, make the first admin token, serve the API
+ * and the add-in over HTTPS (a self-signed development certificate is made when none is
+ * configured; plain HTTP only on loopback).
+ */
+import { mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { dirname, join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import selfsigned from 'selfsigned';
+import { createApp } from './http/app.js';
+import { migrate } from './db/migrate.js';
+import { SqliteDb } from './db/sqlite.js';
+import { countTokens, insertToken } from './db/repos/tokens.js';
+import { appendAudit } from './db/repos/audit.js';
+
+export interface ServiceOptions {
+  port: number;
+  host: string;
+  dbPath: string;
+  /** Plain HTTP: only allowed on a loopback host. */
+  http: boolean;
+  staticDir?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  logger?: Logger;
+}
+
+export interface RunningService {
+  url: string;
+  db: SqliteDb;
+  server: Server;
+  /** The admin token made on first start (print it once), else null. */
+  firstAdminToken: string | null;
+  close(): Promise<void>;
+}
+
+export class ServiceConfigError extends Error {}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export async function startService(o: ServiceOptions): Promise<RunningService> {
+  if (o.http && !LOOPBACK.has(o.host)) {
+    throw new ServiceConfigError('HTTP（暗号化なし）は 127.0.0.1 など自分のマシンからの接続に限って使えます。');
+  }
+  const logger = o.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
+  mkdirSync(dirname(resolve(o.dbPath)), { recursive: true });
+  const db = await SqliteDb.open(o.dbPath);
+  const migration = await migrate(db);
+  if (migration.from !== migration.to) logger.info(migration, 'database migrated');
+
+  let firstAdminToken: string | null = null;
+  if ((await countTokens(db, 'admin')) === 0) {
+    firstAdminToken = await db.transaction(async (tx) => {
+      const t = await insertToken(tx, { role: 'admin', bureauId: null, divisionId: null, label: '初回起動時の管理者' });
+      await appendAudit(tx, {
+        tokenId: null,
+        role: null,
+        action: 'create',
+        entity: 'token',
+        entityId: String(t.record.id),
+        details: { role: 'admin', firstStart: true },
+      });
+      return t.token;
+    });
+  }
+
+  const app = createApp({ db, logger, staticDir: o.staticDir });
+  const server = o.http ? createHttpServer(app) : createHttpsServer(await tlsOptions(o, logger), app);
+  await new Promise<void>((res, rej) => {
+    server.once('error', rej);
+    server.listen(o.port, o.host, () => res());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
+  const url = `${o.http ? 'http' : 'https'}://${host}:${port}`;
+  return {
+    url,
+    db,
+    server,
+    firstAdminToken,
+    async close() {
+      await new Promise<void>((res) => server.close(() => res()));
+      await db.close();
+    },
+  };
+}
+
+/** The configured certificate, or a development one kept beside the database. */
+async function tlsOptions(o: ServiceOptions, logger: Logger): Promise<{ cert: string; key: string }> {
+  if (o.tlsCert && o.tlsKey) return { cert: readFileSync(o.tlsCert, 'utf8'), key: readFileSync(o.tlsKey, 'utf8') };
+  const dir = join(dirname(resolve(o.dbPath)), 'tls');
+  const certPath = join(dir, 'dev-cert.pem');
+  const keyPath = join(dir, 'dev-key.pem');
+  if (existsSync(certPath) && existsSync(keyPath)) {
+    return { cert: readFileSync(certPath, 'utf8'), key: readFileSync(keyPath, 'utf8') };
+  }
+  const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+    keySize: 2048,
+    notAfterDate: new Date(Date.now() + 825 * 86_400_000),
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+        ],
+      },
+    ],
+  });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(certPath, pems.cert);
+  writeFileSync(keyPath, pems.private, { mode: 0o600 });
+  logger.info({ certPath }, 'development certificate created: trust it in the OS to load the add-in');
+  return { cert: pems.cert, key: pems.private };
+}
