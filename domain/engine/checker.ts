@@ -16,7 +16,7 @@ import {
   type RuleId,
   type Severity,
 } from '../rules/rule.js';
-import { anyInvalid, type LedgerRow, type ReadField } from './ledger-row.js';
+import type { LedgerRow } from './ledger-row.js';
 import { RowReader } from './read-row.js';
 import { DuplicateIndex } from './duplicate-index.js';
 import { renderMessage } from './messages.js';
@@ -42,6 +42,8 @@ export class LedgerChecker {
   private readonly counts: RowCounts = { total: 0, checked: 0, blank: 0, totals: 0, unreadable: 0 };
   private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   private readonly byRule = new Map<RuleId, number>();
+  /** The last worksheet row the checker has placed (the end of the used range). */
+  private lastRow = 0;
 
   constructor(
     readonly mapping: HeaderDetection,
@@ -76,6 +78,7 @@ export class LedgerChecker {
   checkAll(grid: Grid, onProgress?: (done: number, total: number) => void): CheckResult {
     const first = this.mapping.dataStartRow;
     const last = grid.length;
+    this.lastRow = Math.max(last, first - 1);
     // Read every row and build the duplicate index first: a row's duplicate is any earlier row.
     for (let r = first; r <= last; r++) {
       this.place(r, grid[r - 1] ?? []);
@@ -98,6 +101,12 @@ export class LedgerChecker {
   update(changes: readonly { row: number; cells: readonly Cell[] }[]): { result: CheckResult; rows: number[] } {
     const touched = new Set<number>();
     const keys = new Set<string>();
+    // Typing below the used range grows it: the rows in between are blank rows of the sheet.
+    const changed = new Set(changes.map((c) => c.row));
+    const end = Math.max(this.lastRow, ...changed);
+    for (let r = Math.max(this.lastRow + 1, this.mapping.dataStartRow); r < end; r++)
+      if (!changed.has(r)) this.place(r, []);
+    this.lastRow = end;
     for (const { row, cells } of changes) {
       if (row < this.mapping.dataStartRow) continue;
       const before = this.slots[row];
@@ -166,7 +175,6 @@ export class LedgerChecker {
     const row = slot.row;
     let out: Finding[] | undefined;
     for (const rule of ROW_RULES) {
-      if (!rule.eachField && anyInvalid(row, rule.reads as readonly ReadField[])) continue;
       const hits = rule.check!(row, this.ctx);
       if (!hits) continue;
       for (const hit of Array.isArray(hits) ? hits : [hits]) {

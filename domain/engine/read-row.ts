@@ -17,9 +17,13 @@ interface ColumnReader {
   field: ReadField;
   column: number;
   read: Reader;
-  /** A yen field: negative is invalid in a ledger, and unreadable leaves the row out of totals. */
+  /** A yen field: negative is invalid in a ledger. */
   yen: boolean;
+  /** An amount the totals use: unreadable leaves the row out of every total. */
+  totalled: boolean;
 }
+
+const TOTALLED = new Set<FieldKey>(['assessedAmount', 'paidAmount', 'writtenOffAmount', 'outstanding']);
 
 const PERSONAL = new Set<FieldKey>(['debtorName', 'address', 'phone', 'contactNote']);
 const TOTALS = new Set(['合計', '小計', '計', '総計']);
@@ -62,7 +66,8 @@ export class RowReader {
       .filter((c) => !PERSONAL.has(c.field))
       .map((c) => {
         const field = c.field as ReadField;
-        return { field, column: c.column, read: readerFor(field, c.scale), yen: fieldDef(field).type === 'yen' };
+        const yen = fieldDef(field).type === 'yen';
+        return { field, column: c.column, read: readerFor(field, c.scale), yen, totalled: TOTALLED.has(field) };
       });
     this.hasOutstandingColumn = this.columns.some((c) => c.field === 'outstanding');
   }
@@ -81,7 +86,7 @@ export class RowReader {
       if (p.ok && c.yen && typeof p.value === 'number' && p.value < 0) reason = 'negative';
       if (reason) {
         (invalid ??= {})[c.field] = reason;
-        if (c.yen) amountsUnreadable = true;
+        if (c.totalled) amountsUnreadable = true;
       } else if (p.ok) values[c.field] = p.value;
     }
     return { kind: 'data', row: this.derive(rowNumber, v, invalid, amountsUnreadable) };
@@ -100,10 +105,16 @@ export class RowReader {
     else outstanding = v.assessedAmount - (v.paidAmount ?? 0) - (v.writtenOffAmount ?? 0);
 
     const fiscalYear = v.fiscalYear ?? (invalid?.fiscalYear || v.dueDate === null ? null : fiscalYearOf(v.dueDate));
+    // The fiscal year cannot be known when its cell, or the due date it falls back to, is unreadable.
+    const fiscalYearUnknown = !!invalid?.fiscalYear || (v.fiscalYear === null && !!invalid?.dueDate);
     const claimName = o.claimType ?? v.claimType;
     const claim = claimName ? o.claimTypes.lookup(claimName) : null;
-    const classification: Classification | null =
-      o.classification ?? v.classification ?? claim?.classification ?? classificationFromText(claimName);
+    // An unreadable 債権区分 cell leaves the classification unknown rather than falling back.
+    const classification: Classification | null = o.classification
+      ? o.classification
+      : invalid?.classification
+        ? null
+        : (v.classification ?? claim?.classification ?? classificationFromText(claimName));
 
     let periodYears = o.prescriptionYears ?? claim?.years ?? DEFAULT_PERIOD_YEARS;
     // The date a private claim arose decides which Civil Code applies, whatever renewed it later.
@@ -112,7 +123,7 @@ export class RowReader {
     }
 
     const duplicateKey =
-      v.debtorId === null || invalid?.fiscalYear
+      v.debtorId === null || fiscalYearUnknown
         ? null
         : [v.debtorId, v.claimType ?? '', fiscalYear ?? '', v.period ?? '', v.assessmentNo ?? ''].join('\u0000');
 

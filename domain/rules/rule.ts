@@ -78,12 +78,11 @@ export interface RuleDef {
   /** Message template; `{name}` is replaced by the hit's params. Says what to do. */
   message: Text;
   /**
-   * Which fields the rule reads. Where one of them is unreadable the engine does not run the rule
-   * on that row: the INVALID_* finding already says so (`rules.md`: reported once).
+   * Which fields the rule reads (for the catalogue). An unreadable value reads as null, so a
+   * condition that needs it does not hold; where a rule would otherwise take an unreadable value
+   * for a blank one, it asks `unknown()` (`rules.md`: reported once, by INVALID_* only).
    */
   reads: readonly FieldKey[];
-  /** The rule judges each field it reads on its own, so an unreadable one only silences itself. */
-  eachField?: boolean;
   /**
    * Decide the rule for one row: the hits, or null when it does not hold. Absent for a
    * sheet-level rule, which the engine decides from the header (PERSONAL_NUMBER_COLUMN).

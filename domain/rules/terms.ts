@@ -2,12 +2,22 @@
  * The terms `rules.md` defines once and many rules use ("Terms used in conditions").
  */
 import { addDays, addYears, fiscalYearOf, formatISO, type Day } from '../calendar/day.js';
-import type { LedgerRow } from '../engine/ledger-row.js';
+import { anyInvalid, type LedgerRow, type ReadField } from '../engine/ledger-row.js';
 import type { RuleParams } from './rule.js';
 
 /** outstanding > 0: something is still owed. */
 export function owes(row: LedgerRow): boolean {
   return row.outstanding !== null && row.outstanding > 0;
+}
+
+/** True when any of these cells could not be read: a condition that needs them cannot be decided. */
+export function unknown(row: LedgerRow, ...fields: ReadField[]): boolean {
+  return anyInvalid(row, fields);
+}
+
+/** Whether deferralInForce can be decided at all. */
+export function deferralUnknown(row: LedgerRow): boolean {
+  return unknown(row, 'deferralType', 'deferralStart', 'deferralEnd');
 }
 
 /** deferralType set and deferralStart ≤ asOf ≤ deferralEnd. */
@@ -46,12 +56,18 @@ export function latest(...days: (Day | null)[]): Day | null {
 export function prescriptionEnd(row: LedgerRow, params: RuleParams): Day | null {
   const v = row.v;
   if (v.prescriptionDate !== null) return v.prescriptionDate;
-  if (v.dueDate === null) return null;
+  if (v.dueDate === null || unknown(row, 'prescriptionDate', 'acknowledgementDate')) return null;
   const starts: (Day | null)[] = [addDays(v.dueDate, 1)];
+  // A 督促 renews a public claim only; for a private one its date does not matter.
+  if (isPublic(row) && unknown(row, 'demandDate')) return null;
   if (isPublic(row) && v.demandDate !== null) {
+    if (unknown(row, 'demandDeadline')) return null;
     starts.push(addDays(v.demandDeadline ?? addDays(v.demandDate, params.demandTermDays), 1));
   }
   if (v.acknowledgementDate !== null) starts.push(addDays(v.acknowledgementDate, 1));
+  // A partial payment renews only where something was paid and something is still owed.
+  if (owes(row) && (v.paidAmount ?? 0) > 0 && unknown(row, 'lastPaymentDate')) return null;
+  if (owes(row) && v.lastPaymentDate !== null && unknown(row, 'paidAmount')) return null;
   if (v.lastPaymentDate !== null && (v.paidAmount ?? 0) > 0 && owes(row)) starts.push(addDays(v.lastPaymentDate, 1));
   const start = latest(...starts) as Day;
   // addYears takes a missing Feb 29 to Mar 1, so the day before is February's last day.

@@ -17,7 +17,6 @@ export default defineRule({
     en: '{label} is blank for this {deferralType}. Fill it in so payments can be tracked.',
   },
   reads: ['deferralType'],
-  eachField: true,
   check(row) {
     const type = row.v.deferralType;
     if (type === null) return null;

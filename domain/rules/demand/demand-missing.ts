@@ -1,7 +1,7 @@
 import { addDays } from '../../calendar/day.js';
 import { isBlank } from '../../engine/ledger-row.js';
 import { defineRule } from '../rule.js';
-import { iso, owes } from '../terms.js';
+import { iso, owes, unknown } from '../terms.js';
 import { DEMAND_BASIS } from './basis.js';
 
 export default defineRule({
@@ -23,6 +23,8 @@ export default defineRule({
     if (!owes(row) || dueDate === null || !isBlank(row, 'demandDate')) return null;
     if (asOf <= addDays(dueDate, params.demandDays)) return null;
     if (deferralType !== null && deferralStart !== null && deferralStart <= dueDate) return null;
+    // The exception needs a deferral type and its start: either unreadable leaves it undecided.
+    if (unknown(row, 'deferralType') || (deferralType !== null && unknown(row, 'deferralStart'))) return null;
     return { field: 'demandDate', params: { dueDate: iso(dueDate), demandDays: params.demandDays } };
   },
 });

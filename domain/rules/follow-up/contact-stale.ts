@@ -1,6 +1,6 @@
 import { addDays } from '../../calendar/day.js';
 import { defineRule } from '../rule.js';
-import { deferralInForce, iso, latest, owes } from '../terms.js';
+import { deferralInForce, deferralUnknown, iso, latest, owes, unknown } from '../terms.js';
 import { FOLLOW_UP_BASIS } from './basis.js';
 
 export default defineRule({
@@ -24,6 +24,9 @@ export default defineRule({
     const v = row.v;
     if (!owes(row) || v.dueDate === null || asOf <= addDays(v.dueDate, params.demandDays)) return null;
     if (deferralInForce(row, asOf) || v.suspensionDate !== null || v.collectionStopDate !== null) return null;
+    if (deferralUnknown(row) || unknown(row, 'suspensionDate', 'collectionStopDate')) return null;
+    if (unknown(row, 'demandDate', 'lastDunningDate', 'lastContactDate', 'lastPaymentDate', 'acknowledgementDate'))
+      return null;
     const last = latest(v.demandDate, v.lastDunningDate, v.lastContactDate, v.lastPaymentDate, v.acknowledgementDate);
     if (last !== null && last >= addDays(asOf, -params.contactStaleDays)) return null;
     return {

@@ -1,6 +1,6 @@
 import { addDays } from '../../calendar/day.js';
 import { defineRule } from '../rule.js';
-import { deferralInForce, iso, isCurrentYear, owes } from '../terms.js';
+import { deferralInForce, deferralUnknown, iso, isCurrentYear, owes, unknown } from '../terms.js';
 import { FOLLOW_UP_BASIS } from './basis.js';
 
 export default defineRule({
@@ -31,7 +31,7 @@ export default defineRule({
     if (!isCurrentYear(row, asOf) || !owes(row) || demandDate === null) return null;
     if (asOf <= addDays(demandDate, params.earlyDunningDays)) return null;
     if (lastDunningDate !== null && lastDunningDate > demandDate) return null;
-    if (deferralInForce(row, asOf)) return null;
+    if (unknown(row, 'lastDunningDate') || deferralUnknown(row) || deferralInForce(row, asOf)) return null;
     return {
       field: 'lastDunningDate',
       params: { demandDate: iso(demandDate), earlyDunningDays: params.earlyDunningDays },

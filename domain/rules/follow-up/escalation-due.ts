@@ -1,7 +1,7 @@
 import { addDays } from '../../calendar/day.js';
 import type { DunningMethod } from '../../fields/catalogue.js';
 import { defineRule } from '../rule.js';
-import { owes } from '../terms.js';
+import { owes, unknown } from '../terms.js';
 import { FOLLOW_UP_BASIS } from './basis.js';
 
 /** The ladder of dunning methods, mildest first. */
@@ -26,7 +26,8 @@ export default defineRule({
     const { dunningCount, dunningMethod, lastPaymentDate } = row.v;
     if (dunningCount === null || dunningCount < 3 || dunningMethod === null || !ESCALATE_FROM.has(dunningMethod))
       return null;
-    if (!owes(row) || (lastPaymentDate !== null && lastPaymentDate >= addDays(asOf, -180))) return null;
+    if (!owes(row) || unknown(row, 'lastPaymentDate')) return null;
+    if (lastPaymentDate !== null && lastPaymentDate >= addDays(asOf, -180)) return null;
     const next = LADDER[LADDER.indexOf(dunningMethod) + 1] ?? '臨戸';
     return { field: 'dunningMethod', params: { method: dunningMethod, count: dunningCount, next } };
   },

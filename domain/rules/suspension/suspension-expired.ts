@@ -1,6 +1,6 @@
 import { addYears } from '../../calendar/day.js';
 import { defineRule } from '../rule.js';
-import { iso, owes } from '../terms.js';
+import { iso, owes, unknown } from '../terms.js';
 
 export default defineRule({
   id: 'SUSPENSION_EXPIRED',
@@ -18,8 +18,10 @@ export default defineRule({
   reads: ['suspensionDate', 'suspensionType', 'outstanding', 'classification', 'claimType'],
   check(row, { asOf }) {
     const { suspensionDate, suspensionType } = row.v;
-    if (row.classification !== '強制徴収公債権' || suspensionDate === null || suspensionType === '即時消滅')
+    if (row.classification !== '強制徴収公債権' || suspensionDate === null || suspensionType === '即時消滅') {
       return null;
+    }
+    if (unknown(row, 'suspensionType')) return null;
     const ends = addYears(suspensionDate, 3);
     if (asOf < ends || !owes(row)) return null;
     return { field: 'outstanding', params: { suspensionDate: iso(suspensionDate), extinguishedOn: iso(ends) } };

@@ -1,0 +1,45 @@
+/**
+ * `npm run bench [-- name…]`: runs the benchmarks and prints their results as Markdown, with the
+ * machine, for BENCHMARKS.md. Names: check, read (and others registered below).
+ */
+import { benchCheck } from './check.bench.js';
+import { machine } from './machine.js';
+
+type Bench = () => Promise<string> | string;
+
+const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+const BENCHES: Record<string, Bench> = {
+  check() {
+    const b = benchCheck();
+    return [
+      `### Rule engine: ${b.rows.toLocaleString('en-US')} rows × ${b.columns} columns in memory (issue 2)`,
+      '',
+      '| measure | result | goal |',
+      '| --- | --- | --- |',
+      `| full check (median of 5) | ${fmt(b.checkMs, 0)} ms, ${b.rowsPerSecond.toLocaleString('en-US')} rows/s, ${b.findings.toLocaleString('en-US')} findings | |`,
+      `| floor: read every mapped field through its parser | ${fmt(b.parseFloorMs, 0)} ms | |`,
+      `| floor: touch every cell | ${fmt(b.touchFloorMs, 1)} ms | |`,
+      `| check ÷ parse floor | ${fmt(b.ratioToParseFloor, 2)}× | ≤ 3× |`,
+      `| check ÷ touch floor | ${fmt(b.ratioToTouchFloor, 0)}× | (for reference) |`,
+      `| re-check one changed row (median of 21) | ${fmt(b.recheckOneRowMs, 2)} ms | ≤ 50 ms |`,
+    ].join('\n');
+  },
+};
+
+export function registerBench(name: string, bench: Bench): void {
+  BENCHES[name] = bench;
+}
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(BENCHES);
+console.log(`Machine: ${machine()}\nDate: ${new Date().toISOString().slice(0, 10)}\n`);
+for (const name of names) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(', ')}`);
+    process.exitCode = 2;
+    continue;
+  }
+  console.log(`${await bench()}\n`);
+}
