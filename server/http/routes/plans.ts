@@ -1,6 +1,110 @@
-import { Router } from 'express';
+/**
+ * Annual plans: finance's bulk import (CSV or .xlsx as the request body), the plans of a fiscal
+ * year within the caller's reach, and marking a fiscal year's settlement final (確定).
+ */
+import express, { Router, type RequestHandler } from 'express';
 import type { Db } from '../../db/db.js';
+import {
+  getSettlement,
+  importPlans,
+  isSettled,
+  listPlans,
+  settleFiscalYear,
+  type PlanScope,
+} from '../../db/repos/plans.js';
+import { parsePlanFile, PLAN_FILE_TYPES, sheetKindOf } from '../../plans/index.js';
+import { fiscalYearParam } from '../../plans/params.js';
+import { inBureauOrder } from '../../reports/targets.js';
+import { principal, requireRole, type Principal } from '../auth.js';
+import { ApiFailure, handle } from '../errors.js';
 
-export function plansRoutes(_db: Db): Router {
-  return Router();
+export const PLAN_IMPORT_LIMIT = '20mb';
+
+/** The raw body for this route only, with a Japanese answer when the file is too large. */
+function rawPlanFile(): RequestHandler {
+  const raw = express.raw({ type: PLAN_FILE_TYPES, limit: PLAN_IMPORT_LIMIT });
+  return (req, res, next) =>
+    raw(req, res, (err?: unknown) => {
+      if ((err as { type?: string } | undefined)?.type === 'entity.too.large') {
+        return next(
+          new ApiFailure(413, 'too-large', `ファイルが大きすぎます（上限 ${PLAN_IMPORT_LIMIT}）。`, {
+            row: null,
+            column: null,
+          }),
+        );
+      }
+      next(err);
+    });
+}
+
+function scopeOf(p: Principal): PlanScope {
+  if (p.role === 'accounting') return { bureauId: p.bureauId ?? -1 };
+  if (p.role === 'division') return { divisionId: p.divisionId ?? -1 };
+  return {};
+}
+
+function parseJsonArray(json: string): unknown[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+
+export function plansRoutes(db: Db): Router {
+  const r = Router();
+
+  r.post(
+    '/plans/import',
+    requireRole('finance'),
+    rawPlanFile(),
+    handle(async (req, res) => {
+      const p = principal(req);
+      const contentType = req.get('content-type');
+      if (!Buffer.isBuffer(req.body)) sheetKindOf(contentType); // throws 415 for any other type
+      const rows = await parsePlanFile(Buffer.isBuffer(req.body) ? req.body : new Uint8Array(), contentType);
+      res.json(await importPlans(db, rows, { tokenId: p.tokenId, role: p.role }));
+    }),
+  );
+
+  r.get(
+    '/plans',
+    requireRole('finance', 'accounting', 'division'),
+    handle(async (req, res) => {
+      const fy = fiscalYearParam(req.query.fy);
+      const rows = await listPlans(db, fy, scopeOf(principal(req)));
+      res.json({
+        fiscalYear: fy,
+        baselineSettled: await isSettled(db, fy - 1),
+        plans: inBureauOrder(rows).map((p) => ({
+          id: p.id,
+          bureau: p.bureau,
+          division: p.division,
+          claim: p.claim,
+          classification: p.classification,
+          fiscalYear: p.fiscal_year,
+          baselineYen: Number(p.baseline),
+          targetYen: Number(p.target),
+          measures: p.measures,
+          milestones: parseJsonArray(p.milestones),
+          version: p.version,
+          updatedAt: p.updated_at,
+        })),
+      });
+    }),
+  );
+
+  r.post(
+    '/settlements/:fy',
+    requireRole('finance'),
+    handle(async (req, res) => {
+      const fy = fiscalYearParam(req.params.fy);
+      const p = principal(req);
+      const created = await settleFiscalYear(db, fy, { tokenId: p.tokenId, role: p.role });
+      const s = await getSettlement(db, fy);
+      res.status(created ? 201 : 200).json({ fiscalYear: fy, settled: true, settledAt: s?.settled_at ?? null });
+    }),
+  );
+  return r;
 }

@@ -1,0 +1,29 @@
+/** Parsing a plan import (年間計画の一括取込): the uploaded bytes to validated plan rows. */
+import { importError } from './errors.js';
+import { CSV_TYPE, readSheet, XLSX_TYPE, type SheetKind } from './sheet.js';
+import { readPlanRows, type PlanImportRow } from './template.js';
+
+export { CSV_TYPE, XLSX_TYPE } from './sheet.js';
+export type { Milestone, PlanImportRow } from './template.js';
+export { importError } from './errors.js';
+
+/** The media types the import accepts (and express.raw reads). */
+export const PLAN_FILE_TYPES = [CSV_TYPE, XLSX_TYPE];
+
+export function sheetKindOf(contentType: string | undefined): { kind: SheetKind; charset?: string } {
+  const [type = '', ...params] = (contentType ?? '').split(';').map((s) => s.trim());
+  const charset = params
+    .map((p) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(p)?.[1])
+    .find((c): c is string => c !== undefined);
+  if (type.toLowerCase() === CSV_TYPE) return { kind: 'csv', charset };
+  if (type.toLowerCase() === XLSX_TYPE) return { kind: 'xlsx' };
+  throw importError(415, 'unsupported-media-type', `CSV（${CSV_TYPE}）か Excel（.xlsx）のファイルを送ってください。`, {
+    row: null,
+    column: null,
+  });
+}
+
+export async function parsePlanFile(bytes: Uint8Array, contentType: string | undefined): Promise<PlanImportRow[]> {
+  const { kind, charset } = sheetKindOf(contentType);
+  return readPlanRows(await readSheet(bytes, kind, charset));
+}

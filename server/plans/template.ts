@@ -1,0 +1,247 @@
+/**
+ * The plan template (targets.md): 局名 課名 債権名 債権区分 年度 前年度決算額（円） 目標額（円） 取組み,
+ * in any column order, headers matched after NFKC without spaces; `（千円）` means thousands of yen.
+ * Optional monthly milestone columns (`6月末（円）` …) give the year-end path month by month.
+ */
+import { parseEnumField, parseFiscalYear, parseYenScaled, type Cell } from '../../domain/values/index.js';
+import { normalizeText } from '../../domain/text/normalize.js';
+import { importError } from './errors.js';
+import type { SheetRow } from './sheet.js';
+
+export type FieldKey = 'bureau' | 'division' | 'claim' | 'classification' | 'fiscalYear' | 'baseline' | 'target';
+type ColumnKey = FieldKey | 'measures';
+
+/** The template's own header for each column, as error messages name it. */
+export const TEMPLATE_HEADERS: Record<ColumnKey, string> = {
+  bureau: '局名',
+  division: '課名',
+  claim: '債権名',
+  classification: '債権区分',
+  fiscalYear: '年度',
+  baseline: '前年度決算額（円）',
+  target: '目標額（円）',
+  measures: '取組み',
+};
+
+const PLAIN: Record<string, ColumnKey> = {
+  局名: 'bureau',
+  課名: 'division',
+  債権名: 'claim',
+  債権区分: 'classification',
+  年度: 'fiscalYear',
+  取組み: 'measures',
+  取組: 'measures',
+  取り組み: 'measures',
+};
+const AMOUNT = /^(前年度決算額|目標額)\((千)?円\)$/;
+const MONTH = /^(\d{1,2})月末?(?:目標)?(?:額)?\((千)?円\)$/;
+const HEADER_SEARCH_ROWS = 10;
+const MAX_NAME = 100;
+const MAX_MEASURES = 4000;
+const MAX_ROWS = 50_000;
+
+interface Column {
+  index: number;
+  header: string;
+  scale: 1 | 1000;
+}
+
+interface Layout {
+  headerRow: number;
+  columns: Partial<Record<ColumnKey, Column>>;
+  /** Milestone columns by calendar month (1–12). */
+  months: Map<number, Column>;
+  /** A header met twice: refused once this row turns out to be the header row. */
+  duplicate?: string;
+}
+
+export interface Milestone {
+  /** `YYYY-MM`: the month whose end the amount is planned for. */
+  month: string;
+  outstanding: number;
+}
+
+export interface PlanImportRow {
+  row: number;
+  bureau: string;
+  division: string;
+  claim: string;
+  classification: string;
+  fiscalYear: number;
+  baseline: number;
+  target: number;
+  measures: string;
+  milestones: Milestone[];
+}
+
+export function headerKey(cell: Cell): string {
+  return typeof cell === 'string' ? normalizeText(cell).replace(/\s+/g, '') : '';
+}
+
+function layoutOf(row: SheetRow): Layout {
+  const layout: Layout = { headerRow: row.row, columns: {}, months: new Map() };
+  row.cells.forEach((cell, index) => {
+    const key = headerKey(cell);
+    const header = typeof cell === 'string' ? cell.trim() : '';
+    let column: ColumnKey | undefined = PLAIN[key];
+    let scale: 1 | 1000 = 1;
+    const amount = AMOUNT.exec(key);
+    const month = MONTH.exec(key);
+    if (amount) [column, scale] = [amount[1] === '目標額' ? 'target' : 'baseline', amount[2] ? 1000 : 1];
+    if (month && Number(month[1]) >= 1 && Number(month[1]) <= 12) {
+      const m = Number(month[1]);
+      if (layout.months.has(m)) layout.duplicate ??= header;
+      layout.months.set(m, { index, header, scale: month[2] ? 1000 : 1 });
+    }
+    if (!column) return;
+    if (layout.columns[column]) layout.duplicate ??= header;
+    else layout.columns[column] = { index, header, scale };
+  });
+  return layout;
+}
+
+function missingOf(layout: Layout): ColumnKey[] {
+  return (Object.keys(TEMPLATE_HEADERS) as ColumnKey[]).filter((k) => !layout.columns[k]);
+}
+
+/** The header row is the first of the sheet's first 10 rows that has every template column. */
+function findLayout(rows: SheetRow[]): Layout {
+  let best: { layout: Layout; missing: ColumnKey[] } | undefined;
+  for (const row of rows.filter((r) => r.row <= HEADER_SEARCH_ROWS)) {
+    const layout = layoutOf(row);
+    const missing = missingOf(layout);
+    if (missing.length === 0 && layout.duplicate !== undefined) {
+      throw importError(422, 'duplicate-column', '同じ列が2つあります。', { row: row.row, column: layout.duplicate });
+    }
+    if (missing.length === 0) return layout;
+    if (!best || missing.length < best.missing.length) best = { layout, missing };
+  }
+  const missing = best?.missing ?? (Object.keys(TEMPLATE_HEADERS) as ColumnKey[]);
+  const names = missing.map((k) => TEMPLATE_HEADERS[k]);
+  throw importError(
+    422,
+    'missing-columns',
+    `必要な列がありません: ${names.join('、')}（見出しは先頭10行以内に置いてください）。`,
+    {
+      row: best?.layout.headerRow ?? null,
+      column: names[0] ?? null,
+      missing: names,
+    },
+  );
+}
+
+const isBlankCell = (c: Cell) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+
+/** Every data row, validated; throws on the first bad cell so nothing of a bad file is imported. */
+export function readPlanRows(rows: SheetRow[]): PlanImportRow[] {
+  const nonBlank = rows.filter((r) => !r.cells.every(isBlankCell));
+  if (nonBlank.length === 0) throw importError(400, 'empty-file', 'データがありません。', { row: null, column: null });
+  const layout = findLayout(nonBlank);
+  const data = nonBlank.filter((r) => r.row > layout.headerRow);
+  if (data.length === 0) {
+    throw importError(422, 'no-rows', '見出しの下に計画の行がありません。', { row: layout.headerRow, column: null });
+  }
+  if (data.length > MAX_ROWS) {
+    throw importError(422, 'too-many-rows', `行が多すぎます（上限 ${MAX_ROWS} 行）。`, { row: null, column: null });
+  }
+  const seen = new Map<string, number>();
+  const classes = new Map<string, { classification: string; row: number }>();
+  return data.map((r) => {
+    const plan = readRow(r, layout);
+    const key = JSON.stringify([plan.bureau, plan.division, plan.claim, plan.fiscalYear]);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw importError(422, 'duplicate-claim', `同じ債権・年度の行が2つあります（${first}行目と同じ）。`, {
+        row: r.row,
+        column: TEMPLATE_HEADERS.claim,
+        value: plan.claim,
+        firstRow: first,
+      });
+    }
+    seen.set(key, r.row);
+    const claimKey = JSON.stringify([plan.bureau, plan.division, plan.claim]);
+    const known = classes.get(claimKey);
+    if (known && known.classification !== plan.classification) {
+      throw importError(422, 'conflicting-classification', `同じ債権の債権区分が${known.row}行目と違います。`, {
+        row: r.row,
+        column: TEMPLATE_HEADERS.classification,
+        value: plan.classification,
+      });
+    }
+    classes.set(claimKey, { classification: plan.classification, row: r.row });
+    return plan;
+  });
+}
+
+function readRow(r: SheetRow, layout: Layout): PlanImportRow {
+  const col = (k: ColumnKey) => layout.columns[k]!;
+  const cell = (c: Column) => r.cells[c.index] ?? null;
+  const fail = (c: Column, code: string, problem: string) =>
+    importError(422, code, problem, { row: r.row, column: c.header, value: shown(cell(c)) });
+
+  const name = (k: 'bureau' | 'division' | 'claim') => {
+    const c = col(k);
+    const v = cell(c);
+    const text = v === null || v === undefined ? '' : normalizeText(String(v));
+    if (text === '') throw fail(c, 'missing-value', '空欄です。');
+    if (text.length > MAX_NAME) throw fail(c, 'invalid-value', `${MAX_NAME}文字以内にしてください。`);
+    return text;
+  };
+  const yen = (c: Column, required: boolean): number | null => {
+    const p = parseYenScaled(cell(c), c.scale);
+    if (!p.ok) {
+      const why = p.reason === 'fraction' ? '円未満の端数があります。' : '金額として読めません。';
+      throw fail(c, 'invalid-amount', why);
+    }
+    if (p.value === null && required) throw fail(c, 'missing-value', '空欄です。');
+    if (p.value !== null && p.value < 0) throw fail(c, 'invalid-amount', '負の金額は指定できません。');
+    return p.value;
+  };
+
+  const bureau = name('bureau');
+  const division = name('division');
+  const claim = name('claim');
+  const fy = parseFiscalYear(cell(col('fiscalYear')));
+  if (!fy.ok) throw fail(col('fiscalYear'), 'invalid-fiscal-year', '年度として読めません（例: 令和6年度、R6、2024）。');
+  if (fy.value === null) throw fail(col('fiscalYear'), 'missing-value', '空欄です。');
+  const fiscalYear = fy.value;
+  const cls = parseEnumField('classification', cell(col('classification')));
+  if (!cls.ok) {
+    throw fail(
+      col('classification'),
+      'invalid-classification',
+      '債権区分は 強制徴収公債権・非強制徴収公債権・私債権 のいずれかです。',
+    );
+  }
+  if (cls.value === null) throw fail(col('classification'), 'missing-value', '空欄です。');
+  const measuresCell = cell(col('measures'));
+  const measures = isBlankCell(measuresCell) ? '' : String(measuresCell).replace(/\r\n?/g, '\n').trim();
+  if (measures.length > MAX_MEASURES)
+    throw fail(col('measures'), 'invalid-value', `${MAX_MEASURES}文字以内にしてください。`);
+
+  const milestones: Milestone[] = [];
+  for (const [m, c] of layout.months) {
+    const v = yen(c, false);
+    if (v === null) continue;
+    const year = m >= 4 ? fiscalYear : fiscalYear + 1;
+    milestones.push({ month: `${year}-${String(m).padStart(2, '0')}`, outstanding: v });
+  }
+  milestones.sort((a, b) => a.month.localeCompare(b.month));
+  return {
+    row: r.row,
+    bureau,
+    division,
+    claim,
+    classification: cls.value,
+    fiscalYear,
+    baseline: yen(col('baseline'), true)!,
+    target: yen(col('target'), true)!,
+    measures,
+    milestones,
+  };
+}
+
+function shown(c: Cell): string {
+  if (c === null || c === undefined) return '';
+  return c instanceof Date ? c.toISOString() : String(c);
+}
