@@ -197,8 +197,9 @@ export class LedgerChecker {
 
   private personalNumberFindings(): Finding[] {
     const rule = ruleById('PERSONAL_NUMBER_COLUMN');
-    const row = this.mapping.headerRows[0] ?? 1;
+    const first = this.mapping.headerRows[0] ?? 1;
     return this.mapping.personalNumberColumns.map((c) => {
+      const row = c.row ?? first;
       const params = { column: c.letter, header: c.header };
       return {
         rule: rule.id,

@@ -35,6 +35,7 @@ export interface DetectHeaderOptions {
 export const MIN_HEADER_MATCHES = 2;
 
 interface Col {
+  inChildRow: boolean;
   column: number;
   /** As in the sheet; parent and child joined by one space for a two-row header. */
   header: string;
@@ -128,14 +129,15 @@ function blockCols(grid: string[][], mergeId: number[][], r: number, width: numb
     if (p === '' && ch === '') continue;
     const scale = headerScale(p) === 1000 || headerScale(ch) === 1000 ? 1000 : 1;
     if (vertical) cols.push(col(c, p, np, scale, true, true));
-    else if (p === '') cols.push(col(c, ch, nc, scale, false, true));
+    else if (p === '') cols.push(col(c, ch, nc, scale, false, true, true));
     // A parent over nothing stands for itself; a row of units under it (`(千円)`) still counts as header.
     else if (nc === '') cols.push(col(c, ch === '' ? p : `${p} ${ch}`, np, scale, true, ch !== ''));
     else {
       const parent = normalizeHeader(p); // p may be the inherited group
       const joined = parent + nc;
       const header = `${p} ${ch}`;
-      if (isPersonalNumberHeader(joined)) cols.push(col(c, header, joined, scale, true, true));
+      if (isPersonalNumberHeader(joined))
+        cols.push(col(c, header, joined, scale, true, true, isPersonalNumberHeader(nc)));
       else if (matchHeader(joined)) cols.push(col(c, header, joined, scale, true, true));
       // `金額` over `調定額` reads 金額調定額, which is no field: the sub-header alone names the column. Under
       // a parent that is itself a field (`催告方法` over `電話`) it is more likely a data value than a header.
@@ -152,9 +154,12 @@ function col(
   scale: 1 | 1000,
   usesParent: boolean,
   usesChild: boolean,
+  /** The text stands in the second header row (for a finding on "its header cell"). */
+  inChildRow = false,
 ): Col {
   const personal = isPersonalNumberHeader(norm);
   return {
+    inChildRow,
     column,
     header,
     norm,
@@ -196,7 +201,9 @@ function toDetection(c: Candidate): HeaderDetection {
     headerRows,
     dataStartRow: headerRows[headerRows.length - 1]! + 1,
     columns,
-    personalNumberColumns: c.cols.filter((k) => k.personal).map(entry),
+    personalNumberColumns: c.cols
+      .filter((k) => k.personal)
+      .map((k) => ({ ...entry(k), row: c.block && k.inChildRow ? c.top + 2 : c.top + 1 })),
     unmatched: c.cols.filter((k) => !k.personal && !mapped.has(k)).map(entry),
   };
 }

@@ -29,7 +29,7 @@ export interface HeaderDetection {
   dataStartRow: number;
   columns: ColumnMapping[];
   /** Columns headed 個人番号 / マイナンバー: never mapped, read or sent. */
-  personalNumberColumns: { column: number; letter: string; header: string }[];
+  personalNumberColumns: { column: number; letter: string; header: string; row?: number }[];
   /** Headed columns that matched no field, for the UI to offer. */
   unmatched: { column: number; letter: string; header: string }[];
 }

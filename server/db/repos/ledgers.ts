@@ -1,0 +1,217 @@
+/**
+ * Ledgers and their rows. Rows are written in multi-row statements (no prepared statements in the
+ * Db interface); a deleted row stays as a tombstone so clients can catch up with `since`.
+ */
+import type { Queryable } from '../db.js';
+
+export interface LedgerRecord {
+  id: string;
+  division_id: number;
+  bureau_id: number;
+  claim_id: number;
+  name: string;
+  revision: number;
+  as_of: string | null;
+  ruleset_version: string | null;
+  last_submission_id: string | null;
+  last_submitted_at: string | null;
+  row_count: number;
+  assessed: number;
+  paid: number;
+  outstanding: number;
+  current_outstanding: number;
+  current_assessed: number;
+  current_paid: number;
+  arrears_outstanding: number;
+  arrears_assessed: number;
+  arrears_paid: number;
+  unreadable_rows: number;
+  aging: string;
+  created_at: string;
+  bureau: string;
+  division: string;
+  claim: string;
+  classification: string | null;
+}
+
+const SELECT_LEDGER = `
+  SELECT l.*, d.bureau_id, b.name AS bureau, d.name AS division, c.name AS claim, c.classification
+    FROM ledgers l
+    JOIN divisions d ON d.id = l.division_id
+    JOIN bureaus b ON b.id = d.bureau_id
+    JOIN claims c ON c.id = l.claim_id`;
+
+export function findLedger(q: Queryable, id: string): Promise<LedgerRecord | undefined> {
+  return q.get<LedgerRecord>(`${SELECT_LEDGER} WHERE l.id = ?`, [id]);
+}
+
+/** Which ledgers to list: all, one bureau's, or one division's. */
+export type LedgerScope = { all: true } | { bureauId: number } | { divisionId: number };
+
+function scopeWhere(scope: LedgerScope): { where: string; params: number[] } {
+  if ('divisionId' in scope) return { where: 'WHERE l.division_id = ?', params: [scope.divisionId] };
+  if ('bureauId' in scope) return { where: 'WHERE d.bureau_id = ?', params: [scope.bureauId] };
+  return { where: '', params: [] };
+}
+
+export function listLedgers(q: Queryable, scope: LedgerScope): Promise<LedgerRecord[]> {
+  const { where, params } = scopeWhere(scope);
+  return q.all<LedgerRecord>(
+    `${SELECT_LEDGER} ${where} ORDER BY b.sort_order, b.id, d.name, c.name, l.name, l.id`,
+    params,
+  );
+}
+
+export interface FindingCountRow {
+  ledger_id: string;
+  rule: string;
+  severity: string;
+  count: number;
+}
+
+export function listFindingCounts(q: Queryable, scope: LedgerScope | { ledgerId: string }): Promise<FindingCountRow[]> {
+  const base = `SELECT f.ledger_id, f.rule, f.severity, f.count
+                  FROM ledger_finding_counts f
+                  JOIN ledgers l ON l.id = f.ledger_id
+                  JOIN divisions d ON d.id = l.division_id`;
+  if ('ledgerId' in scope) return q.all(`${base} WHERE f.ledger_id = ? ORDER BY f.rule`, [scope.ledgerId]);
+  const { where, params } = scopeWhere(scope);
+  return q.all(`${base} ${where} ORDER BY f.ledger_id, f.rule`, params);
+}
+
+export async function createLedger(
+  tx: Queryable,
+  l: { id: string; divisionId: number; claimId: number; name: string },
+  now: Date,
+): Promise<void> {
+  await tx.run(
+    `INSERT INTO ledgers (id, division_id, claim_id, name, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO NOTHING`,
+    [l.id, l.divisionId, l.claimId, l.name, now.toISOString()],
+  );
+}
+
+export interface StoredRow {
+  row_key: string;
+  row_hash: string;
+  sheet_row: number;
+  data: string;
+}
+
+/** The ledger's current (non-deleted) rows. */
+export function currentRows(q: Queryable, ledgerId: string): Promise<StoredRow[]> {
+  return q.all<StoredRow>(
+    'SELECT row_key, row_hash, sheet_row, data FROM ledger_rows WHERE ledger_id = ? AND deleted = 0',
+    [ledgerId],
+  );
+}
+
+export interface RowChangeRow {
+  kind: 'L' | 'R';
+  row_key: string | null;
+  row_hash: string | null;
+  revision: number;
+  deleted: number;
+}
+
+/** The ledger's revision and the rows changed after `since`, read in one statement (one snapshot). */
+export function rowChanges(q: Queryable, ledgerId: string, since: number): Promise<RowChangeRow[]> {
+  return q.all<RowChangeRow>(
+    `SELECT 'L' AS kind, NULL AS row_key, NULL AS row_hash, revision, 0 AS deleted FROM ledgers WHERE id = ?
+     UNION ALL
+     SELECT 'R' AS kind, row_key, row_hash, revision, deleted FROM ledger_rows WHERE ledger_id = ? AND revision > ?
+     ORDER BY kind, revision, row_key`,
+    [ledgerId, ledgerId, since],
+  );
+}
+
+/** Rows per multi-row statement: 500 × 6 parameters stays far below SQLite's variable limit. */
+const BATCH = 500;
+
+export async function upsertRows(
+  tx: Queryable,
+  ledgerId: string,
+  revision: number,
+  rows: readonly { key: string; hash: string; sheetRow: number; data: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    const params = batch.flatMap((r) => [ledgerId, r.key, r.hash, r.sheetRow, r.data, revision]);
+    await tx.run(
+      `INSERT INTO ledger_rows (ledger_id, row_key, row_hash, sheet_row, data, revision, deleted)
+       VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, 0)').join(', ')}
+       ON CONFLICT (ledger_id, row_key) DO UPDATE SET row_hash = excluded.row_hash, sheet_row = excluded.sheet_row,
+         data = excluded.data, revision = excluded.revision, deleted = 0`,
+      params,
+    );
+  }
+}
+
+/** Tombstones rows: the values go, the key stays with the deleting revision. */
+export async function tombstoneRows(
+  tx: Queryable,
+  ledgerId: string,
+  revision: number,
+  keys: readonly string[],
+): Promise<void> {
+  for (let i = 0; i < keys.length; i += BATCH) {
+    const batch = keys.slice(i, i + BATCH);
+    await tx.run(
+      `UPDATE ledger_rows SET deleted = 1, data = '{}', revision = ?
+        WHERE ledger_id = ? AND deleted = 0 AND row_key IN (${batch.map(() => '?').join(', ')})`,
+      [revision, ledgerId, ...batch],
+    );
+  }
+}
+
+export interface LedgerAggregates {
+  rowCount: number;
+  assessed: number;
+  paid: number;
+  outstanding: number;
+  current: { assessed: number; paid: number; outstanding: number };
+  arrears: { assessed: number; paid: number; outstanding: number };
+  unreadableRows: number;
+  aging: unknown;
+}
+
+/**
+ * Moves the ledger from `baseRevision` to the next revision with its new aggregates. Returns the
+ * new revision, or null when the ledger is no longer at `baseRevision` (a concurrent submission won).
+ */
+export async function advanceLedger(
+  tx: Queryable,
+  id: string,
+  baseRevision: number,
+  m: { name: string; claimId: number; asOf: string; rulesetVersion: string; submissionId: string; at: Date },
+  a: LedgerAggregates,
+): Promise<number | null> {
+  const row = await tx.get<{ revision: number }>(
+    `UPDATE ledgers SET revision = revision + 1, name = ?, claim_id = ?, as_of = ?, ruleset_version = ?,
+       last_submission_id = ?, last_submitted_at = ?, row_count = ?, assessed = ?, paid = ?, outstanding = ?,
+       current_assessed = ?, current_paid = ?, current_outstanding = ?,
+       arrears_assessed = ?, arrears_paid = ?, arrears_outstanding = ?, unreadable_rows = ?, aging = ?
+     WHERE id = ? AND revision = ? RETURNING revision`,
+    [
+      m.name, m.claimId, m.asOf, m.rulesetVersion, m.submissionId, m.at.toISOString(),
+      a.rowCount, a.assessed, a.paid, a.outstanding,
+      a.current.assessed, a.current.paid, a.current.outstanding,
+      a.arrears.assessed, a.arrears.paid, a.arrears.outstanding,
+      a.unreadableRows, JSON.stringify(a.aging), id, baseRevision,
+    ], // prettier-ignore
+  );
+  return row?.revision ?? null;
+}
+
+export async function replaceFindingCounts(
+  tx: Queryable,
+  ledgerId: string,
+  counts: readonly { rule: string; severity: string; count: number }[],
+): Promise<void> {
+  await tx.run('DELETE FROM ledger_finding_counts WHERE ledger_id = ?', [ledgerId]);
+  if (counts.length === 0) return;
+  await tx.run(
+    `INSERT INTO ledger_finding_counts (ledger_id, rule, severity, count) VALUES ${counts.map(() => '(?, ?, ?, ?)').join(', ')}`,
+    counts.flatMap((c) => [ledgerId, c.rule, c.severity, c.count]),
+  );
+}

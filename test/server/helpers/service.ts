@@ -1,0 +1,88 @@
+/**
+ * Starts the real service for a test: HTTP on a loopback port, a SQLite file in a fresh temp
+ * directory, logging silenced. `makeToken` creates tokens through the admin API, as a city would.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import request from 'supertest';
+import { startService, type RunningService } from '../../../server/service.js';
+
+export type TestRole = 'division' | 'accounting' | 'finance' | 'admin';
+
+export interface TestService {
+  url: string;
+  dir: string;
+  dbPath: string;
+  adminToken: string;
+  service: RunningService;
+  /** A new token; bureaus and divisions are created when unknown. */
+  makeToken(role: TestRole, bureau?: string, division?: string): Promise<string>;
+  /** Stops the service and removes the temp directory (unless `keepDir`). */
+  close(): Promise<void>;
+}
+
+export function makeTempDir(prefix = 'saiken-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function createToken(
+  url: string,
+  adminToken: string,
+  role: TestRole,
+  bureau?: string,
+  division?: string,
+): Promise<string> {
+  const res = await request(url)
+    .post('/api/v1/admin/tokens')
+    .set('Authorization', `Bearer ${adminToken}`)
+    .send({ role, ...(bureau ? { bureau } : {}), ...(division ? { division } : {}) });
+  if (res.status !== 201) throw new Error(`token not created: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
+}
+
+export interface TestServiceOptions {
+  dbPath?: string;
+  keepDir?: boolean;
+  /** Silent when absent. */
+  logger?: Logger;
+}
+
+export async function startTestService(o: TestServiceOptions = {}): Promise<TestService> {
+  const dir = makeTempDir();
+  const dbPath = o.dbPath ?? join(dir, 'saiken.db');
+  const service = await startService({
+    port: 0,
+    host: '127.0.0.1',
+    dbPath,
+    http: true,
+    logger: o.logger ?? pino({ level: 'silent' }),
+  });
+  if (!service.firstAdminToken) {
+    await service.close();
+    throw new Error('startTestService needs a new database (no admin token was made)');
+  }
+  const adminToken = service.firstAdminToken;
+  return {
+    url: service.url,
+    dir,
+    dbPath,
+    adminToken,
+    service,
+    makeToken: (role, bureau, division) => createToken(service.url, adminToken, role, bureau, division),
+    async close() {
+      await service.close();
+      if (!o.keepDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An authorised request against a running service. */
+export function api(url: string, token?: string) {
+  const auth = (t: request.Test) => (token ? t.set('Authorization', `Bearer ${token}`) : t);
+  return {
+    get: (path: string) => auth(request(url).get(path)),
+    post: (path: string, body: unknown) => auth(request(url).post(path)).send(body as object),
+  };
+}
