@@ -9,10 +9,19 @@ import * as check from './commands/check.js';
 import * as sample from './commands/sample.js';
 import * as plans from './commands/plans.js';
 import * as report from './commands/report.js';
+import * as serve from './commands/serve.js';
+import * as token from './commands/token.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-const COMMANDS: readonly RegisterCommand[] = [check.register, sample.register, plans.register, report.register];
+const COMMANDS: readonly RegisterCommand[] = [
+  check.register,
+  sample.register,
+  plans.register,
+  report.register,
+  serve.register,
+  token.register,
+];
 
 const TITLES: Record<string, string> = {
   'Usage:': '使い方:',

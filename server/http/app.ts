@@ -16,7 +16,7 @@ import { reportsRoutes } from './routes/reports.js';
 export interface AppOptions {
   db: Db;
   logger: Logger;
-  /** The built add-in (manifest URLs point here). */
+  /** The built add-in, served under /addin/ (the manifest's URLs point there). */
   staticDir?: string;
   /** JSON body limit; a submission larger than this must be sent in parts. */
   jsonLimit?: string;
@@ -55,7 +55,7 @@ export function createApp(o: AppOptions): Express {
   app.use('/api/v1', api);
   app.use('/api', notFoundHandler);
 
-  if (o.staticDir) app.use(express.static(o.staticDir, { index: false, fallthrough: true }));
+  if (o.staticDir) app.use('/addin', express.static(o.staticDir, { index: false, fallthrough: true }));
   app.get('/healthz', (_req, res) => res.json({ ok: true }));
   app.use(notFoundHandler);
   app.use(errorHandler(o.logger, jsonLimit));

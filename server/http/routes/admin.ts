@@ -2,13 +2,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/db.js';
-import {
-  ensureBureau,
-  ensureDivision,
-  findBureauByName,
-  findDivisionByName,
-  listOrganisation,
-} from '../../db/repos/org.js';
+import { ensureBureau, ensureDivision, listOrganisation } from '../../db/repos/org.js';
+import { resolveScope, ScopeError } from '../../db/repos/token-scope.js';
 import { insertToken, listTokens, revokeToken, ROLES } from '../../db/repos/tokens.js';
 import { appendAudit } from '../../db/repos/audit.js';
 import { principal, requireRole } from '../auth.js';
@@ -66,7 +61,9 @@ export function adminRoutes(db: Db): Router {
       const body = parseWith(NewToken, req.body);
       const p = principal(req);
       const created = await db.transaction(async (tx) => {
-        const scope = await resolveScope(tx, body.role, body.bureau, body.division);
+        const scope = await resolveScope(tx, body.role, body.bureau, body.division).catch((e: unknown) => {
+          throw e instanceof ScopeError ? new ApiFailure(400, 'invalid-scope', e.message) : e;
+        });
         const t = await insertToken(tx, { role: body.role, ...scope, label: body.label });
         await appendAudit(tx, {
           tokenId: p.tokenId,
@@ -105,29 +102,4 @@ export function adminRoutes(db: Db): Router {
     }),
   );
   return r;
-}
-
-/** division needs bureau and division; accounting needs bureau; finance and admin need neither. */
-export async function resolveScope(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-  role: (typeof ROLES)[number],
-  bureauName: string | undefined,
-  divisionName: string | undefined,
-): Promise<{ bureauId: number | null; divisionId: number | null }> {
-  if (role === 'finance' || role === 'admin') {
-    if (bureauName || divisionName)
-      throw new ApiFailure(400, 'invalid-scope', `${role} のトークンに局・課は指定できません。`);
-    return { bureauId: null, divisionId: null };
-  }
-  if (!bureauName) throw new ApiFailure(400, 'invalid-scope', '局名を指定してください。');
-  const bureau = (await findBureauByName(tx, bureauName)) ?? (await ensureBureau(tx, bureauName));
-  if (role === 'accounting') {
-    if (divisionName)
-      throw new ApiFailure(400, 'invalid-scope', '経理担当課のトークンは局単位です。課は指定できません。');
-    return { bureauId: bureau.id, divisionId: null };
-  }
-  if (!divisionName) throw new ApiFailure(400, 'invalid-scope', '課名を指定してください。');
-  const division =
-    (await findDivisionByName(tx, bureau.id, divisionName)) ?? (await ensureDivision(tx, bureau.id, divisionName));
-  return { bureauId: bureau.id, divisionId: division.id };
 }

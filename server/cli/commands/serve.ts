@@ -1,0 +1,96 @@
+/**
+ * `saiken serve`: the service in the foreground (API + the add-in's files), over HTTPS with a
+ * development certificate unless one is configured; `--http` only on loopback.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { ServiceConfigError, startService } from '../../service.js';
+import { SchemaTooNewError } from '../../db/migrate.js';
+import { CliError, parseOptions } from '../errors.js';
+import type { CliContext } from '../io.js';
+
+export const DEFAULT_DB = 'data/saiken.db';
+export const DEFAULT_PORT = 8443;
+
+const ServeOptions = z.object({
+  port: z
+    .string()
+    .regex(/^\d+$/, { error: 'ポート番号（--port）は 0〜65535 の整数で指定してください。' })
+    .transform(Number)
+    .refine((n) => n <= 65535, { error: 'ポート番号（--port）は 0〜65535 の整数で指定してください。' }),
+  host: z.string().min(1),
+  db: z.string().min(1),
+  http: z.boolean().default(false),
+  tlsCert: z.string().optional(),
+  tlsKey: z.string().optional(),
+});
+
+/** The package root (where package.json is), from source or from dist/. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('サービスを起動する（API と アドインのファイルを配信）')
+    .option('--port <n>', 'ポート番号', String(process.env.PORT ?? DEFAULT_PORT))
+    .option('--host <host>', '待ち受けるアドレス', process.env.HOST ?? '127.0.0.1')
+    .option('--db <file>', 'SQLite データベースのファイル', process.env.SAIKEN_DB ?? DEFAULT_DB)
+    .option('--http', '暗号化なしの HTTP で待ち受ける（127.0.0.1 などに限る）')
+    .option('--tls-cert <file>', 'サーバー証明書（PEM）', process.env.SAIKEN_TLS_CERT)
+    .option('--tls-key <file>', '秘密鍵（PEM）', process.env.SAIKEN_TLS_KEY)
+    .action(async (raw: unknown) => {
+      const o = parseOptions(ServeOptions, raw);
+      if (!!o.tlsCert !== !!o.tlsKey) throw new CliError('--tls-cert と --tls-key は両方指定してください。');
+      const staticDir = join(packageRoot(), 'dist', 'addin');
+      let service;
+      try {
+        service = await startService({
+          port: o.port,
+          host: o.host,
+          dbPath: resolve(o.db),
+          http: o.http,
+          staticDir: existsSync(staticDir) ? staticDir : undefined,
+          tlsCert: o.tlsCert,
+          tlsKey: o.tlsKey,
+        });
+      } catch (e) {
+        throw new CliError(startFailure(e, o.port));
+      }
+      ctx.io.err(`saiken サービスを ${service.url} で起動しました（データベース: ${resolve(o.db)}）。\n`);
+      if (!existsSync(staticDir)) ctx.io.err('アドインのファイルがありません。npm run build で作ってください。\n');
+      else ctx.io.err(`アドインのマニフェスト: ${service.url}/addin/manifest.xml\n`);
+      if (service.firstAdminToken) {
+        ctx.io.err('管理者トークンを作りました。この一度しか表示しません。安全な場所に控えてください:\n');
+        ctx.io.out(`${service.firstAdminToken}\n`);
+      }
+      await new Promise<void>((done) => {
+        const stop = () => {
+          ctx.io.err('停止しています…\n');
+          void service.close().then(done);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}
+
+function startFailure(e: unknown, port: number): string {
+  if (e instanceof ServiceConfigError) return e.message;
+  if (e instanceof SchemaTooNewError) {
+    return `データベースがこのバージョンより新しい形式です（${e.found}）。新しい saiken で開いてください。`;
+  }
+  const code = (e as { code?: string }).code;
+  if (code === 'EADDRINUSE') return `ポート ${port} はすでに使われています。--port で別の番号を指定してください。`;
+  if (code === 'EACCES') return `ポート ${port} で待ち受ける権限がありません。1024 以上の番号を指定してください。`;
+  if (code === 'SQLITE_CANTOPEN') return 'データベースのファイルを開けません。--db の場所と権限を確認してください。';
+  if (code === 'SQLITE_NOTADB') return '--db のファイルは SQLite データベースではありません。';
+  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return `サービスを起動できませんでした（${detail}）。`;
+}

@@ -1,0 +1,124 @@
+/**
+ * `saiken token create|list|revoke`: manages access tokens directly in the database file (for the
+ * first setup and for recovery). A new token is printed once on stdout; only its hash is stored.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { migrate } from '../../db/migrate.js';
+import { SqliteDb } from '../../db/sqlite.js';
+import { appendAudit } from '../../db/repos/audit.js';
+import { insertToken, listTokens, revokeToken, ROLES } from '../../db/repos/tokens.js';
+import { resolveScope, ScopeError } from '../../db/repos/token-scope.js';
+import { CliError, parseOptions } from '../errors.js';
+import type { CliContext } from '../io.js';
+import { DEFAULT_DB } from './serve.js';
+
+const dbOption = z.string().min(1, { error: 'データベース（--db）を指定してください。' });
+
+const CreateOptions = z.object({
+  db: dbOption,
+  role: z.enum(ROLES, { error: `役割（--role）は ${ROLES.join('、')} のいずれかを指定してください。` }),
+  bureau: z.string().trim().min(1).max(100).optional(),
+  division: z.string().trim().min(1).max(100).optional(),
+  label: z.string().max(100).default(''),
+});
+
+async function withDb<T>(path: string, fn: (db: SqliteDb) => Promise<T>): Promise<T> {
+  let db: SqliteDb;
+  try {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+    db = await SqliteDb.open(resolve(path));
+    await migrate(db);
+  } catch {
+    throw new CliError(`データベース ${path} を開けません。--db の場所と権限を確認してください。`);
+  }
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const token = program.command('token').description('アクセストークンを管理する');
+
+  token
+    .command('create')
+    .description('トークンを作り、標準出力に一度だけ表示する')
+    .option('--db <file>', 'SQLite データベースのファイル', process.env.SAIKEN_DB ?? DEFAULT_DB)
+    .requiredOption('--role <role>', `役割: ${ROLES.join(' | ')}`)
+    .option('--bureau <name>', '局名（division と accounting）')
+    .option('--division <name>', '課名（division）')
+    .option('--label <text>', '控えのための名前（例: 保育課 山田）')
+    .action(async (raw: unknown) => {
+      const o = parseOptions(CreateOptions, raw);
+      const created = await withDb(o.db, (db) =>
+        db.transaction(async (tx) => {
+          const scope = await resolveScope(tx, o.role, o.bureau, o.division).catch((e: unknown) => {
+            throw e instanceof ScopeError ? new CliError(e.message) : e;
+          });
+          const t = await insertToken(tx, { role: o.role, ...scope, label: o.label });
+          await appendAudit(tx, {
+            tokenId: null,
+            role: null,
+            action: 'create',
+            entity: 'token',
+            entityId: String(t.record.id),
+            details: { role: o.role, via: 'cli' },
+          });
+          return t;
+        }),
+      );
+      ctx.io.out(`${created.token}\n`);
+      ctx.io.err(`トークン #${created.record.id}（${o.role}）を作りました。この一度しか表示しません。\n`);
+    });
+
+  token
+    .command('list')
+    .description('トークンの一覧（トークンそのものは表示しない）')
+    .option('--db <file>', 'SQLite データベースのファイル', process.env.SAIKEN_DB ?? DEFAULT_DB)
+    .action(async (raw: unknown) => {
+      const o = parseOptions(z.object({ db: dbOption }), raw);
+      const rows = await withDb(o.db, (db) => listTokens(db));
+      ctx.io.out('ID\t役割\t局\t課\t名前\t作成\t失効\n');
+      for (const t of rows) {
+        ctx.io.out(
+          [t.id, t.role, t.bureau ?? '', t.division ?? '', t.label, t.created_at, t.revoked_at ?? ''].join('\t') + '\n',
+        );
+      }
+    });
+
+  token
+    .command('revoke')
+    .description('トークンを失効させる')
+    .option('--db <file>', 'SQLite データベースのファイル', process.env.SAIKEN_DB ?? DEFAULT_DB)
+    .requiredOption('--id <n>', '失効させるトークンの ID（token list で確認）')
+    .action(async (raw: unknown) => {
+      const o = parseOptions(
+        z.object({
+          db: dbOption,
+          id: z.string().regex(/^\d+$/, { error: 'ID（--id）は整数で指定してください。' }).transform(Number),
+        }),
+        raw,
+      );
+      const ok = await withDb(o.db, (db) =>
+        db.transaction(async (tx) => {
+          const revoked = await revokeToken(tx, o.id);
+          if (revoked)
+            await appendAudit(tx, {
+              tokenId: null,
+              role: null,
+              action: 'revoke',
+              entity: 'token',
+              entityId: String(o.id),
+              details: { via: 'cli' },
+            });
+          return revoked;
+        }),
+      );
+      if (!ok) throw new CliError(`有効なトークン #${o.id} はありません。`);
+      ctx.io.err(`トークン #${o.id} を失効させました。\n`);
+    });
+}
