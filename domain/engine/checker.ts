@@ -123,6 +123,17 @@ export class LedgerChecker {
     return { result: this.result(), rows };
   }
 
+  /** The typed row at a worksheet row (data rows only): the pane's filters and the sync read it. */
+  rowOf(row: number): LedgerRow | undefined {
+    const s = this.slots[row];
+    return s?.kind === 'data' ? s.row : undefined;
+  }
+
+  /** Data rows in sheet order. */
+  *dataRows(): Generator<LedgerRow> {
+    for (const s of this.slots) if (s?.kind === 'data') yield s.row;
+  }
+
   /** The findings of one row (for the task pane's highlights). */
   findingsOf(row: number): readonly Finding[] {
     return this.findings[row] ?? [];

@@ -3,6 +3,7 @@
  * machine, for BENCHMARKS.md. Names: check, read (and others registered below).
  */
 import { benchCheck } from './check.bench.js';
+import { benchRead } from './read.bench.js';
 import { machine } from './machine.js';
 
 type Bench = () => Promise<string> | string;
@@ -25,11 +26,20 @@ const BENCHES: Record<string, Bench> = {
       `| re-check one changed row (median of 21) | ${fmt(b.recheckOneRowMs, 2)} ms | ≤ 50 ms |`,
     ].join('\n');
   },
+  async read() {
+    const rs = await benchRead();
+    return [
+      '### Reading a 100,000-row ledger from a file (issue 2; each run in its own process, median of 3)',
+      '',
+      '| format | size | read into a grid | peak memory | floor: bytes (+ unzip) | reader ÷ floor | goal |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...rs.map(
+        (r) =>
+          `| ${r.format} | ${fmt(r.sizeMb)} MB | ${fmt(r.readerMs / 1000, 2)} s | ${fmt(r.readerPeakMb, 0)} MB | ${fmt(r.floorMs / 1000, 2)} s, ${fmt(r.floorPeakMb, 0)} MB | ${fmt(r.readerMs / r.floorMs, 1)}× | peak < 1 GB |`,
+      ),
+    ].join('\n');
+  },
 };
-
-export function registerBench(name: string, bench: Bench): void {
-  BENCHES[name] = bench;
-}
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : Object.keys(BENCHES);

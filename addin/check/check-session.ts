@@ -1,0 +1,128 @@
+/**
+ * One checked sheet: the engine's LedgerChecker plus the pane's own copy of the rows, so that an
+ * edit re-checks only its rows and sync can build upserts without reading the sheet again.
+ */
+import type { SheetRef, UsedArea, WorkbookPort } from '../excel/workbook-port.js';
+import type { Cell } from '../../domain/values/parsed.js';
+import type { CheckResult, Locale } from '../../domain/engine/types.js';
+import type { LedgerRow, ReadField } from '../../domain/engine/ledger-row.js';
+import { LedgerChecker } from '../../domain/engine/checker.js';
+import { RowReader } from '../../domain/engine/read-row.js';
+import { ClaimTypeIndex } from '../../domain/claims/claim-types.js';
+import { fiscalYearOf, type Day } from '../../domain/calendar/day.js';
+import type { SheetConfig } from '../state/sheet-config.js';
+import type { YearKind } from '../state/filters.js';
+
+/** Rows per read: small enough to show progress and keep Excel responsive on large sheets. */
+export const CHUNK_ROWS = 5000;
+
+export interface SessionOptions {
+  asOf: Day;
+  locale: Locale;
+}
+
+/** Last used row and column (1-based) of an area, or 0 for an empty sheet. */
+export const lastRowOf = (a: UsedArea | null) => (a ? a.firstRow + a.rowCount - 1 : 0);
+export const lastColumnOf = (a: UsedArea | null) => (a ? a.firstColumn + a.columnCount - 1 : 0);
+
+export class CheckSession {
+  readonly checker: LedgerChecker;
+  result!: CheckResult;
+  private readonly reader: RowReader;
+  private readonly fiscalYear: number;
+  private readonly years = new Map<number, YearKind | null>();
+  private readonly personal: readonly number[];
+
+  private constructor(
+    readonly sheet: SheetRef,
+    readonly config: SheetConfig,
+    readonly options: SessionOptions,
+    public area: UsedArea,
+    /** grid[i] is worksheet row i+1; shared with the checker (rows are replaced, never mutated). */
+    private readonly grid: Cell[][],
+  ) {
+    const { mapping, claimType } = config;
+    this.checker = new LedgerChecker(mapping, { asOf: options.asOf, claimType, mapping, locale: options.locale });
+    this.reader = new RowReader(mapping, { claimType, claimTypes: new ClaimTypeIndex() });
+    this.fiscalYear = fiscalYearOf(options.asOf);
+    this.personal = mapping.personalNumberColumns.map((c) => c.column);
+  }
+
+  /** Reads the whole used range in chunks, then checks it. Progress runs 0..1 (reading is most of it). */
+  static async run(
+    port: WorkbookPort,
+    sheet: SheetRef,
+    config: SheetConfig,
+    options: SessionOptions,
+    onProgress?: (fraction: number) => void,
+  ): Promise<CheckSession | null> {
+    const area = await port.usedArea(sheet);
+    if (!area) return null;
+    const last = lastRowOf(area);
+    const columns = lastColumnOf(area);
+    const grid: Cell[][] = [];
+    for (let from = 1; from <= last; from += CHUNK_ROWS) {
+      const to = Math.min(last, from + CHUNK_ROWS - 1);
+      const rows = await port.readRows(sheet, from, to, columns, (p) =>
+        onProgress?.((0.9 * (from - 1 + p.rowsRead)) / last),
+      );
+      for (const r of rows) grid.push(r);
+      onProgress?.((0.9 * to) / last);
+    }
+    const session = new CheckSession(sheet, config, options, area, grid);
+    for (let r = config.mapping.dataStartRow; r <= grid.length; r++) grid[r - 1] = session.redact(grid[r - 1] ?? []);
+    session.result = session.checker.checkAll(grid, (done, total) => onProgress?.(0.9 + (0.1 * done) / total));
+    onProgress?.(1);
+    return session;
+  }
+
+  get columnCount(): number {
+    return lastColumnOf(this.area);
+  }
+
+  /** Re-checks changed rows (`cells` empty for a row that no longer exists); returns rows to re-flag. */
+  apply(changes: readonly { row: number; cells: readonly Cell[] }[]): number[] {
+    const clean = changes.map(({ row, cells }) => {
+      const safe = row >= this.config.mapping.dataStartRow ? this.redact(cells) : [...cells];
+      this.grid[row - 1] = safe;
+      this.years.delete(row);
+      return { row, cells: safe };
+    });
+    for (let r = 0; r < this.grid.length; r++) this.grid[r] ??= [];
+    const { result, rows } = this.checker.update(clean);
+    this.result = result;
+    return rows;
+  }
+
+  /** 現年度分 or 滞納繰越分 for a data row, as the analysis counts it; null for other rows. */
+  yearKindOf(row: number): YearKind | null {
+    const cached = this.years.get(row);
+    if (cached !== undefined) return cached;
+    const read = row >= this.config.mapping.dataStartRow ? this.reader.read(row, this.grid[row - 1] ?? []) : null;
+    const kind = read?.kind === 'data' ? (read.row.fiscalYear === this.fiscalYear ? 'current' : 'arrears') : null;
+    this.years.set(row, kind);
+    return kind;
+  }
+
+  /** Every data row, typed, in sheet order (for sync). */
+  *ledgerRows(): Generator<LedgerRow> {
+    for (let r = this.config.mapping.dataStartRow; r <= this.grid.length; r++) {
+      const read = this.reader.read(r, this.grid[r - 1] ?? []);
+      if (read.kind === 'data') yield read.row;
+    }
+  }
+
+  /** The cell as typed, for a value the engine could not read (sent as text, like the checker's). */
+  rawText(row: LedgerRow, field: ReadField): string {
+    const column = this.config.mapping.columns.find((c) => c.field === field)?.column ?? -1;
+    const cell = this.grid[row.row - 1]?.[column];
+    return cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '');
+  }
+
+  /** An Individual Number column is never kept, even in memory. */
+  private redact(cells: readonly Cell[]): Cell[] {
+    const out = [...cells];
+    for (const c of this.personal) if (c < out.length) out[c] = null;
+    return out;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Incremental re-check after an edit: read only the rows the edit touched, let the checker
+ * re-judge them (and their duplicates), and re-flag just the rows whose findings may have changed.
+ */
+import type { WorkbookPort } from '../excel/workbook-port.js';
+import type { Cell } from '../../domain/values/parsed.js';
+import { changedRows, mergeRanges } from './address.js';
+import { lastColumnOf, lastRowOf, type CheckSession } from './check-session.js';
+import { flagsOf } from './flags.js';
+
+export interface RecheckOutcome {
+  /** Rows whose findings were re-judged. */
+  rows: number[];
+  /** The edit touched the header rows: the stored mapping may no longer fit. */
+  headerTouched: boolean;
+}
+
+export async function recheck(
+  port: WorkbookPort,
+  session: CheckSession,
+  address: string,
+  flagsShown: boolean,
+): Promise<RecheckOutcome> {
+  const { sheet } = session;
+  const start = session.config.mapping.dataStartRow;
+  const oldLast = lastRowOf(session.area);
+  const area = await port.usedArea(sheet);
+  const newLast = lastRowOf(area);
+  const end = Math.max(oldLast, newLast);
+  const changed = changedRows(address);
+  let ranges = changed.kind === 'all' ? [[1, end] as [number, number]] : changed.ranges;
+  const headerTouched = ranges.some(([a]) => a < start);
+  // Rows inserted or deleted shift every row below the edit: re-read from there to the end.
+  if (changed.kind === 'rows' && newLast !== oldLast && ranges[0]) ranges = [[ranges[0][0], end]];
+  ranges = mergeRanges(ranges.map(([a, b]): [number, number] => [Math.max(a, start), Math.min(b, end)])).filter(
+    ([a, b]) => a <= b,
+  );
+  const columns = Math.max(session.columnCount, lastColumnOf(area));
+  if (area) session.area = area;
+
+  const changes: { row: number; cells: readonly Cell[] }[] = [];
+  for (const [a, b] of ranges) {
+    const readTo = Math.min(b, newLast);
+    const rows = a <= readTo ? await port.readRows(sheet, a, readTo, columns) : [];
+    for (let r = a; r <= b; r++) changes.push({ row: r, cells: r <= readTo ? (rows[r - a] ?? []) : [] });
+  }
+  if (changes.length === 0) return { rows: [], headerTouched };
+  const rows = session.apply(changes);
+  if (flagsShown && rows.length > 0) {
+    const flags = flagsOf(rows.flatMap((r) => session.checker.findingsOf(r)));
+    await port.updateFlags(sheet, rows, flags, session.area);
+  }
+  return { rows, headerTouched };
+}

@@ -1,0 +1,150 @@
+/**
+ * The pane's sync actions: settings (per user, never in the workbook), 「送信」, the outbox
+ * (送信待ち) and its retry. The sending itself is in sync/sync-runner.ts.
+ */
+import { ApiClient } from '../sync/client.js';
+import { SyncError } from '../sync/errors.js';
+import { Outbox } from '../sync/outbox.js';
+import { isConfigured, saveSettings, type KeyValueStore, type SyncSettings } from '../sync/settings.js';
+import { retryOutbox, syncSheet, type SyncContext } from '../sync/sync-runner.js';
+import type { PaneController, PaneOptions } from './pane-controller.js';
+import type { SyncView } from './pane-state.js';
+
+export class SyncController {
+  readonly outbox: Outbox;
+  /** The action under way, for `whenIdle`. */
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly pane: PaneController,
+    private readonly storage: KeyValueStore | null,
+    private readonly options: PaneOptions,
+  ) {
+    this.outbox = new Outbox(storage);
+    this.set({ pending: this.outbox.list().length });
+  }
+
+  /** Why 「送信」 is not possible now (a My Number column, or no settings yet), or null. */
+  refusal(): { reason: 'personal-number' | 'settings'; message: string } | null {
+    const { config, draft, settings } = this.pane.state;
+    const mapping = config?.mapping ?? draft?.detection;
+    if (mapping && mapping.personalNumberColumns.length > 0) {
+      return { reason: 'personal-number', message: this.pane.t('sync.refused') };
+    }
+    if (!isConfigured(settings)) return { reason: 'settings', message: this.pane.t('sync.notConfigured') };
+    return null;
+  }
+
+  saveSettings(settings: SyncSettings): void {
+    saveSettings(this.storage, settings);
+    this.pane.store.set({ settings: { serverUrl: settings.serverUrl.trim(), token: settings.token.trim() } });
+    this.set({ connected: null, message: this.pane.t('sync.saved') });
+  }
+
+  testConnection(): Promise<void> {
+    return this.track(this.testNow());
+  }
+
+  private async testNow(): Promise<void> {
+    if (!isConfigured(this.pane.state.settings)) return this.set({ message: this.pane.t('sync.notConfigured') });
+    try {
+      const me = await this.context().client.me();
+      const who = [me.bureau, me.division].filter(Boolean).join(' ') || me.role;
+      this.set({ connected: this.pane.t('sync.connected', { who }), message: null });
+    } catch (e) {
+      this.failed(e);
+    }
+  }
+
+  /** Resolves when no sync action is under way. */
+  async whenIdle(): Promise<void> {
+    await this.running;
+  }
+
+  /** 「送信」: a fresh check, then what is still waiting for this ledger, then the sheet's changes. */
+  send(): Promise<void> {
+    return this.track(this.sendNow());
+  }
+
+  /** 「再送信」: the outbox's submissions again, with the same ids and parts. */
+  retry(): Promise<void> {
+    return this.track(this.retryNow());
+  }
+
+  private track(p: Promise<void>): Promise<void> {
+    this.running = p;
+    return p;
+  }
+
+  private async sendNow(): Promise<void> {
+    if (this.refusal() || this.pane.state.sync.status === 'sending') return;
+    this.set({ status: 'sending', progress: null, message: null, outcome: null, retried: null });
+    try {
+      // Read the sheet afresh: what is sent is what the sheet holds now, not only what edits reported.
+      const session = await this.pane.check({ keepFlags: true });
+      if (!session) return this.set({ status: 'idle' });
+      if (session.config.mapping.personalNumberColumns.length > 0) return this.set({ status: 'idle' });
+      const ctx = this.context();
+      const progress = (done: number, total: number) => this.set({ progress: { done, total } });
+      const before = await retryOutbox(ctx, session.config.ledgerId, progress);
+      if (before.error) throw before.error;
+      const outcome = await syncSheet(ctx, session, progress);
+      const notes = [
+        outcome.caughtUp ? this.pane.t('sync.caughtUp') : null,
+        outcome.persisted ? null : this.pane.t('sync.storage'),
+      ].filter((n) => n !== null);
+      this.set({ status: 'done', outcome, message: notes.join(' ') || null, pending: this.outbox.list().length });
+    } catch (e) {
+      this.failed(e);
+    }
+  }
+
+  private async retryNow(): Promise<void> {
+    if (!isConfigured(this.pane.state.settings) || this.pane.state.sync.status === 'sending') return;
+    this.set({ status: 'sending', progress: null, message: null });
+    try {
+      const out = await retryOutbox(this.context(), undefined, (done, total) =>
+        this.set({ progress: { done, total } }),
+      );
+      if (out.error) throw out.error;
+      this.set({
+        status: 'done',
+        retried: out.applied[out.applied.length - 1] ?? null,
+        message: out.stale > 0 ? this.pane.t('sync.stale') : null,
+        pending: this.outbox.list().length,
+      });
+    } catch (e) {
+      this.failed(e);
+    }
+  }
+
+  /** On start: whatever a closed pane or a lost connection left behind. */
+  async resendPending(): Promise<void> {
+    const { serverUrl } = this.pane.state.settings;
+    const waiting = this.outbox.list().filter((e) => e.serverUrl === serverUrl.trim());
+    this.set({ pending: this.outbox.list().length });
+    if (waiting.length > 0) await this.retry();
+  }
+
+  private context(): SyncContext {
+    const { serverUrl, token } = this.pane.state.settings;
+    const { t } = this.pane;
+    return {
+      port: this.pane.port,
+      client: new ApiClient({ serverUrl, token, t, fetch: this.options.fetch }),
+      outbox: this.outbox,
+      serverUrl: serverUrl.trim(),
+      t,
+      subtle: this.options.subtle,
+    };
+  }
+
+  private failed(e: unknown): void {
+    const message = e instanceof SyncError || e instanceof Error ? e.message : String(e);
+    this.set({ status: 'error', progress: null, message, pending: this.outbox.list().length });
+  }
+
+  private set(patch: Partial<SyncView>): void {
+    this.pane.store.set((s) => ({ sync: { ...s.sync, ...patch } }));
+  }
+}

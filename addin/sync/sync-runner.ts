@@ -1,0 +1,165 @@
+/**
+ * Sending a checked sheet: build the rows (hashed keys, no personal fields), diff them against
+ * what the service holds, store the submission in the outbox, send its parts, and on a stale
+ * revision catch up (`rows?since=`) and resend the new diff as a new submission, automatically.
+ */
+import type { WorkbookPort } from '../excel/workbook-port.js';
+import type { CheckSession } from '../check/check-session.js';
+import type { ReadField } from '../../domain/engine/ledger-row.js';
+import type { HeaderDetection } from '../../domain/fields/mapping.js';
+import { SubmissionPart } from '../../domain/sync/protocol.js';
+import { SYNC_FIELDS } from '../../domain/sync/fields.js';
+import { buildUpserts } from '../../domain/sync/sync-row.js';
+import { RULESET_VERSION } from '../../domain/rules/catalogue.js';
+import { formatISO } from '../../domain/calendar/day.js';
+import type { Translate } from '../i18n/messages.js';
+import type { ApiClient, Applied } from './client.js';
+import { SyncError } from './errors.js';
+import type { Outbox, OutboxEntry } from './outbox.js';
+import { afterParts, catchUp, diffRows, splitParts, stateOf } from './diff.js';
+import { emptyRowState, loadRowState, saveRowState, type RowState } from './row-state.js';
+import { webSyncCrypto } from './web-crypto.js';
+import { loadSheetConfig } from '../state/sheet-config.js';
+
+export interface SyncContext {
+  port: WorkbookPort;
+  client: ApiClient;
+  outbox: Outbox;
+  serverUrl: string;
+  t: Translate;
+  /** Platform crypto; Web Crypto's by default. */
+  subtle?: SubtleCrypto;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export interface SyncOutcome {
+  applied: Applied;
+  upserts: number;
+  deletions: number;
+  /** A stale revision was caught up on the way. */
+  caughtUp: boolean;
+  /** The outbox could store it (false: kept in memory only). */
+  persisted: boolean;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/** The fields that leave the workbook for this mapping, in the protocol's order. */
+export function syncedFields(mapping: HeaderDetection): ReadField[] {
+  const mapped = new Set<string>(mapping.columns.map((c) => c.field));
+  return SYNC_FIELDS.filter((f) => mapped.has(f));
+}
+
+export async function syncSheet(ctx: SyncContext, session: CheckSession, onProgress?: Progress): Promise<SyncOutcome> {
+  const { config, sheet } = session;
+  const hashing = await webSyncCrypto(await ctx.client.cityKey(), ctx.subtle);
+  const fields = syncedFields(config.mapping);
+  const current = await buildUpserts(session.ledgerRows(), new Set(fields), (r, f) => session.rawText(r, f), hashing);
+  const now = stateOf(current);
+  let held: RowState = (await loadRowState(ctx.port, config.ledgerId)) ?? emptyRowState();
+  let caughtUp = false;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const { upserts, deletions } = diffRows(current, held.rows);
+    const header = {
+      submissionId: newSubmissionId(),
+      baseRevision: held.revision,
+      asOf: formatISO(session.options.asOf),
+      rulesetVersion: RULESET_VERSION,
+      ledger: { name: sheet.name.slice(0, 200) || sheet.id, claimType: config.claimType, fields },
+    };
+    const entry: OutboxEntry = {
+      submissionId: header.submissionId,
+      ledgerId: config.ledgerId,
+      sheetId: sheet.id,
+      serverUrl: ctx.serverUrl,
+      createdAt: new Date().toISOString(),
+      parts: splitParts(header, upserts, deletions).map((p) => SubmissionPart.parse(p)),
+    };
+    const persisted = ctx.outbox.put(entry);
+    try {
+      const applied = await sendEntry(ctx, entry, onProgress);
+      await saveRowState(ctx.port, config.ledgerId, { revision: applied.revision, rows: now });
+      ctx.outbox.remove(entry.submissionId);
+      return { applied, upserts: upserts.length, deletions: deletions.length, caughtUp, persisted };
+    } catch (e) {
+      if (!(e instanceof SyncError) || e.code !== 'stale-revision') {
+        if (e instanceof SyncError && !e.retryable) ctx.outbox.remove(entry.submissionId);
+        throw e;
+      }
+      // Refused whole: nothing of it was applied. Learn what changed and diff again.
+      ctx.outbox.remove(entry.submissionId);
+      held = await catchUpWith(ctx, config.ledgerId, held, e);
+      await saveRowState(ctx.port, config.ledgerId, held);
+      caughtUp = true;
+    }
+  }
+  throw new SyncError('catch-up', ctx.t('sync.error.catchUp'), null);
+}
+
+/** Sends every part in order; the service answers 'applied' to the part that completes it. */
+export async function sendEntry(ctx: SyncContext, entry: OutboxEntry, onProgress?: Progress): Promise<Applied> {
+  const total = entry.parts.length;
+  onProgress?.(0, total);
+  for (const [i, part] of entry.parts.entries()) {
+    const res = await ctx.client.submit(entry.ledgerId, part);
+    onProgress?.(i + 1, total);
+    if (res.status === 'applied') return res;
+  }
+  throw new SyncError('unexpected', ctx.t('sync.error.unexpected'), 200);
+}
+
+export interface RetryOutcome {
+  applied: Applied[];
+  /** Refused as stale: dropped, the next 送信 rebuilds them from the sheet. */
+  stale: number;
+  /** The first error that stopped the retry (the entry stays when it is worth retrying). */
+  error: SyncError | null;
+}
+
+/**
+ * Resends what the outbox holds for this server (same submissionId, same parts). Where the
+ * workbook holds the ledger's row state at the submission's base, it is moved on to the result.
+ */
+export async function retryOutbox(ctx: SyncContext, ledgerId?: string, onProgress?: Progress): Promise<RetryOutcome> {
+  const out: RetryOutcome = { applied: [], stale: 0, error: null };
+  const entries = ctx.outbox
+    .list()
+    .filter((e) => e.serverUrl === ctx.serverUrl && (ledgerId === undefined || e.ledgerId === ledgerId));
+  for (const entry of entries) {
+    try {
+      const applied = await sendEntry(ctx, entry, onProgress);
+      const held = await loadRowState(ctx.port, entry.ledgerId);
+      const base = entry.parts[0]?.baseRevision ?? 0;
+      const ours = (await loadSheetConfig(ctx.port, entry.sheetId))?.ledgerId === entry.ledgerId;
+      if (held ? held.revision === base : ours && base === 0) {
+        const rows = afterParts(held?.rows ?? new Map(), entry.parts);
+        await saveRowState(ctx.port, entry.ledgerId, { revision: applied.revision, rows });
+      }
+      ctx.outbox.remove(entry.submissionId);
+      out.applied.push(applied);
+    } catch (e) {
+      if (!(e instanceof SyncError)) throw e;
+      if (e.code === 'stale-revision') {
+        ctx.outbox.remove(entry.submissionId);
+        out.stale++;
+        continue;
+      }
+      if (!e.retryable) ctx.outbox.remove(entry.submissionId);
+      out.error = e;
+      if (e.retryable) break; // the service is unreachable: the rest would fail the same way
+    }
+  }
+  return out;
+}
+
+async function catchUpWith(ctx: SyncContext, ledgerId: string, held: RowState, e: SyncError): Promise<RowState> {
+  const current = (e.details as { currentRevision?: unknown } | undefined)?.currentRevision;
+  // A service behind our base (restored from a backup): start over from its whole state.
+  const from = typeof current === 'number' && current < held.revision ? emptyRowState() : held;
+  return catchUp(from, await ctx.client.rowsSince(ledgerId, from.revision));
+}
+
+function newSubmissionId(): string {
+  return crypto.randomUUID();
+}

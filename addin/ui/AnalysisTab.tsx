@@ -1,0 +1,44 @@
+/** 分析: totals by 現年度分 / 滞納繰越分, aging (滞納年数別), and splits where the sheet has the columns. */
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { formatNumber } from '../i18n/messages.js';
+import { usePaneState, useT } from './pane-context.js';
+import { TotalsTable } from './TotalsTable.js';
+import { BarChart } from './BarChart.js';
+import { SplitTable } from './SplitTable.js';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingBlock: tokens.spacingVerticalS,
+  },
+});
+
+export function AnalysisTab() {
+  const t = useT();
+  const styles = useStyles();
+  const result = usePaneState((s) => s.check.result);
+  if (!result) return <Text>{t('analysis.prompt')}</Text>;
+  const a = result.analysis;
+  const bars = a.aging.map((b) => {
+    const label =
+      b.toYears === null
+        ? t('analysis.agingLast', { from: b.fromYears })
+        : t('analysis.agingBucket', { from: b.fromYears, to: b.toYears });
+    const title = `${label}: ${formatNumber(b.count)} / ${t('analysis.yen', { amount: formatNumber(b.outstanding) })}`;
+    return { label, value: b.outstanding, title };
+  });
+  return (
+    <section className={styles.root}>
+      <Text size={200}>{t('analysis.asOf', { asOf: a.asOf, year: a.fiscalYear })}</Text>
+      <TotalsTable analysis={a} />
+      <Text weight="semibold" as="h3" size={300}>
+        {t('analysis.aging')}
+      </Text>
+      <BarChart bars={bars} label={t('analysis.aging')} />
+      {a.byIncomeBracket && <SplitTable title={t('analysis.byIncomeBracket')} splits={a.byIncomeBracket} />}
+      {a.byDunningMethod && <SplitTable title={t('analysis.byDunningMethod')} splits={a.byDunningMethod} />}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+/** Filters: severity, rule, 現年度分 / 滞納繰越分. */
+import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import type { CheckResult } from '../../domain/engine/types.js';
+import { SEVERITIES, type RuleId, type Severity } from '../../domain/rules/rule.js';
+import { SEVERITY_LABELS } from '../../domain/rules/catalogue-doc.js';
+import type { YearKind } from '../state/filters.js';
+import { usePane, usePaneState, useT } from './pane-context.js';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(7em, 1fr))', gap: tokens.spacingHorizontalS },
+});
+
+export function FindingFilters({ result }: { result: CheckResult }) {
+  const pane = usePane();
+  const t = useT();
+  const styles = useStyles();
+  const filters = usePaneState((s) => s.filters);
+  const locale = usePaneState((s) => s.locale);
+  const rules = Object.keys(result.summary.byRule) as RuleId[];
+  if (filters.rule !== 'all' && !rules.includes(filters.rule)) rules.push(filters.rule);
+  return (
+    <div className={styles.root}>
+      <Field label={t('filter.severity')} size="small">
+        <Select
+          size="small"
+          value={filters.severity}
+          onChange={(_, d) => pane.setFilters({ severity: d.value as Severity | 'all' })}
+        >
+          <option value="all">{t('common.all')}</option>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {SEVERITY_LABELS[s][locale]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('filter.rule')} size="small">
+        <Select
+          size="small"
+          value={filters.rule}
+          onChange={(_, d) => pane.setFilters({ rule: d.value as RuleId | 'all' })}
+        >
+          <option value="all">{t('common.all')}</option>
+          {rules.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('filter.year')} size="small">
+        <Select
+          size="small"
+          value={filters.year}
+          onChange={(_, d) => pane.setFilters({ year: d.value as YearKind | 'all' })}
+        >
+          <option value="all">{t('common.all')}</option>
+          <option value="current">{t('filter.current')}</option>
+          <option value="arrears">{t('filter.arrears')}</option>
+        </Select>
+      </Field>
+    </div>
+  );
+}
