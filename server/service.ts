@@ -69,6 +69,9 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
 
   const app = createApp({ db, logger, staticDir: o.staticDir });
   const server = o.http ? createHttpServer(app) : createHttpsServer(await tlsOptions(o, logger), app);
+  // Longer than clients' idle keep-alive, so a client never reuses a socket the server just closed.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((res, rej) => {
     server.once('error', rej);
     server.listen(o.port, o.host, () => res());
@@ -82,7 +85,10 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     server,
     firstAdminToken,
     async close() {
-      await new Promise<void>((res) => server.close(() => res()));
+      await new Promise<void>((res) => {
+        server.close(() => res());
+        server.closeIdleConnections();
+      });
       await db.close();
     },
   };

@@ -29,7 +29,12 @@ function measure(mode: string, file: string): { ms: number; peakRssMb: number } 
 export async function benchRead(rows = 100_000, runs = 3): Promise<ReadResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'saiken-read-'));
   try {
-    const { grid, yenColumns } = generateSample({ rows, claimType: '保育料', seed: 3, asOf: parseISODay('2025-03-31')! });
+    const { grid, yenColumns } = generateSample({
+      rows,
+      claimType: '保育料',
+      seed: 3,
+      asOf: parseISODay('2025-03-31')!,
+    });
     const xlsx = join(dir, 'ledger.xlsx');
     const csv = join(dir, 'ledger.csv');
     await writeXlsx(xlsx, grid, { yenColumns });

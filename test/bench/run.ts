@@ -4,6 +4,7 @@
  */
 import { benchCheck } from './check.bench.js';
 import { benchRead } from './read.bench.js';
+import { benchBureauTable, benchIngest } from './server.bench.js';
 import { machine } from './machine.js';
 
 type Bench = () => Promise<string> | string;
@@ -37,6 +38,31 @@ const BENCHES: Record<string, Bench> = {
         (r) =>
           `| ${r.format} | ${fmt(r.sizeMb)} MB | ${fmt(r.readerMs / 1000, 2)} s | ${fmt(r.readerPeakMb, 0)} MB | ${fmt(r.floorMs / 1000, 2)} s, ${fmt(r.floorPeakMb, 0)} MB | ${fmt(r.readerMs / r.floorMs, 1)}× | peak < 1 GB |`,
       ),
+    ].join('\n');
+  },
+  async ingest() {
+    const r = await benchIngest();
+    const rps = (rows: number, ms: number) => Math.round((rows / ms) * 1000).toLocaleString('en-US');
+    return [
+      `### Service: ingest of a ${r.rows.toLocaleString('en-US')}-row submission (issue 3)`,
+      '',
+      '| measure | result | goal |',
+      '| --- | --- | --- |',
+      `| service: 10 parts over HTTP, validated, checked, applied in one transaction | ${fmt(r.serviceMs / 1000, 2)} s, ${rps(r.rows, r.serviceMs)} rows/s | |`,
+      `| sqlite3 CLI: \`.import\` of the same rows as CSV | ${fmt(r.cliMs / 1000, 2)} s, ${rps(r.rows, r.cliMs)} rows/s | |`,
+      `| service ÷ CLI (rows/s) | ${fmt(r.cliMs / r.serviceMs, 2)} | ≥ 0.5 |`,
+      `| re-sync with 1% of rows changed (${r.changedRows.toLocaleString('en-US')} rows) | ${(r.resyncBytes / 1024).toFixed(0)} KiB of ${(r.fullBytes / 2 ** 20).toFixed(1)} MiB = ${fmt((100 * r.resyncBytes) / r.fullBytes, 2)}% | ≤ 2% |`,
+    ].join('\n');
+  },
+  async table() {
+    const r = await benchBureauTable();
+    return [
+      '### Service: the bureau target table (issue 3)',
+      '',
+      '| measure | result | goal |',
+      '| --- | --- | --- |',
+      `| GET /reports/targets with ${r.storedRows.toLocaleString('en-US')} stored rows, ${r.bureaus} bureaus, ${r.ledgers} ledgers (median of 20) | ${fmt(r.tableMs, 1)} ms | ≤ 50 ms |`,
+      `| baseline: GET /me in the same run | ${fmt(r.meMs, 1)} ms | |`,
     ].join('\n');
   },
 };

@@ -5,8 +5,9 @@
 import { ClientObject, ClientResult, Collection, HostError } from './client-base.js';
 import type { XmlPart } from './model.js';
 
-// eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids are control characters
+// The characters XML 1.0 forbids (control characters, non-characters, lone surrogates).
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const ROOT =
   /^\s*(?:<\?xml[^>]*\?>\s*)?<([\w.:-]+)((?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(?:\/>|>([\s\S]*)<\/\1\s*>)\s*$/;

@@ -1,0 +1,140 @@
+/**
+ * The service (issue 3), each against a baseline measured in the same run:
+ * - ingest of a 100k-row submission vs the sqlite3 command-line tool importing the same rows as CSV;
+ * - bytes of a re-sync with 1% of rows changed vs the full submission;
+ * - the bureau table with 1M stored rows across 14 bureaus vs a trivial authenticated request.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULESET_VERSION } from '../../domain/rules/catalogue.js';
+import { diffRows, splitParts, stateOf } from '../../addin/sync/diff.js';
+import { FIELDS, LEDGER, makeRows, newId, upsertsFor, type RowSpec } from '../server/helpers/submissions.js';
+import { startTestService } from '../server/helpers/service.js';
+import { CSV, seedCsv } from '../server/plans/fixtures.js';
+import { median, timeAsync } from './machine.js';
+
+async function post(url: string, token: string, path: string, body: unknown, type = 'application/json') {
+  const res = await fetch(url + path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': type },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+  return json;
+}
+
+export interface IngestResult {
+  rows: number;
+  serviceMs: number;
+  cliMs: number;
+  fullBytes: number;
+  resyncBytes: number;
+  changedRows: number;
+}
+
+export async function benchIngest(n = 100_000): Promise<IngestResult> {
+  const svc = await startTestService();
+  try {
+    const token = await svc.makeToken('division', '健康福祉局', '保険年金課');
+    const specs = makeRows(n);
+    const upserts = await upsertsFor(specs);
+    const header = {
+      submissionId: newId('bench'),
+      baseRevision: 0,
+      asOf: '2025-03-31',
+      rulesetVersion: RULESET_VERSION,
+      ledger: { ...LEDGER, fields: FIELDS },
+    };
+    const parts = splitParts(header, upserts, [], 10_000);
+    const fullBytes = parts.reduce((s, p) => s + Buffer.byteLength(JSON.stringify(p)), 0);
+    const ledgerId = newId('ledger');
+    const ingest = await timeAsync(async () => {
+      for (const p of parts) await post(svc.url, token, `/api/v1/ledgers/${ledgerId}/submissions`, p);
+    });
+
+    // The same rows as the service stores them, imported by the sqlite3 tool into the same table.
+    const csvPath = join(svc.dir, 'rows.csv');
+    const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    writeFileSync(
+      csvPath,
+      upserts
+        .map((u) => [q(ledgerId), q(u.key), q(u.hash), u.row, q(JSON.stringify(u.values)), 1, 0].join(','))
+        .join('\n'),
+    );
+    const cliDb = join(svc.dir, 'cli.db');
+    const schema =
+      'PRAGMA journal_mode=WAL; CREATE TABLE ledger_rows (ledger_id TEXT NOT NULL, row_key TEXT NOT NULL, row_hash TEXT NOT NULL, sheet_row INTEGER NOT NULL, data TEXT NOT NULL, revision INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (ledger_id, row_key));';
+    execFileSync('sqlite3', [cliDb, schema]);
+    const cli = await timeAsync(async () =>
+      execFileSync('sqlite3', [cliDb, '.mode csv', `.import ${csvPath} ledger_rows`]),
+    );
+
+    // Re-sync: 1% of rows get a payment; the pane's diff decides what is sent.
+    const changed: RowSpec[] = specs.map((s, i) => (i % 100 === 0 ? { ...s, paidAmount: 100 } : s));
+    const again = await upsertsFor(changed);
+    const diff = diffRows(again, stateOf(upserts));
+    const resync = splitParts(
+      { ...header, submissionId: newId('bench'), baseRevision: 1 },
+      diff.upserts,
+      diff.deletions,
+    );
+    const resyncBytes = resync.reduce((s, p) => s + Buffer.byteLength(JSON.stringify(p)), 0);
+    for (const p of resync) await post(svc.url, token, `/api/v1/ledgers/${ledgerId}/submissions`, p);
+    return { rows: n, serviceMs: ingest.ms, cliMs: cli.ms, fullBytes, resyncBytes, changedRows: diff.upserts.length };
+  } finally {
+    await svc.close();
+  }
+}
+
+export interface TableResult {
+  storedRows: number;
+  bureaus: number;
+  ledgers: number;
+  tableMs: number;
+  meMs: number;
+}
+
+export async function benchBureauTable(storedRows = 1_000_000): Promise<TableResult> {
+  const svc = await startTestService();
+  try {
+    const finance = await svc.makeToken('finance');
+    await post(svc.url, finance, '/api/v1/plans/import', seedCsv(), CSV);
+    await svc.service.db.transaction(async (tx) => {
+      // Ten ledgers per claim with aggregates, and 1M rows spread over them (never read by the report).
+      await tx.run(`INSERT INTO ledgers (id, division_id, claim_id, name, revision, outstanding, created_at)
+        SELECT 'L' || c.id || '-' || k.n, c.division_id, c.id, '台帳', 1, 1000 * k.n, '2025-01-01'
+          FROM claims c, (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5
+                          UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9 UNION ALL SELECT 10) k`);
+      await tx.run(
+        `WITH RECURSIVE seq(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM seq WHERE x + 1 < ?),
+                         l AS (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS i, COUNT(*) OVER () AS n FROM ledgers)
+        INSERT INTO ledger_rows (ledger_id, row_key, row_hash, sheet_row, data, revision)
+        SELECT l.id, printf('%064x', seq.x), printf('%064x', seq.x), seq.x + 2, '{"assessedAmount":1000}', 1
+          FROM seq JOIN l ON l.i = seq.x % l.n`,
+        [storedRows],
+      );
+    });
+    const counts = await svc.service.db.get<{ rows: number; bureaus: number; ledgers: number }>(
+      'SELECT (SELECT COUNT(*) FROM ledger_rows) AS rows, (SELECT COUNT(*) FROM bureaus) AS bureaus, (SELECT COUNT(*) FROM ledgers) AS ledgers',
+    );
+    const get = (path: string) =>
+      fetch(svc.url + path, { headers: { authorization: `Bearer ${finance}` } }).then((r) => r.text());
+    const tableRuns: number[] = [];
+    const meRuns: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      tableRuns.push((await timeAsync(() => get('/api/v1/reports/targets?fy=2024'))).ms);
+      meRuns.push((await timeAsync(() => get('/api/v1/me'))).ms);
+    }
+    return {
+      storedRows: counts!.rows,
+      bureaus: counts!.bureaus,
+      ledgers: counts!.ledgers,
+      tableMs: median(tableRuns.slice(5)),
+      meMs: median(meRuns.slice(5)),
+    };
+  } finally {
+    await svc.close();
+  }
+}
