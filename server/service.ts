@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import selfsigned from 'selfsigned';
 import { createApp } from './http/app.js';
+import { answerClientErrors } from './http/errors.js';
 import { migrate } from './db/migrate.js';
 import { SqliteDb } from './db/sqlite.js';
 import { countTokens, insertToken } from './db/repos/tokens.js';
@@ -48,34 +49,50 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
   const logger = o.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
   mkdirSync(dirname(resolve(o.dbPath)), { recursive: true });
   const db = await SqliteDb.open(o.dbPath);
-  const migration = await migrate(db);
-  if (migration.from !== migration.to) logger.info(migration, 'database migrated');
-
+  // A start that fails (schema too new, port taken) closes the database again, and makes the first
+  // admin token only once listening: a token made by a start that then failed would never be shown.
   let firstAdminToken: string | null = null;
-  if ((await countTokens(db, 'admin')) === 0) {
-    firstAdminToken = await db.transaction(async (tx) => {
-      const t = await insertToken(tx, { role: 'admin', bureauId: null, divisionId: null, label: '初回起動時の管理者' });
-      await appendAudit(tx, {
-        tokenId: null,
-        role: null,
-        action: 'create',
-        entity: 'token',
-        entityId: String(t.record.id),
-        details: { role: 'admin', firstStart: true },
-      });
-      return t.token;
-    });
-  }
+  let server: Server | undefined;
+  try {
+    const migration = await migrate(db);
+    if (migration.from !== migration.to) logger.info(migration, 'database migrated');
 
-  const app = createApp({ db, logger, staticDir: o.staticDir });
-  const server = o.http ? createHttpServer(app) : createHttpsServer(await tlsOptions(o, logger), app);
-  // Longer than clients' idle keep-alive, so a client never reuses a socket the server just closed.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  await new Promise<void>((res, rej) => {
-    server.once('error', rej);
-    server.listen(o.port, o.host, () => res());
-  });
+    const app = createApp({ db, logger, staticDir: o.staticDir });
+    const s = o.http ? createHttpServer(app) : createHttpsServer(await tlsOptions(o, logger), app);
+    // Longer than clients' idle keep-alive, so a client never reuses a socket the server just closed.
+    s.keepAliveTimeout = 65_000;
+    s.headersTimeout = 66_000;
+    answerClientErrors(s);
+    await new Promise<void>((res, rej) => {
+      s.once('error', rej);
+      s.listen(o.port, o.host, () => res());
+    });
+    server = s;
+
+    if ((await countTokens(db, 'admin')) === 0) {
+      firstAdminToken = await db.transaction(async (tx) => {
+        const t = await insertToken(tx, {
+          role: 'admin',
+          bureauId: null,
+          divisionId: null,
+          label: '初回起動時の管理者',
+        });
+        await appendAudit(tx, {
+          tokenId: null,
+          role: null,
+          action: 'create',
+          entity: 'token',
+          entityId: String(t.record.id),
+          details: { role: 'admin', firstStart: true },
+        });
+        return t.token;
+      });
+    }
+  } catch (e) {
+    if (server) await new Promise<void>((res) => server!.close(() => res()));
+    await db.close().catch(() => undefined);
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   const host = o.host.includes(':') ? `[${o.host}]` : o.host;
   const url = `${o.http ? 'http' : 'https'}://${host}:${port}`;

@@ -102,6 +102,7 @@ export const en: Record<keyof typeof ja, string> = {
   'sync.pending': '{n} waiting to be sent',
   'sync.retry': 'Retry',
   'sync.applied': 'Sent (revision {revision}): {upserts} rows changed, {deletions} deleted.',
+  'sync.resent': 'Sent what was waiting (revision {revision}).',
   'sync.caughtUp': 'The ledger had been updated by another submission: the changes were recomputed and sent.',
   'sync.totals': 'Rows {rows}, assessed ¥{assessed}, collected ¥{paid}, outstanding ¥{outstanding}',
   'sync.serverFindings': 'Service check: {error} errors, {warning} warnings, {info} info',

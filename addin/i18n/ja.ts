@@ -98,6 +98,7 @@ export const ja = {
   'sync.pending': '送信待ち {n} 件',
   'sync.retry': '再送信',
   'sync.applied': '送信しました（リビジョン {revision}）。変更 {upserts}行・削除 {deletions}行。',
+  'sync.resent': '送信待ちを送信しました（リビジョン {revision}）。',
   'sync.caughtUp': 'ほかの送信で台帳が更新されていたため、最新の状態との差分を取り直して送りました。',
   'sync.totals': '行数 {rows}・調定額 {assessed}円・収入済額 {paid}円・収入未済額 {outstanding}円',
   'sync.serverFindings': 'サービスの点検結果: エラー {error}・警告 {warning}・情報 {info}',

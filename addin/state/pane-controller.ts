@@ -183,6 +183,7 @@ export class PaneController {
       try {
         const out = await recheck(this.port, session, address, this.state.flagsShown);
         const check = this.state.check;
+        this.store.set({ selected: this.stillFound(session, this.state.selected) });
         this.setCheck({
           result: session.result,
           rechecks: check.rechecks + 1,
@@ -192,6 +193,13 @@ export class PaneController {
         this.fail(e);
       }
     });
+  }
+
+  /** The selected finding as the re-check left it: the same finding of that row, or null once fixed. */
+  private stillFound(session: CheckSession, f: Finding | null): Finding | null {
+    if (!f) return null;
+    const same = (g: Finding) => g.rule === f.rule && g.field === f.field && g.column === f.column;
+    return session.checker.findingsOf(f.row).find(same) ?? null;
   }
 
   clearFlags(): Promise<void> {

@@ -67,8 +67,10 @@ export function CheckTab() {
       )}
       {result && rows && (
         <>
-          <Text size={200}>
-            {t('check.rows', { ...rows, asOf: result.analysis.asOf })} {t('check.watching')}
+          <Text size={200} block>
+            {t('check.rows', { ...rows, asOf: result.analysis.asOf })}
+            <br />
+            {t('check.watching')}
           </Text>
           <SummaryView summary={result.summary} />
           <FindingFilters result={result} />

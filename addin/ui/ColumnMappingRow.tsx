@@ -16,8 +16,17 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   letter: { fontFamily: tokens.fontFamilyMonospace, gridRow: 'span 2' },
-  field: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  // In a narrow pane the badges wrap below the dropdown rather than breaking inside themselves.
+  field: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+  },
   dropdown: { minWidth: '10em', flexGrow: 1 },
+  badge: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
 export function ColumnMappingRow({ col }: { col: SheetColumn }) {
@@ -33,7 +42,7 @@ export function ColumnMappingRow({ col }: { col: SheetColumn }) {
       <Text>{col.header}</Text>
       <div className={styles.field}>
         {col.refused ? (
-          <Badge color="danger" appearance="filled">
+          <Badge className={styles.badge} color="danger" appearance="filled">
             {t('mapping.refused')}
           </Badge>
         ) : (
@@ -54,9 +63,13 @@ export function ColumnMappingRow({ col }: { col: SheetColumn }) {
                 </Option>
               ))}
             </Dropdown>
-            {col.reason && <Badge appearance="outline">{t(`mapping.reason.${col.reason}`)}</Badge>}
+            {col.reason && (
+              <Badge className={styles.badge} appearance="outline">
+                {t(`mapping.reason.${col.reason}`)}
+              </Badge>
+            )}
             {col.field && fieldDef(col.field).sync === 'never' && (
-              <Badge appearance="tint" color="informative">
+              <Badge className={styles.badge} appearance="tint" color="informative">
                 {t('mapping.notSent')}
               </Badge>
             )}

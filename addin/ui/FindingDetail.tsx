@@ -6,7 +6,14 @@ import { usePaneState, useT } from './pane-context.js';
 import { SeverityBadge } from './SeverityBadge.js';
 
 const useStyles = makeStyles({
-  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  // Wraps in a narrow pane: a rule id (COLLECTION_STOP_NOT_APPLICABLE) may need a line of its own.
+  head: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    overflowWrap: 'anywhere',
+  },
 });
 
 export function FindingDetail({ finding: f }: { finding: Finding }) {

@@ -1,4 +1,4 @@
-/** Filters: severity, rule, 現年度分 / 滞納繰越分. */
+/** Filters: severity, 現年度分 / 滞納繰越分, rule (on a row of its own: rule ids are long). */
 import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../../domain/engine/types.js';
 import { SEVERITIES, type RuleId, type Severity } from '../../domain/rules/rule.js';
@@ -6,8 +6,16 @@ import { SEVERITY_LABELS } from '../../domain/rules/catalogue-doc.js';
 import type { YearKind } from '../state/filters.js';
 import { usePane, usePaneState, useT } from './pane-context.js';
 
+// Two columns, the rule (long ids) on a row of its own: a native select is as wide as its longest
+// option unless its grid cell may shrink (minWidth 0), which pushed the pane wider than Excel's.
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(7em, 1fr))', gap: tokens.spacingHorizontalS },
+  root: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    gap: tokens.spacingHorizontalS,
+    '& > *': { minWidth: 0 },
+  },
+  wide: { gridColumn: '1 / -1' },
 });
 
 export function FindingFilters({ result }: { result: CheckResult }) {
@@ -34,7 +42,18 @@ export function FindingFilters({ result }: { result: CheckResult }) {
           ))}
         </Select>
       </Field>
-      <Field label={t('filter.rule')} size="small">
+      <Field label={t('filter.year')} size="small">
+        <Select
+          size="small"
+          value={filters.year}
+          onChange={(_, d) => pane.setFilters({ year: d.value as YearKind | 'all' })}
+        >
+          <option value="all">{t('common.all')}</option>
+          <option value="current">{t('filter.current')}</option>
+          <option value="arrears">{t('filter.arrears')}</option>
+        </Select>
+      </Field>
+      <Field className={styles.wide} label={t('filter.rule')} size="small">
         <Select
           size="small"
           value={filters.rule}
@@ -46,17 +65,6 @@ export function FindingFilters({ result }: { result: CheckResult }) {
               {r}
             </option>
           ))}
-        </Select>
-      </Field>
-      <Field label={t('filter.year')} size="small">
-        <Select
-          size="small"
-          value={filters.year}
-          onChange={(_, d) => pane.setFilters({ year: d.value as YearKind | 'all' })}
-        >
-          <option value="all">{t('common.all')}</option>
-          <option value="current">{t('filter.current')}</option>
-          <option value="arrears">{t('filter.arrears')}</option>
         </Select>
       </Field>
     </div>

@@ -22,8 +22,16 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
-  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  rule: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', minWidth: 0, maxWidth: '100%' },
+  fixed: { flexShrink: 0, whiteSpace: 'nowrap' },
+  rule: {
+    fontFamily: tokens.fontFamilyMonospace,
+    color: tokens.colorNeutralForeground3,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    minWidth: 0,
+  },
   message: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '100%' },
 });
 
@@ -49,8 +57,12 @@ export function FindingItem(props: { finding: Finding; selected: boolean; onSele
         data-rule={f.rule}
       >
         <span className={styles.head}>
-          <SeverityBadge severity={f.severity} />
-          <Text size={200}>{where}</Text>
+          <span className={styles.fixed}>
+            <SeverityBadge severity={f.severity} />
+          </span>
+          <Text size={200} className={styles.fixed}>
+            {where}
+          </Text>
           <Text size={200} className={styles.rule}>
             {f.rule}
           </Text>

@@ -3,6 +3,7 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Te
 import type { Split } from '../../domain/analysis/analysis.js';
 import { formatNumber } from '../i18n/messages.js';
 import { useT } from './pane-context.js';
+import { END } from './TotalsTable.js';
 
 export function SplitTable({ title, splits }: { title: string; splits: readonly Split[] }) {
   const t = useT();
@@ -15,8 +16,8 @@ export function SplitTable({ title, splits }: { title: string; splits: readonly 
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t('analysis.key')}</TableHeaderCell>
-            <TableHeaderCell>{t('analysis.count')}</TableHeaderCell>
-            <TableHeaderCell>{t('analysis.outstanding')}</TableHeaderCell>
+            <TableHeaderCell button={END}>{t('analysis.count')}</TableHeaderCell>
+            <TableHeaderCell button={END}>{t('analysis.outstanding')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>

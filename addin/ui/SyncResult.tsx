@@ -1,4 +1,7 @@
-/** What the service answered: the revision, its totals and its own finding counts. */
+/**
+ * What the service answered: the revision, its totals and its own finding counts. After 再送信 the
+ * row counts of the resent submission are not known here, so they are not shown.
+ */
 import { Text } from '@fluentui/react-components';
 import type { Applied } from '../sync/client.js';
 import { formatNumber } from '../i18n/messages.js';
@@ -18,7 +21,9 @@ export function SyncResult({
   return (
     <div aria-live="polite" data-testid="sync-result">
       <Text block weight="semibold">
-        {t('sync.applied', { revision: applied.revision, upserts: upserts ?? '－', deletions: deletions ?? '－' })}
+        {upserts === undefined || deletions === undefined
+          ? t('sync.resent', { revision: applied.revision })
+          : t('sync.applied', { revision: applied.revision, upserts, deletions })}
       </Text>
       <Text block size={200}>
         {t('sync.totals', {

@@ -12,6 +12,9 @@ const METRICS: [MessageKey, (x: Totals) => string][] = [
   ['analysis.rate', (x) => (x.collectionRate === null ? '－' : `${x.collectionRate.toFixed(1)}%`)],
 ];
 
+/** Headers of number columns aligned with their numbers. */
+export const END = { style: { justifyContent: 'flex-end' } } as const;
+
 export function TotalsTable({ analysis }: { analysis: Analysis }) {
   const t = useT();
   const groups: [MessageKey, Totals][] = [
@@ -25,7 +28,9 @@ export function TotalsTable({ analysis }: { analysis: Analysis }) {
         <TableRow>
           <TableHeaderCell />
           {groups.map(([k]) => (
-            <TableHeaderCell key={k}>{t(k)}</TableHeaderCell>
+            <TableHeaderCell key={k} button={END}>
+              {t(k)}
+            </TableHeaderCell>
           ))}
         </TableRow>
       </TableHeader>

@@ -13,6 +13,13 @@ export interface Queryable {
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
   run(sql: string, params?: readonly SqlValue[]): Promise<RunResult>;
+  /**
+   * A FROM item with one row per element of the JSON array found at position `index` of the JSON
+   * array `json` (an SQL expression giving JSON text); the element is in column `value`, read with
+   * `->` / `->>`. SQLite: `json_each(json, '$[index]')`; PostgreSQL: `json_array_elements((json)::json -> index)`.
+   * Optional: without it, callers bind the rows from JavaScript instead.
+   */
+  jsonElements?(json: string, index: number): string;
 }
 
 export interface Db extends Queryable {

@@ -13,15 +13,23 @@ export interface MigrationOutcome {
 }
 
 export class SchemaTooNewError extends Error {
-  constructor(readonly found: number) {
-    super(`database schema version ${found} is newer than this program (${MIGRATIONS.length})`);
+  constructor(
+    readonly found: number,
+    readonly supported: number = MIGRATIONS.length,
+  ) {
+    super(`database schema version ${found} is newer than this program (${supported})`);
   }
 }
 
-export async function migrate(db: SqliteDb, now: Date = new Date()): Promise<MigrationOutcome> {
+/** `migrations` is for tests (an extra or failing step); the program always uses MIGRATIONS. */
+export async function migrate(
+  db: SqliteDb,
+  now: Date = new Date(),
+  migrations: readonly string[] = MIGRATIONS,
+): Promise<MigrationOutcome> {
   const from = await db.userVersion();
-  const to = MIGRATIONS.length;
-  if (from > to) throw new SchemaTooNewError(from);
+  const to = migrations.length;
+  if (from > to) throw new SchemaTooNewError(from, to);
   if (from === to) return { from, to, backup: null };
   let backup: string | null = null;
   if (from > 0) {
@@ -29,9 +37,11 @@ export async function migrate(db: SqliteDb, now: Date = new Date()): Promise<Mig
     if (!existsSync(backup)) await db.execScript(`VACUUM INTO '${backup.replace(/'/g, "''")}'`);
   }
   for (let v = from; v < to; v++) {
-    // Each migration and its version bump commit together, or not at all.
+    // Each migration and its version bump commit together, or not at all. The script is closed off
+    // on its own lines, so a last statement without `;` or a trailing `--` comment cannot swallow
+    // the version bump and the COMMIT.
     try {
-      await db.execScript(`BEGIN IMMEDIATE; ${MIGRATIONS[v]} PRAGMA user_version = ${v + 1}; COMMIT;`);
+      await db.execScript(`BEGIN IMMEDIATE;\n${migrations[v]}\n;\nPRAGMA user_version = ${v + 1};\nCOMMIT;`);
     } catch (err) {
       await db.execScript('ROLLBACK').catch(() => undefined);
       throw err;

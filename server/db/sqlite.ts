@@ -11,6 +11,11 @@ function open(path: string, mode: number): Promise<sqlite3.Database> {
   });
 }
 
+function jsonEach(json: string, index: number): string {
+  if (!Number.isSafeInteger(index) || index < 0) throw new Error(`bad JSON array index ${index}`);
+  return `json_each(${json}, '$[${index}]')`;
+}
+
 class Conn implements Queryable {
   constructor(readonly db: sqlite3.Database) {}
 
@@ -33,6 +38,10 @@ class Conn implements Queryable {
         else resolve({ changes: this.changes });
       }),
     );
+  }
+
+  jsonElements(json: string, index: number): string {
+    return jsonEach(json, index);
   }
 
   exec(sql: string): Promise<void> {
@@ -69,6 +78,10 @@ export class SqliteDb implements Db {
 
   get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
     return this.reader.get<T>(sql, params);
+  }
+
+  jsonElements(json: string, index: number): string {
+    return jsonEach(json, index);
   }
 
   /** A single write outside an explicit transaction still goes through the writer's queue. */

@@ -2,16 +2,27 @@
  * The service's HTTP application: the API under /api/v1 (token required) and the add-in's static
  * files, from one origin so the task pane needs no cross-origin access.
  */
-import express, { type Express } from 'express';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { TLSSocket } from 'node:tls';
+import { fileURLToPath } from 'node:url';
+import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
+import { renderManifest } from '../../domain/addin-manifest.js';
 import type { Db } from '../db/db.js';
 import { authenticate } from './auth.js';
-import { errorHandler, notFoundHandler } from './errors.js';
+import { ApiFailure, errorHandler, notFoundHandler } from './errors.js';
+import { homePage } from './home.js';
 import { adminRoutes } from './routes/admin.js';
 import { ledgersRoutes } from './routes/ledgers.js';
 import { meRoutes } from './routes/me.js';
 import { plansRoutes } from './routes/plans.js';
 import { reportsRoutes } from './routes/reports.js';
+import { hardCasesRoutes } from './routes/hard-cases.js';
+import { oversightRoutes } from './routes/oversight.js';
+import { planReviewRoutes } from './routes/plan-reviews.js';
+import { plansEditRoutes } from './routes/plans-edit.js';
+import { proposalsRoutes } from './routes/proposals.js';
 
 export interface AppOptions {
   db: Db;
@@ -51,13 +62,58 @@ export function createApp(o: AppOptions): Express {
   api.use(ledgersRoutes(o.db));
   api.use(plansRoutes(o.db));
   api.use(reportsRoutes(o.db));
+  api.use(plansEditRoutes(o.db));
+  api.use(planReviewRoutes(o.db));
+  api.use(oversightRoutes(o.db));
+  api.use(proposalsRoutes(o.db));
+  api.use(hardCasesRoutes(o.db));
   api.use(notFoundHandler);
   app.use('/api/v1', api);
   app.use('/api', notFoundHandler);
 
-  if (o.staticDir) app.use('/addin', express.static(o.staticDir, { index: false, fallthrough: true }));
+  if (o.staticDir) {
+    app.get('/addin/manifest.xml', manifestHandler());
+    app.use('/addin', express.static(o.staticDir, { index: false, fallthrough: true }));
+  }
+  app.get('/', homePage);
   app.get('/healthz', (_req, res) => res.json({ ok: true }));
   app.use(notFoundHandler);
   app.use(errorHandler(o.logger, jsonLimit));
   return app;
+}
+
+/** manifest.xml at the package root (from source or from dist/), read once. */
+function committedManifest(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'manifest.xml')) && dirname(dir) !== dir) dir = dirname(dir);
+  return readFileSync(join(dir, 'manifest.xml'), 'utf8');
+}
+
+const header = (req: Request, name: string): string | undefined => req.get(name)?.split(',')[0]?.trim() || undefined;
+
+/**
+ * The origin the client reached: https on a TLS socket; on plain HTTP (loopback only) a TLS-ending
+ * reverse proxy in front may say so with X-Forwarded-Proto / X-Forwarded-Host.
+ */
+function requestOrigin(req: Request): string {
+  if ((req.socket as TLSSocket).encrypted) return `https://${req.get('host') ?? ''}`;
+  const proto = header(req, 'x-forwarded-proto') ?? 'http';
+  return `${proto}://${header(req, 'x-forwarded-host') ?? req.get('host') ?? ''}`;
+}
+
+/** GET /addin/manifest.xml: the committed manifest with every URL on the origin this request came to. */
+function manifestHandler(): express.RequestHandler {
+  let template: string | undefined;
+  return (req, res, next) => {
+    template ??= committedManifest();
+    let xml: string;
+    try {
+      xml = renderManifest(template, requestOrigin(req));
+    } catch {
+      const message =
+        'アドインは HTTPS でしか読み込めません。HTTPS のサービス（または HTTPS を終端するリバースプロキシ）の URL からマニフェストを取得してください。';
+      return next(new ApiFailure(400, 'not-https', message));
+    }
+    res.type('application/xml').set('Cache-Control', 'no-cache').send(xml);
+  };
 }

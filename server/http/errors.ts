@@ -3,6 +3,8 @@
  * (no stack, no SQL) ever reaches a response.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 
@@ -76,4 +78,31 @@ export function handle(fn: (...args: Parameters<RequestHandler>) => Promise<unkn
   return (req, res, next) => {
     fn(req, res, next).catch(next);
   };
+}
+
+/**
+ * Requests Node's HTTP parser refuses before express sees them (headers or URL over the 16 KB
+ * limit, a malformed request line) get the same JSON as every other error, not a bare status line.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const failure =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? new ApiFailure(
+            431,
+            'headers-too-large',
+            'URL かヘッダーが長すぎます。トークンや URL が正しいか確認してください。',
+          )
+        : new ApiFailure(400, 'bad-request', '要求を処理できません。');
+    const body = JSON.stringify({ code: failure.code, message: failure.message, details: null });
+    socket.end(
+      `HTTP/1.1 ${failure.status} ${STATUS_CODES[failure.status]}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }

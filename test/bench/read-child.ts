@@ -8,7 +8,7 @@ import { readSheetFile } from '../../server/io/read-sheet.js';
 
 const [mode, file] = process.argv.slice(2) as [string, string];
 const started = process.hrtime.bigint();
-let rows = 0;
+let rows: number;
 if (mode === 'reader') {
   const r = await readSheetFile(file);
   if (!r.ok) throw new Error(r.message);

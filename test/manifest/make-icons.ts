@@ -1,7 +1,8 @@
 /**
  * Draws the add-in's ribbon icons (16, 32, 80 px): a ledger page in the brand colour with white rows
  * and a check mark, anti-aliased by 4×4 supersampling. Run `npx tsx test/manifest/make-icons.ts` and
- * commit addin/assets/icon-*.png.
+ * commit addin/public/assets/icon-*.png (Vite copies addin/public/ into the build, so the service
+ * serves them at /addin/assets/, where manifest.xml points).
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -79,7 +80,7 @@ export function drawIcon(size: number): Uint8Array {
   return rgba;
 }
 
-export const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'addin', 'assets');
+export const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'addin', 'public', 'assets');
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const size of ICON_SIZES) {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ORIGIN } from '../../addin/manifest-origin.js';
+import { DEFAULT_ORIGIN } from '../../domain/addin-manifest.js';
 
 const NS = {
   app: 'http://schemas.microsoft.com/office/appforoffice/1.1',
@@ -86,7 +86,7 @@ describe('manifest structure', () => {
     expect(resource('LongStrings', tipText)['en-US']).toBeTruthy();
   });
 
-  it('gives the button and the group 16, 32 and 80 px icons from addin/assets', () => {
+  it('gives the button and the group 16, 32 and 80 px icons from addin/public/assets', () => {
     for (const icon of all(NS.ov, 'Icon')) {
       const images = all(NS.bt, 'Image', icon).map((i) => [i.getAttribute('size'), i.getAttribute('resid')]);
       expect(images.map(([size]) => size)).toEqual(['16', '32', '80']);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import officeAddinManifest from 'office-addin-manifest';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { DEFAULT_ORIGIN, renderManifest } from '../../addin/manifest-origin.js';
+import { DEFAULT_ORIGIN, renderManifest } from '../../domain/addin-manifest.js';
 import { ASSETS_DIR, drawIcon, ICON_SIZES } from './make-icons.js';
 import { encodePng, readPng } from './png.js';
 

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { migrate } from '../../db/migrate.js';
+import { migrate, SchemaTooNewError } from '../../db/migrate.js';
 import { SqliteDb } from '../../db/sqlite.js';
 import { appendAudit } from '../../db/repos/audit.js';
 import { insertToken, listTokens, revokeToken, ROLES } from '../../db/repos/tokens.js';
@@ -17,12 +17,20 @@ import { DEFAULT_DB } from './serve.js';
 
 const dbOption = z.string().min(1, { error: 'データベース（--db）を指定してください。' });
 
+/** A name option: every problem is a Japanese sentence (zod's own messages are English). */
+const nameOption = (what: string, flag: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${what}（${flag}）が空です。` })
+    .max(100, { error: `${what}（${flag}）は 100 文字以内で指定してください。` });
+
 const CreateOptions = z.object({
   db: dbOption,
   role: z.enum(ROLES, { error: `役割（--role）は ${ROLES.join('、')} のいずれかを指定してください。` }),
-  bureau: z.string().trim().min(1).max(100).optional(),
-  division: z.string().trim().min(1).max(100).optional(),
-  label: z.string().max(100).default(''),
+  bureau: nameOption('局名', '--bureau').optional(),
+  division: nameOption('課名', '--division').optional(),
+  label: z.string().max(100, { error: '名前（--label）は 100 文字以内で指定してください。' }).default(''),
 });
 
 async function withDb<T>(path: string, fn: (db: SqliteDb) => Promise<T>): Promise<T> {
@@ -31,7 +39,12 @@ async function withDb<T>(path: string, fn: (db: SqliteDb) => Promise<T>): Promis
     mkdirSync(dirname(resolve(path)), { recursive: true });
     db = await SqliteDb.open(resolve(path));
     await migrate(db);
-  } catch {
+  } catch (e) {
+    if (e instanceof SchemaTooNewError) {
+      throw new CliError(
+        `データベースがこのバージョンより新しい形式です（${e.found}）。新しい saiken で開いてください。`,
+      );
+    }
     throw new CliError(`データベース ${path} を開けません。--db の場所と権限を確認してください。`);
   }
   try {

@@ -1,4 +1,5 @@
 /** Numbered migrations: migration N brings the schema to `PRAGMA user_version` N. Append only. */
 import { up as initial } from './001-initial.js';
+import { up as oversight } from './002-oversight.js';
 
-export const MIGRATIONS: readonly string[] = [initial];
+export const MIGRATIONS: readonly string[] = [initial, oversight];

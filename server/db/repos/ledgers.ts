@@ -1,8 +1,9 @@
 /**
  * Ledgers and their rows. Rows are written in multi-row statements (no prepared statements in the
- * Db interface); a deleted row stays as a tombstone so clients can catch up with `since`.
+ * Db interface: binding a few thousand rows at once costs less than a call per row); a deleted
+ * row stays as a tombstone so clients can catch up with `since`.
  */
-import type { Queryable } from '../db.js';
+import type { Queryable, SqlValue } from '../db.js';
 
 export interface LedgerRecord {
   id: string;
@@ -125,43 +126,120 @@ export function rowChanges(q: Queryable, ledgerId: string, since: number): Promi
   );
 }
 
-/** Rows per multi-row statement: 500 × 6 parameters stays far below SQLite's variable limit. */
-const BATCH = 500;
+/**
+ * Rows per multi-row statement: 4,000 rows × 6 parameters stays below SQLite's variable limit
+ * (32,766) and PostgreSQL's (65,535).
+ */
+const BATCH = 4000;
 
-export async function upsertRows(
+/** `(?, …), (?, …), …` for `n` rows, kept per size (at most two sizes occur per call). */
+const tuples = new Map<string, string>();
+function placeholders(tuple: string, n: number): string {
+  const k = `${tuple}*${n}`;
+  let s = tuples.get(k);
+  if (s === undefined) {
+    s = new Array<string>(n).fill(tuple).join(', ');
+    if (tuples.size > 64) tuples.clear();
+    tuples.set(k, s);
+  }
+  return s;
+}
+
+/** Waits for every statement, then fails with the first failure (none is left running). */
+async function settle(writes: Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(writes);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/**
+ * Inserts or replaces rows; their keys must be distinct. All statements are issued at once (they
+ * touch distinct rows, so their order does not matter): the database works through them while
+ * the caller goes on until it awaits the result.
+ */
+export function upsertRows(
   tx: Queryable,
   ledgerId: string,
   revision: number,
   rows: readonly { key: string; hash: string; sheetRow: number; data: string }[],
 ): Promise<void> {
+  const writes: Promise<unknown>[] = [];
   for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
-    const params = batch.flatMap((r) => [ledgerId, r.key, r.hash, r.sheetRow, r.data, revision]);
-    await tx.run(
-      `INSERT INTO ledger_rows (ledger_id, row_key, row_hash, sheet_row, data, revision, deleted)
-       VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, 0)').join(', ')}
-       ON CONFLICT (ledger_id, row_key) DO UPDATE SET row_hash = excluded.row_hash, sheet_row = excluded.sheet_row,
-         data = excluded.data, revision = excluded.revision, deleted = 0`,
-      params,
+    const n = Math.min(BATCH, rows.length - i);
+    const params: SqlValue[] = new Array<SqlValue>(n * 6);
+    for (let j = 0; j < n; j++) {
+      const r = rows[i + j]!;
+      const o = j * 6;
+      params[o] = ledgerId;
+      params[o + 1] = r.key;
+      params[o + 2] = r.hash;
+      params[o + 3] = r.sheetRow;
+      params[o + 4] = r.data;
+      params[o + 5] = revision;
+    }
+    writes.push(
+      tx.run(
+        `INSERT INTO ledger_rows (ledger_id, row_key, row_hash, sheet_row, data, revision, deleted)
+         VALUES ${placeholders('(?, ?, ?, ?, ?, ?, 0)', n)}
+         ON CONFLICT (ledger_id, row_key) DO UPDATE SET row_hash = excluded.row_hash, sheet_row = excluded.sheet_row,
+           data = excluded.data, revision = excluded.revision, deleted = 0`,
+        params,
+      ),
     );
   }
+  return settle(writes);
 }
 
-/** Tombstones rows: the values go, the key stays with the deleting revision. */
-export async function tombstoneRows(
+/**
+ * Writes the upserts of a submission's staged parts (`submission_parts`, compact form
+ * `[2, [[key, hash, row, values], …], deletions]`, see `sync/staged.ts`) into the ledger's rows,
+ * inside the database: nothing is bound or copied through JavaScript. As `upsertRows`, except that
+ * a current row with the same hash and sheet row keeps its revision (and is not counted). The keys
+ * must be distinct across the parts. Returns the number of rows inserted or changed, or null when
+ * the database cannot read JSON arrays as rows (`Queryable.jsonElements`).
+ */
+export async function upsertStagedRows(
+  tx: Queryable,
+  ledgerId: string,
+  revision: number,
+  submissionId: string,
+): Promise<number | null> {
+  if (!tx.jsonElements) return null;
+  const r = await tx.run(
+    `INSERT INTO ledger_rows (ledger_id, row_key, row_hash, sheet_row, data, revision, deleted)
+     SELECT ?, CAST(u.value ->> 0 AS TEXT), CAST(u.value ->> 1 AS TEXT), CAST(u.value ->> 2 AS INTEGER),
+            CAST(u.value -> 3 AS TEXT), ?, 0
+       FROM submission_parts p, ${tx.jsonElements('p.body', 1)} u
+      WHERE p.submission_id = ? AND p.part_index >= 0
+      ORDER BY 2
+     ON CONFLICT (ledger_id, row_key) DO UPDATE SET row_hash = excluded.row_hash, sheet_row = excluded.sheet_row,
+       data = excluded.data, revision = excluded.revision, deleted = 0
+      WHERE ledger_rows.deleted <> 0 OR ledger_rows.row_hash <> excluded.row_hash
+         OR ledger_rows.sheet_row <> excluded.sheet_row`,
+    [ledgerId, revision, submissionId],
+  );
+  return r.changes;
+}
+
+/** Tombstones rows (distinct keys): the values go, the key stays with the deleting revision. */
+export function tombstoneRows(
   tx: Queryable,
   ledgerId: string,
   revision: number,
   keys: readonly string[],
 ): Promise<void> {
+  const writes: Promise<unknown>[] = [];
   for (let i = 0; i < keys.length; i += BATCH) {
     const batch = keys.slice(i, i + BATCH);
-    await tx.run(
-      `UPDATE ledger_rows SET deleted = 1, data = '{}', revision = ?
-        WHERE ledger_id = ? AND deleted = 0 AND row_key IN (${batch.map(() => '?').join(', ')})`,
-      [revision, ledgerId, ...batch],
+    writes.push(
+      tx.run(
+        `UPDATE ledger_rows SET deleted = 1, data = '{}', revision = ?
+          WHERE ledger_id = ? AND deleted = 0 AND row_key IN (${placeholders('?', batch.length)})`,
+        [revision, ledgerId, ...batch],
+      ),
     );
   }
+  return settle(writes);
 }
 
 export interface LedgerAggregates {

@@ -27,6 +27,7 @@ interface PlanRecord {
   target: number;
   measures: string;
   milestones: string;
+  measure_ids: string;
   version: number;
   updated_at: string;
   updated_by: number | null;
@@ -118,7 +119,7 @@ async function upsertPlan(
 ): Promise<boolean> {
   const milestones = milestonesJson(r.milestones);
   const old = await tx.get<PlanRecord>(
-    `SELECT id, baseline, target, measures, milestones, version, updated_at, updated_by
+    `SELECT id, baseline, target, measures, milestones, measure_ids, version, updated_at, updated_by
        FROM plans WHERE claim_id = ? AND fiscal_year = ?`,
     [claimId, r.fiscalYear],
   );
@@ -138,11 +139,22 @@ async function upsertPlan(
     old.measures === r.measures &&
     old.milestones === milestones;
   if (same) return false;
-  // The history row keeps the replaced version as it was made: its author and time.
+  // The history row keeps the replaced version as it was made: its author and time. The import
+  // leaves the chosen measures (measure_ids, set in the pane) as they are.
   await tx.run(
-    `INSERT INTO plan_history (plan_id, version, baseline, target, measures, milestones, changed_at, changed_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [old.id, old.version, old.baseline, old.target, old.measures, old.milestones, old.updated_at, old.updated_by],
+    `INSERT INTO plan_history (plan_id, version, baseline, target, measures, milestones, measure_ids, changed_at, changed_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      old.id,
+      old.version,
+      old.baseline,
+      old.target,
+      old.measures,
+      old.milestones,
+      old.measure_ids,
+      old.updated_at,
+      old.updated_by,
+    ],
   );
   await tx.run(
     `UPDATE plans SET baseline = ?, target = ?, measures = ?, milestones = ?, version = ?, updated_at = ?, updated_by = ?

@@ -89,6 +89,24 @@ export async function stagedBodies(q: Queryable, id: string): Promise<{ header: 
   return { header, parts: rows.filter((r) => r.part_index >= 0).map((r) => r.body) };
 }
 
+/** The body hashes of the staged parts (not the header), by index, without reading the bodies. */
+export async function stagedHashes(q: Queryable, id: string): Promise<Map<number, string>> {
+  const rows = await q.all<{ part_index: number; body_hash: string }>(
+    'SELECT part_index, body_hash FROM submission_parts WHERE submission_id = ? AND part_index >= 0',
+    [id],
+  );
+  return new Map(rows.map((r) => [r.part_index, r.body_hash]));
+}
+
+/** The stored body of one part (or of the header, index −1). */
+export async function partBody(q: Queryable, id: string, index: number): Promise<string | undefined> {
+  const row = await q.get<{ body: string }>(
+    'SELECT body FROM submission_parts WHERE submission_id = ? AND part_index = ?',
+    [id, index],
+  );
+  return row?.body;
+}
+
 /** Ends a submission: applied (with its revision) or rejected, keeping the answer for retries. */
 export async function finishSubmission(
   tx: Queryable,

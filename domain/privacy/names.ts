@@ -1,0 +1,69 @@
+/**
+ * Text that looks like a personal name. Three signals, kept modest so everyday case notes pass:
+ * - an honorific (様・さん・氏・殿) after kanji or katakana, unless the word is a role (担当者様,
+ *   ご本人様, 皆様, お客様) or a placeholder (〇〇様): 「Ａ様」 and 「債務者Ａ」 are the safe way to write;
+ * - a label such as 「氏名：」 or 「名前 」 followed by text;
+ * - a common surname (two kanji or more) followed by a one- to three-kanji given name standing on its
+ *   own (山田太郎, 鈴木 一郎), unless what follows is a place or an office (中村区, 千葉県, 上野駅).
+ * A surname alone (「佐藤に電話」) is not flagged: too many are also place names.
+ */
+
+export interface NameSpan {
+  start: number;
+  end: number;
+}
+
+const HONORIFIC = /([\p{Script=Han}\p{Script=Katakana}ー々]{1,8})(様(?![式子相々態])|さん|氏(?![名族])|殿(?![下堂]))/gu;
+
+/** Everyday words made with the honorific's character: 同様, 仕様, 模様, 彼氏, 御殿. */
+const COMPOUNDS: Record<string, string> = { 様: '同多仕模態一異有左両', 氏: '彼諸某同両', 殿: '御宮神沈拝', さん: '' };
+
+/** Words before an honorific that name a role or a group, not a person. */
+const ROLE_ENDINGS = [
+  '者', '員', '長', '課', '局', '係', '所', '会', '社', '主', '族', '庁', '部', '室', '署', '校', '院', '店', '館',
+  '本人', '保証人', '相続人', '代理人', '管財人', '後見人', '同居人', '法人', '個人', '知人', '友人',
+  '父', '母', '兄', '姉', '弟', '妹', '夫', '妻', '嫁', '婿', '息子', '娘', '孫',
+  '皆', '客', '先方', '相手方', '同', '両', '貴', '各', '奥', '各位', '担当', '先生', '業者', '家族', '世帯',
+  'ワーカー', 'ヘルパー', 'スタッフ',
+]; // prettier-ignore
+
+const LABEL =
+  /(?:氏名|名前|フリガナ|ふりがな|債務者名|滞納者名|納付者名)(?:[ \t\u3000]*[:：=＝「『][ \t\u3000]*|[ \t\u3000]+)[^\s、。,，」』)）]{1,15}/gu;
+
+/** Common surnames (two kanji or more); one-kanji ones (林, 森) are also everyday words. */
+export const SURNAMES = [
+  '佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '渡邊', '山本', '中村', '小林', '加藤', '吉田', '山田', '佐々木',
+  '山口', '松本', '井上', '木村', '斎藤', '斉藤', '清水', '山崎', '池田', '橋本', '阿部', '石川', '山下', '中島',
+  '石井', '小川', '前田', '岡田', '長谷川', '藤田', '後藤', '近藤', '村上', '遠藤', '青木', '坂本', '福田', '太田',
+  '西村', '藤井', '金子', '岡本', '藤原', '中野', '三浦', '原田', '松田', '竹内', '中川', '小野', '田村', '和田',
+  '石田', '上田', '森田', '柴田', '酒井', '工藤', '横山', '宮崎', '宮本', '内田', '高木', '安藤', '谷口', '大野',
+  '丸山', '今井', '河野', '藤本', '村田', '武田', '上野', '杉山', '増田', '小山', '平野', '大塚', '千葉', '久保',
+  '松井', '岩崎', '木下', '野口', '菅原', '野村', '佐野', '新井', '渡部', '浅野', '水野', '服部', '市川', '桜井',
+]; // prettier-ignore
+
+/** A "given name" holding one of these is a place, an office or an amount: 中村区, 千葉県, 上野駅. */
+const NOT_GIVEN = /[区市町村郡県都府道州課局係店社校園駅線所部署室庁院館場税料金費額分期年月日号番丁目回件円通様氏殿]/u;
+
+const SURNAME_GIVEN = new RegExp(
+  `(?<![\\p{Script=Han}々])(?:${SURNAMES.join('|')})(?:[ \\u3000]?)([\\p{Script=Han}々]{1,3})(?![\\p{Script=Han}々])`,
+  'gu',
+);
+
+function isRoleWord(word: string): boolean {
+  if (/^[〇]+$/u.test(word)) return true;
+  return ROLE_ENDINGS.some((r) => word.endsWith(r));
+}
+
+export function findNames(text: string): NameSpan[] {
+  const spans: NameSpan[] = [];
+  for (const m of text.matchAll(HONORIFIC)) {
+    const word = m[1]!;
+    if (COMPOUNDS[m[2]!]?.includes(word.at(-1)!)) continue;
+    if (!isRoleWord(word)) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(LABEL)) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(SURNAME_GIVEN)) {
+    if (!NOT_GIVEN.test(m[1]!)) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}

@@ -1,0 +1,214 @@
+/**
+ * A division's own edits of its annual plan (the pane's form), beside finance's bulk import in
+ * plans.ts: every change makes a new version and keeps the replaced one in plan_history, with its
+ * author and time; an edit equal to the stored plan changes nothing.
+ */
+import type { Db, Queryable } from '../db.js';
+import { appendAudit } from './audit.js';
+import type { Actor } from './plans.js';
+
+export interface ClaimRecord {
+  id: number;
+  name: string;
+  classification: string | null;
+  division_id: number;
+  division: string;
+  bureau_id: number;
+  bureau: string;
+}
+
+const SELECT_CLAIM = `
+  SELECT c.id, c.name, c.classification, d.id AS division_id, d.name AS division, b.id AS bureau_id, b.name AS bureau
+    FROM claims c JOIN divisions d ON d.id = c.division_id JOIN bureaus b ON b.id = d.bureau_id`;
+
+export function findClaim(q: Queryable, id: number): Promise<ClaimRecord | undefined> {
+  return q.get<ClaimRecord>(`${SELECT_CLAIM} WHERE c.id = ?`, [id]);
+}
+
+export interface OrgScope {
+  bureauId?: number;
+  divisionId?: number;
+}
+
+export function scopeSql(scope: OrgScope, bureau = 'b.id', division = 'd.id'): { sql: string; params: number[] } {
+  const parts: string[] = [];
+  const params: number[] = [];
+  if (scope.bureauId !== undefined) {
+    parts.push(`${bureau} = ?`);
+    params.push(scope.bureauId);
+  }
+  if (scope.divisionId !== undefined) {
+    parts.push(`${division} = ?`);
+    params.push(scope.divisionId);
+  }
+  return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
+}
+
+export interface ClaimListRow extends ClaimRecord {
+  plan_version: number | null;
+  ledgers: number;
+}
+
+/** The claims within reach, with the fiscal year's plan version (null: none yet) and ledger count. */
+export function listClaims(q: Queryable, fiscalYear: number, scope: OrgScope): Promise<ClaimListRow[]> {
+  const s = scopeSql(scope);
+  return q.all<ClaimListRow>(
+    `SELECT c.id, c.name, c.classification, d.id AS division_id, d.name AS division, b.id AS bureau_id,
+            b.name AS bureau, p.version AS plan_version,
+            (SELECT COUNT(*) FROM ledgers l WHERE l.claim_id = c.id) AS ledgers
+       FROM claims c JOIN divisions d ON d.id = c.division_id JOIN bureaus b ON b.id = d.bureau_id
+       LEFT JOIN plans p ON p.claim_id = c.id AND p.fiscal_year = ?
+      WHERE 1 = 1${s.sql}
+      ORDER BY b.sort_order, b.id, d.name, c.name`,
+    [fiscalYear, ...s.params],
+  );
+}
+
+export interface PlanRow {
+  id: number;
+  claim_id: number;
+  fiscal_year: number;
+  baseline: number;
+  target: number;
+  measures: string;
+  milestones: string;
+  measure_ids: string;
+  version: number;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export function findPlan(q: Queryable, claimId: number, fiscalYear: number): Promise<PlanRow | undefined> {
+  return q.get<PlanRow>(
+    `SELECT id, claim_id, fiscal_year, baseline, target, measures, milestones, measure_ids, version, updated_at, updated_by
+       FROM plans WHERE claim_id = ? AND fiscal_year = ?`,
+    [claimId, fiscalYear],
+  );
+}
+
+/** The stored form of a plan's content: JSON strings already in canonical order. */
+export interface PlanContent {
+  baseline: number;
+  target: number;
+  measures: string;
+  measureIds: string;
+  milestones: string;
+}
+
+export class PlanConflict extends Error {
+  constructor(
+    readonly kind: 'version' | 'baseline-settled',
+    readonly currentVersion: number,
+  ) {
+    super(kind);
+  }
+}
+
+export interface SaveOptions {
+  /** The version the editor started from; another is a conflict (someone saved in between). */
+  expectedVersion?: number;
+  /** The baseline is settled (確定) and this caller may not change it. */
+  baselineLocked?: boolean;
+}
+
+export interface SaveOutcome {
+  plan: PlanRow;
+  created: boolean;
+  changed: boolean;
+}
+
+export function savePlan(
+  db: Db,
+  claimId: number,
+  fiscalYear: number,
+  c: PlanContent,
+  by: Actor,
+  o: SaveOptions,
+  now = new Date(),
+): Promise<SaveOutcome> {
+  const at = now.toISOString();
+  return db.transaction(async (tx) => {
+    const old = await findPlan(tx, claimId, fiscalYear);
+    if (o.expectedVersion !== undefined && o.expectedVersion !== (old?.version ?? 0)) {
+      throw new PlanConflict('version', old?.version ?? 0);
+    }
+    const audit = (action: string, planId: number, version: number) =>
+      appendAudit(tx, { ...by, action, entity: 'plan', entityId: String(planId), revision: version, details: { claimId, fiscalYear, via: 'edit' } }, now); // prettier-ignore
+    if (!old) {
+      const row = await tx.get<{ id: number }>(
+        `INSERT INTO plans (claim_id, fiscal_year, baseline, target, measures, milestones, measure_ids, version, updated_at, updated_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
+        [claimId, fiscalYear, c.baseline, c.target, c.measures, c.milestones, c.measureIds, at, by.tokenId],
+      );
+      await audit('create', row!.id, 1);
+      return { plan: (await findPlan(tx, claimId, fiscalYear))!, created: true, changed: true };
+    }
+    const same =
+      Number(old.baseline) === c.baseline &&
+      Number(old.target) === c.target &&
+      old.measures === c.measures &&
+      old.measure_ids === c.measureIds &&
+      old.milestones === c.milestones;
+    if (same) return { plan: old, created: false, changed: false };
+    if (o.baselineLocked && Number(old.baseline) !== c.baseline)
+      throw new PlanConflict('baseline-settled', old.version);
+    await tx.run(
+      `INSERT INTO plan_history (plan_id, version, baseline, target, measures, milestones, measure_ids, changed_at, changed_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [old.id, old.version, old.baseline, old.target, old.measures, old.milestones, old.measure_ids, old.updated_at, old.updated_by], // prettier-ignore
+    );
+    await tx.run(
+      `UPDATE plans SET baseline = ?, target = ?, measures = ?, milestones = ?, measure_ids = ?, version = ?,
+              updated_at = ?, updated_by = ? WHERE id = ?`,
+      [c.baseline, c.target, c.measures, c.milestones, c.measureIds, old.version + 1, at, by.tokenId, old.id],
+    );
+    await audit('update', old.id, old.version + 1);
+    return { plan: (await findPlan(tx, claimId, fiscalYear))!, created: false, changed: true };
+  });
+}
+
+export interface PlanVersionRow {
+  version: number;
+  baseline: number;
+  target: number;
+  measures: string;
+  milestones: string;
+  measure_ids: string;
+  changed_at: string;
+  changed_by: number | null;
+  role: string | null;
+  label: string | null;
+}
+
+/** Every version of a plan, newest first: the current one, then plan_history. */
+export function planVersions(q: Queryable, planId: number): Promise<PlanVersionRow[]> {
+  return q.all<PlanVersionRow>(
+    `SELECT v.*, t.role, t.label FROM (
+       SELECT version, baseline, target, measures, milestones, measure_ids, updated_at AS changed_at, updated_by AS changed_by
+         FROM plans WHERE id = ?
+       UNION ALL
+       SELECT version, baseline, target, measures, milestones, measure_ids, changed_at, changed_by
+         FROM plan_history WHERE plan_id = ?) v
+     LEFT JOIN tokens t ON t.id = v.changed_by
+     ORDER BY v.version DESC`,
+    [planId, planId],
+  );
+}
+
+export interface ClaimLedgerRow {
+  id: string;
+  name: string;
+  revision: number;
+  as_of: string | null;
+  last_submitted_at: string | null;
+  outstanding: number;
+}
+
+/** The claim's ledgers with their totals at the latest accepted submission (revision 0: none yet). */
+export async function claimLedgers(q: Queryable, claimId: number): Promise<ClaimLedgerRow[]> {
+  const rows = await q.all<ClaimLedgerRow>(
+    `SELECT id, name, revision, as_of, last_submitted_at, outstanding FROM ledgers WHERE claim_id = ? ORDER BY name, id`,
+    [claimId],
+  );
+  return rows.map((r) => ({ ...r, outstanding: Number(r.outstanding) }));
+}
