@@ -46,7 +46,10 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
   if (o.http && !LOOPBACK.has(o.host)) {
     throw new ServiceConfigError('HTTP（暗号化なし）は 127.0.0.1 など自分のマシンからの接続に限って使えます。');
   }
-  const logger = o.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
+  // Logs go to stderr: stdout carries only what the CLI prints for a script to read (the first admin token).
+  const logger =
+    o.logger ??
+    pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] }, pino.destination(2));
   mkdirSync(dirname(resolve(o.dbPath)), { recursive: true });
   const db = await SqliteDb.open(o.dbPath);
   // A start that fails (schema too new, port taken) closes the database again, and makes the first

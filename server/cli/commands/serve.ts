@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { ServiceConfigError, startService } from '../../service.js';
 import { SchemaTooNewError } from '../../db/migrate.js';
+import { countTokens } from '../../db/repos/tokens.js';
 import { CliError, parseOptions } from '../errors.js';
 import type { CliContext } from '../io.js';
 
@@ -69,6 +70,9 @@ export function register(program: Command, ctx: CliContext): void {
       if (service.firstAdminToken) {
         ctx.io.err('管理者トークンを作りました。この一度しか表示しません。安全な場所に控えてください:\n');
         ctx.io.out(`${service.firstAdminToken}\n`);
+      } else if ((await countTokens(service.db, 'admin', { active: true })) === 0) {
+        // Revoked admin tokens still count for the first start: a restart never makes one silently.
+        ctx.io.err('有効な管理者トークンがありません。saiken token create --role admin で作ってください。\n');
       }
       await new Promise<void>((done) => {
         const stop = () => {

@@ -68,9 +68,10 @@ export async function revokeToken(tx: Queryable, id: number, now: Date = new Dat
   return r.changes > 0;
 }
 
-export async function countTokens(db: Queryable, role?: Role): Promise<number> {
-  const row = role
-    ? await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM tokens WHERE role = ?', [role])
-    : await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM tokens');
+/** Tokens of a role (all roles without one); `active` leaves out the revoked ones. */
+export async function countTokens(db: Queryable, role?: Role, o: { active?: boolean } = {}): Promise<number> {
+  const where = [...(role ? ['role = ?'] : []), ...(o.active ? ['revoked_at IS NULL'] : [])];
+  const sql = `SELECT COUNT(*) AS n FROM tokens${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const row = await db.get<{ n: number }>(sql, role ? [role] : []);
   return row?.n ?? 0;
 }

@@ -1,9 +1,12 @@
-/** Who am I, and the city's key for hashing debtor ids (authenticated clients only). */
+/**
+ * Who am I, and the city's key for hashing debtor ids: only a division's task pane hashes debtor ids
+ * before sending, so only division tokens get the key (admin, accounting and finance have no use for it).
+ */
 import { Router } from 'express';
 import type { Db } from '../../db/db.js';
 import { findDivision } from '../../db/repos/org.js';
 import { cityKey } from '../../db/repos/settings.js';
-import { principal } from '../auth.js';
+import { principal, requireRole } from '../auth.js';
 import { handle } from '../errors.js';
 import { RULESET_VERSION } from '../../../domain/rules/catalogue.js';
 
@@ -28,8 +31,8 @@ export function meRoutes(db: Db): Router {
   );
   r.get(
     '/city-key',
-    handle(async (req, res) => {
-      principal(req);
+    requireRole('division'),
+    handle(async (_req, res) => {
       res.set('Cache-Control', 'no-store');
       res.json({ key: await cityKey(db) });
     }),

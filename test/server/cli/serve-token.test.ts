@@ -1,8 +1,9 @@
 /**
  * `saiken token create|list|revoke` (in-process, on a database file) and `saiken serve` (a real
  * child process): a token is printed once and only its SHA-256 is kept; it works against the
- * service and stops working when revoked; the first start prints the admin token, later starts do
- * not; plain HTTP only on loopback; HTTPS with a development certificate by default.
+ * service and stops working when revoked; the first start prints the admin token (the only thing
+ * on stdout: logs go to stderr), later starts do not, and say so when no admin token is left; plain
+ * HTTP only on loopback; HTTPS with a development certificate by default.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -239,34 +240,62 @@ async function serve(args: string[]): Promise<Served> {
   };
 }
 
-/** stdout without pino's JSON log lines. */
-const printed = (stdout: string) => stdout.split('\n').filter((l) => l !== '' && !l.startsWith('{"level":'));
+/** Waits until `stdout` holds a whole line (the token), or 10 s. */
+async function firstLine(stdout: () => string): Promise<string> {
+  const started = Date.now();
+  while (!stdout().includes('\n') && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 50));
+  return stdout().split('\n')[0]!;
+}
+
+const NO_ACTIVE_ADMIN = '有効な管理者トークンがありません。saiken token create --role admin で作ってください。';
 
 describe('saiken serve', () => {
   it('prints the URL and, on the first start only, the admin token once', { timeout: 60_000 }, async () => {
     const db = join(dir, 'serve.db');
     const first = await serve(['--port', '0', '--http', '--db', db]);
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const started = Date.now();
-    while (!printed(first.stdout()).some((l) => TOKEN_LINE.test(l)) && Date.now() - started < 10_000) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const [adminToken] = printed(first.stdout());
+    const adminToken = await firstLine(first.stdout);
     expect(adminToken).toMatch(TOKEN_LINE);
-    expect((await me(first.url, adminToken!)).json).toMatchObject({ role: 'admin' });
+    expect((await me(first.url, adminToken)).json).toMatchObject({ role: 'admin' });
     expect(await first.stop()).toBe(0);
-    expect(printed(first.stdout())).toEqual([adminToken]);
-    expect(first.stdout().split(adminToken!).length - 1, 'the token once, in no log line').toBe(1);
-    expect(first.stderr()).not.toContain(adminToken!);
+    // stdout is the token line and nothing else: the logs (the request above among them) go to stderr.
+    expect(first.stdout()).toBe(`${adminToken}\n`);
+    expect(first.stderr()).toMatch(/^\{"level":30,.*"msg":"request"/m);
+    expect(first.stderr()).not.toContain(adminToken);
     expect(first.stderr()).toMatch(/管理者トークンを作りました/);
+    expect(first.stderr()).not.toContain(NO_ACTIVE_ADMIN);
 
     const second = await serve(['--port', '0', '--http', '--db', db]);
-    expect((await me(second.url, adminToken!)).status).toBe(200);
+    expect((await me(second.url, adminToken)).status).toBe(200);
     expect(await second.stop()).toBe(0);
-    expect(printed(second.stdout())).toEqual([]);
-    expect(second.stdout()).not.toMatch(/skn_/);
+    expect(second.stdout()).toBe('');
     expect(second.stderr()).not.toMatch(/管理者トークン/);
     expect(await count(db, "tokens WHERE role = 'admin'")).toBe(1);
+  });
+
+  it('after the admin token is revoked, makes no new one but says how to make one', { timeout: 60_000 }, async () => {
+    const db = join(dir, 'revoked-admin.db');
+    const first = await serve(['--port', '0', '--http', '--db', db]);
+    const adminToken = await firstLine(first.stdout);
+    expect(adminToken).toMatch(TOKEN_LINE);
+    expect(await first.stop()).toBe(0);
+    const revoke = await runSaiken(['token', 'revoke', '--db', db, '--id', '1']);
+    expect(revoke.code, revoke.stderr).toBe(0);
+
+    const again = await serve(['--port', '0', '--http', '--db', db]);
+    expect((await me(again.url, adminToken)).status).toBe(401);
+    expect(await again.stop()).toBe(0);
+    expect(again.stdout()).toBe('');
+    expect(again.stderr()).toContain(`${NO_ACTIVE_ADMIN}\n`);
+    // Still the one, revoked admin token: a restart never makes one silently.
+    expect(await count(db, "tokens WHERE role = 'admin'")).toBe(1);
+
+    const created = await runSaiken(['token', 'create', '--db', db, '--role', 'admin']);
+    expect(created.code, created.stderr).toBe(0);
+    const last = await serve(['--port', '0', '--http', '--db', db]);
+    expect(await last.stop()).toBe(0);
+    expect(last.stdout()).toBe('');
+    expect(last.stderr()).not.toMatch(/管理者トークン/);
   });
 
   /** Files under `path` (the database, its WAL and shm) this process holds open; null off Linux. */
@@ -335,11 +364,8 @@ describe('saiken serve', () => {
       const key = join(dir, 'https', 'tls', 'dev-key.pem');
       expect(readFileSync(cert, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
       expect(statSync(key).mode & 0o777).toBe(0o600);
-      const started = Date.now();
-      while (!printed(s.stdout()).some((l) => TOKEN_LINE.test(l)) && Date.now() - started < 10_000) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      const [adminToken] = printed(s.stdout());
+      const adminToken = await firstLine(s.stdout);
+      expect(adminToken).toMatch(TOKEN_LINE);
       const res = await new Promise<{ status: number; body: string; cert: string }>((done, fail) => {
         // Test only: the development certificate is self-signed.
         const req = httpsGet(
@@ -360,5 +386,8 @@ describe('saiken serve', () => {
     } finally {
       expect(await s.stop()).toBe(0);
     }
+    // The development certificate's log line went to stderr with the other logs.
+    expect(s.stdout()).toMatch(/^skn_\S+\n$/);
+    expect(s.stderr()).toContain('development certificate created');
   });
 });

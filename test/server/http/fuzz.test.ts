@@ -45,6 +45,9 @@ const LEAKS: RegExp[] = [
 let svc: TestService;
 let port: number;
 const logs: { level: number; msg: string }[] = [];
+/** Every log line as written, for what must never be in one (the city key). */
+const logLines: string[] = [];
+let cityKey = '';
 const tokens: Record<'division' | 'accounting' | 'finance' | 'admin' | 'revoked', string> = {
   division: '',
   accounting: '',
@@ -692,6 +695,7 @@ beforeAll(async () => {
   const sink = new Writable({
     write(chunk, _enc, done) {
       for (const line of String(chunk).split('\n').filter(Boolean)) {
+        logLines.push(line);
         const { level, msg } = JSON.parse(line) as { level: number; msg: string };
         logs.push({ level, msg });
       }
@@ -714,6 +718,11 @@ beforeAll(async () => {
   await svc.service.db.run('UPDATE tokens SET revoked_at = ? WHERE id = (SELECT MAX(id) FROM tokens)', [
     new Date().toISOString(),
   ]);
+  // As the task pane does before its first submission: the key exists for the whole fuzzed run.
+  const divisionAuth = { authorization: `Bearer ${tokens.division}` };
+  const key = await send({ method: 'GET', path: '/api/v1/city-key', headers: divisionAuth });
+  expect(key.status).toBe(200);
+  cityKey = (JSON.parse(key.body.toString('utf8')) as { key: string }).key;
   const other = await svc.makeToken('division', '環境局', '業務課');
   part = makeSubmission({ upserts: await upsertsFor(makeRows(3)) })[0]!;
   for (const [t, id] of [
@@ -834,6 +843,32 @@ describe('fuzzed requests', () => {
     // No prototype was polluted by a `__proto__` key.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).role).toBeUndefined();
+  });
+});
+
+describe('the city key', () => {
+  it('goes to division tokens only, and is in no log line and no audit row', async () => {
+    const get = (role: TokenRole) =>
+      send({ method: 'GET', path: '/api/v1/city-key', headers: { authorization: `Bearer ${tokens[role]}` } });
+    const division = await get('division');
+    expect(division.status).toBe(200);
+    const key = (JSON.parse(division.body.toString('utf8')) as { key: string }).key;
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(key).toBe(cityKey);
+    for (const role of ['accounting', 'finance', 'admin'] as const) {
+      const r = await get(role);
+      expect(r.status, role).toBe(403);
+      expect(r.body.toString('utf8')).not.toContain(key);
+    }
+    // The request log is written once the answer is sent: let the last lines in.
+    await new Promise((r) => setTimeout(r, 50));
+    // The whole fuzzed run (city-key requests, submissions, token changes among them) and the calls above.
+    expect(logLines.length).toBeGreaterThan(RUNS);
+    expect(logLines.some((l) => l.includes('"path":"/api/v1/city-key"'))).toBe(true);
+    expect(logLines.filter((l) => l.includes(key))).toEqual([]);
+    const audit = await svc.service.db.all<Record<string, unknown>>('SELECT * FROM audit_log');
+    expect(audit.length).toBeGreaterThan(0);
+    expect(audit.filter((row) => JSON.stringify(row).includes(key))).toEqual([]);
   });
 });
 

@@ -2,7 +2,9 @@
  * Every endpoint × every kind of caller → the status it must answer, generated from one table.
  * The app's router is walked, so a route added without a row here fails the suite. Two bureaus
  * (one with two divisions), a ledger per division from real submissions, and plans imported by
- * finance; responses within reach are also checked for data outside the caller's scope.
+ * finance; responses within reach are also checked for data outside the caller's scope. A claim,
+ * plan, proposal or hard case that exists but is out of the caller's reach is 403, as a ledger is;
+ * one that does not exist is 404 for the roles the route is for.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +52,9 @@ const PLAN_CSV = toCsv(PLANS, TEMPLATE_HEADER);
 let svc: TestService;
 const tokens = {} as Record<Exclude<Who, 'none'>, string>;
 let upserts: RowUpsert[];
+/** The claims of the three plans (ids read back once finance has imported them). */
+const CLAIMS = { own: 0, sibling: 0, foreign: 0 };
+const UNKNOWN_CLAIM = 999_999;
 
 interface Body {
   type: string;
@@ -99,6 +104,50 @@ async function throwawayTokenId(): Promise<number> {
   return r.json.id as number;
 }
 
+const PLAN_EDIT = {
+  // The imported baseline and target (settled by the settlement row, so a division may not move
+  // the baseline), with measures chosen from the catalogue and a milestone.
+  baselineYen: 500_000_000,
+  targetYen: 450_000_000,
+  measureIds: ['early-dunning', 'staged-escalation'],
+  measures: '電話催告',
+  milestones: [{ month: '2024-09', outstandingYen: 480_000_000 }],
+};
+const REVIEW = { month: '2024-11', assessment: '滞納初期の催告が遅れた', nextStep: '12月に集中催告期間を設ける' };
+const PROPOSAL = { fiscalYear: FY, reasons: ['growing'], body: '滞納初期の催告を強化し、口座振替の勧奨を進めること' };
+const HARD_CASE = () => ({
+  claimId: CLAIMS.own,
+  title: '分納誓約の不履行が続く事案',
+  assessedYen: 240_000,
+  outstandingYen: 180_000,
+  dueDate: '2023-05-31',
+  lastContactDate: '2024-10-01',
+  tried: '文書催告3回、電話催告2回、臨戸1回。分納誓約後に2回不履行。',
+  question: '執行停止の要件に当たるか判断に迷っている。',
+});
+const ANSWER = { policy: '財産調査の結果を待って、執行停止の要件を満たすか判断する。' };
+
+/** A proposal year no call has used yet: each POST is a first one, whoever the caller. */
+let proposalYear = FY;
+
+/** Finance's proposal for the own claim and FY, made if it is not there yet (a PUT revises it). */
+async function ensureProposal(): Promise<void> {
+  const r = await call('POST', `/api/v1/claims/${CLAIMS.own}/proposals`, tokens.finance, json(PROPOSAL));
+  expect([201, 409], r.text).toContain(r.status);
+}
+
+/** A fresh hard case of the own division, for one call: open, or answered by `answeredBy`. */
+async function hardCaseId(answeredBy?: 'accOwn' | 'finance'): Promise<number> {
+  const made = await call('POST', '/api/v1/hard-cases', tokens.divOwn, json(HARD_CASE()));
+  expect(made.status, made.text).toBe(201);
+  const id = made.json.hardCase.id as number;
+  if (answeredBy) {
+    const r = await call('POST', `/api/v1/hard-cases/${id}/answer`, tokens[answeredBy], json(ANSWER));
+    expect(r.status, r.text).toBe(200);
+  }
+  return id;
+}
+
 interface Endpoint {
   /** The route as the router registers it: METHOD and path pattern. */
   route: string;
@@ -116,14 +165,19 @@ interface Endpoint {
   contentType?: RegExp;
   /** The error code when `ok` is itself an error status. */
   errorCode?: string;
+  /** Callers answered neither `ok` nor `denied` (a refusal of the request, not of the caller). */
+  other?: Partial<Record<Who, { status: number; code: string }>>;
 }
 
 const READERS_OWN: Who[] = ['divOwn', 'accOwn', 'finance'];
 const AUTHENTICATED: Who[] = ['divOwn', 'divSibling', 'divForeign', 'accOwn', 'accForeign', 'finance', 'admin'];
 const LEDGER_ROLES: Who[] = ['divOwn', 'divSibling', 'divForeign', 'accOwn', 'accForeign', 'finance'];
+const DIVISIONS: Who[] = ['divOwn', 'divSibling', 'divForeign'];
+const OVERSEERS: Who[] = ['accOwn', 'accForeign', 'finance'];
 
 const ENDPOINTS: Endpoint[] = [
   { route: 'GET /healthz', path: () => '/healthz', ok: 200, may: [...WHO], open: true },
+  { route: 'GET /', path: () => '/', ok: 200, may: [...WHO], open: true, contentType: /^text\/html/ },
   {
     route: 'GET /addin/manifest.xml',
     variant: 'behind a TLS-ending proxy',
@@ -144,7 +198,8 @@ const ENDPOINTS: Endpoint[] = [
     errorCode: 'not-https',
   },
   { route: 'GET /api/v1/me', path: () => '/api/v1/me', ok: 200, may: AUTHENTICATED },
-  { route: 'GET /api/v1/city-key', path: () => '/api/v1/city-key', ok: 200, may: AUTHENTICATED },
+  // Only a division's task pane hashes debtor ids: nobody else gets the key.
+  { route: 'GET /api/v1/city-key', path: () => '/api/v1/city-key', ok: 200, may: DIVISIONS },
   { route: 'GET /api/v1/admin/organisation', path: () => '/api/v1/admin/organisation', ok: 200, may: ['admin'] },
   {
     route: 'POST /api/v1/admin/bureaus',
@@ -247,10 +302,237 @@ const ENDPOINTS: Endpoint[] = [
     may: ['finance'],
     contentType: new RegExp(`^${XLSX.replace(/\./g, '\\.')}`),
   },
+
+  // Plans as the pane edits them (plans-edit.ts): divisions write their own, finance any,
+  // accounting reads its bureau's.
+  { route: 'GET /api/v1/measures', path: () => '/api/v1/measures', ok: 200, may: LEDGER_ROLES },
+  { route: 'GET /api/v1/claims', path: () => `/api/v1/claims?fy=${FY}`, ok: 200, may: LEDGER_ROLES },
+  {
+    route: 'GET /api/v1/claims/:claimId/plans/:fy',
+    path: () => `/api/v1/claims/${CLAIMS.own}/plans/${FY}`,
+    ok: 200,
+    may: READERS_OWN,
+  },
+  {
+    route: 'GET /api/v1/claims/:claimId/plans/:fy',
+    variant: 'a year without plan',
+    path: () => `/api/v1/claims/${CLAIMS.own}/plans/${FY + 10}`,
+    ok: 404,
+    may: READERS_OWN,
+  },
+  {
+    route: 'GET /api/v1/claims/:claimId/plans/:fy',
+    variant: 'unknown claim',
+    path: () => `/api/v1/claims/${UNKNOWN_CLAIM}/plans/${FY}`,
+    ok: 404,
+    may: LEDGER_ROLES,
+  },
+  {
+    route: 'PUT /api/v1/claims/:claimId/plans/:fy',
+    path: () => `/api/v1/claims/${CLAIMS.own}/plans/${FY}`,
+    body: () => json(PLAN_EDIT),
+    ok: 200,
+    may: ['divOwn', 'finance'],
+  },
+  {
+    route: 'PUT /api/v1/claims/:claimId/plans/:fy',
+    variant: 'unknown claim',
+    path: () => `/api/v1/claims/${UNKNOWN_CLAIM}/plans/${FY}`,
+    body: () => json(PLAN_EDIT),
+    ok: 404,
+    may: [...DIVISIONS, 'finance'],
+  },
+  {
+    route: 'GET /api/v1/claims/:claimId/plans/:fy/history',
+    path: () => `/api/v1/claims/${CLAIMS.own}/plans/${FY}/history`,
+    ok: 200,
+    may: READERS_OWN,
+  },
+
+  // Check and Act (plan-reviews.ts): the division reviews, its accounting and finance read.
+  {
+    route: 'GET /api/v1/claims/:claimId/progress',
+    path: () => `/api/v1/claims/${CLAIMS.own}/progress?fy=${FY}`,
+    ok: 200,
+    may: READERS_OWN,
+  },
+  {
+    route: 'GET /api/v1/claims/:claimId/progress',
+    variant: 'unknown claim',
+    path: () => `/api/v1/claims/${UNKNOWN_CLAIM}/progress?fy=${FY}`,
+    ok: 404,
+    may: LEDGER_ROLES,
+  },
+  {
+    route: 'POST /api/v1/claims/:claimId/reviews',
+    path: () => `/api/v1/claims/${CLAIMS.own}/reviews`,
+    body: () => json(REVIEW),
+    ok: 201,
+    may: ['divOwn'],
+  },
+  {
+    route: 'POST /api/v1/claims/:claimId/reviews',
+    variant: 'unknown claim',
+    path: () => `/api/v1/claims/${UNKNOWN_CLAIM}/reviews`,
+    body: () => json(REVIEW),
+    ok: 404,
+    may: DIVISIONS,
+  },
+  {
+    route: 'GET /api/v1/claims/:claimId/reviews',
+    path: () => `/api/v1/claims/${CLAIMS.own}/reviews?fy=${FY}`,
+    ok: 200,
+    may: READERS_OWN,
+  },
+
+  // Oversight (oversight.ts): the period is read by every role but admin and set by finance.
+  {
+    route: 'GET /api/v1/settings/submission-period',
+    path: () => '/api/v1/settings/submission-period',
+    ok: 200,
+    may: LEDGER_ROLES,
+  },
+  {
+    route: 'PUT /api/v1/settings/submission-period',
+    path: () => '/api/v1/settings/submission-period',
+    body: () => json({ kind: 'monthly', day: 10 }),
+    ok: 200,
+    may: ['finance'],
+  },
+  {
+    route: 'GET /api/v1/oversight/submissions',
+    path: () => `/api/v1/oversight/submissions?fy=${FY}`,
+    ok: 200,
+    may: OVERSEERS,
+  },
+  {
+    route: 'GET /api/v1/oversight/claims',
+    path: () => `/api/v1/oversight/claims?fy=${FY}&all=true`,
+    ok: 200,
+    may: OVERSEERS,
+  },
+
+  // Improvement proposals (proposals.ts): finance writes, the claim's three parties read.
+  {
+    route: 'POST /api/v1/claims/:claimId/proposals',
+    path: () => `/api/v1/claims/${CLAIMS.own}/proposals`,
+    body: () => json({ ...PROPOSAL, fiscalYear: ++proposalYear }),
+    ok: 201,
+    may: ['finance'],
+  },
+  {
+    route: 'POST /api/v1/claims/:claimId/proposals',
+    variant: 'unknown claim',
+    path: () => `/api/v1/claims/${UNKNOWN_CLAIM}/proposals`,
+    body: () => json(PROPOSAL),
+    ok: 404,
+    may: ['finance'],
+  },
+  {
+    route: 'PUT /api/v1/claims/:claimId/proposals',
+    path: () => `/api/v1/claims/${CLAIMS.own}/proposals`,
+    body: async () => {
+      await ensureProposal();
+      return json({ ...PROPOSAL, reasons: ['growing', 'behind-plan'] });
+    },
+    ok: 200,
+    may: ['finance'],
+  },
+  {
+    route: 'GET /api/v1/claims/:claimId/proposals',
+    path: () => `/api/v1/claims/${CLAIMS.own}/proposals`,
+    ok: 200,
+    may: READERS_OWN,
+  },
+  { route: 'GET /api/v1/proposals', path: () => `/api/v1/proposals?fy=${FY}`, ok: 200, may: LEDGER_ROLES },
+
+  // Hard cases (hard-cases.ts): the division asks, its accounting or finance answers, and the
+  // division or the party that answered closes; a fresh case per call where the call changes it.
+  {
+    route: 'POST /api/v1/hard-cases',
+    path: () => '/api/v1/hard-cases',
+    body: () => json(HARD_CASE()),
+    ok: 201,
+    may: ['divOwn'],
+  },
+  {
+    route: 'POST /api/v1/hard-cases',
+    variant: 'unknown claim',
+    path: () => '/api/v1/hard-cases',
+    body: () => json({ ...HARD_CASE(), claimId: UNKNOWN_CLAIM }),
+    ok: 404,
+    may: DIVISIONS,
+  },
+  { route: 'GET /api/v1/hard-cases', path: () => '/api/v1/hard-cases', ok: 200, may: LEDGER_ROLES },
+  {
+    route: 'GET /api/v1/hard-cases/:id',
+    path: async () => `/api/v1/hard-cases/${await hardCaseId()}`,
+    ok: 200,
+    may: READERS_OWN,
+  },
+  {
+    route: 'GET /api/v1/hard-cases/:id',
+    variant: 'unknown case',
+    path: () => '/api/v1/hard-cases/999999',
+    ok: 404,
+    may: LEDGER_ROLES,
+  },
+  {
+    route: 'POST /api/v1/hard-cases/:id/answer',
+    path: async () => `/api/v1/hard-cases/${await hardCaseId()}/answer`,
+    body: () => json(ANSWER),
+    ok: 200,
+    may: ['accOwn', 'finance'],
+  },
+  {
+    route: 'POST /api/v1/hard-cases/:id/answer',
+    variant: 'unknown case',
+    path: () => '/api/v1/hard-cases/999999/answer',
+    body: () => json(ANSWER),
+    ok: 404,
+    may: OVERSEERS,
+  },
+  {
+    route: 'POST /api/v1/hard-cases/:id/close',
+    variant: 'answered by accounting',
+    path: async () => `/api/v1/hard-cases/${await hardCaseId('accOwn')}/close`,
+    body: () => json({}),
+    ok: 200,
+    may: ['divOwn', 'accOwn'],
+  },
+  {
+    route: 'POST /api/v1/hard-cases/:id/close',
+    variant: 'answered by finance',
+    path: async () => `/api/v1/hard-cases/${await hardCaseId('finance')}/close`,
+    body: () => json({}),
+    ok: 200,
+    may: ['divOwn', 'finance'],
+  },
+  {
+    route: 'POST /api/v1/hard-cases/:id/close',
+    variant: 'open: only the division withdraws',
+    path: async () => `/api/v1/hard-cases/${await hardCaseId()}/close`,
+    body: () => json({}),
+    ok: 200,
+    may: ['divOwn'],
+    other: {
+      accOwn: { status: 409, code: 'invalid-transition' },
+      finance: { status: 409, code: 'invalid-transition' },
+    },
+  },
+  {
+    route: 'POST /api/v1/hard-cases/:id/close',
+    variant: 'unknown case',
+    path: () => '/api/v1/hard-cases/999999/close',
+    body: () => json({}),
+    ok: 404,
+    may: LEDGER_ROLES,
+  },
 ];
 
 function expected(e: Endpoint, who: Who): number {
   if (e.may.includes(who)) return e.ok;
+  if (e.other?.[who]) return e.other[who].status;
   if (!e.open && (who === 'none' || who === 'invalid' || who === 'revoked')) return 401;
   return e.denied ?? 403;
 }
@@ -301,6 +583,12 @@ beforeAll(async () => {
   tokens.accForeign = await svc.makeToken('accounting', B.bureau);
   tokens.invalid = `skn_${'x'.repeat(43)}`;
   tokens.revoked = await svc.makeToken('division', A.bureau, A.own);
+  const claims = await call('GET', `/api/v1/claims?fy=${FY}`, tokens.finance);
+  const claimId = (name: string) =>
+    (claims.json.claims as { id: number; name: string }[]).find((c) => c.name === name)!.id;
+  CLAIMS.own = claimId(INFO.own.claimType);
+  CLAIMS.sibling = claimId(INFO.sibling.claimType);
+  CLAIMS.foreign = claimId(INFO.foreign.claimType);
   const revokedId = (await svc.service.db.get<{ id: number }>('SELECT id FROM tokens WHERE token_hash = ?', [
     hashToken(tokens.revoked),
   ]))!.id;
@@ -383,7 +671,9 @@ describe('endpoint × caller', () => {
     if (status >= 400) {
       expect(r.type).toMatch(/^application\/json/);
       expect(Object.keys(r.json).sort()).toEqual(['code', 'details', 'message']);
-      expect(r.json.code).toBe(e.errorCode ?? CODES[status]);
+      expect(r.json.code).toBe(
+        e.other?.[who]?.code ?? (e.may.includes(who) ? e.errorCode : undefined) ?? CODES[status],
+      );
       expect(r.json.message).toMatch(JAPANESE);
     } else if (status !== 204) {
       expect(r.type).toMatch(e.contentType ?? /^application\/json/);
@@ -428,6 +718,36 @@ describe('nothing outside the caller’s scope in the answers', () => {
     }
   });
 
+  it.each(SCOPED)('%s: claims, plans, progress, proposals and hard cases hold nothing beyond reach', async (who) => {
+    const t = tokens[who as Exclude<Who, 'none'>];
+    await ensureProposal();
+    await hardCaseId('accOwn');
+    const claims = await call('GET', `/api/v1/claims?fy=${FY}`, t);
+    clean(who, claims);
+    const mine = {
+      divOwn: [CLAIMS.own],
+      divSibling: [CLAIMS.sibling],
+      divForeign: [CLAIMS.foreign],
+      accOwn: [CLAIMS.own, CLAIMS.sibling],
+      accForeign: [CLAIMS.foreign],
+    }[who as 'divOwn'];
+    expect((claims.json.claims as { id: number }[]).map((c) => c.id).sort()).toEqual([...mine].sort());
+    const cases = await call('GET', '/api/v1/hard-cases', t);
+    clean(who, cases);
+    // Every hard case here is the own division's.
+    expect(cases.json.hardCases.length > 0).toBe(who === 'divOwn' || who === 'accOwn');
+    const lists = [`/api/v1/proposals?fy=${FY}`, '/api/v1/settings/submission-period'];
+    if (who.startsWith('acc')) {
+      lists.push(`/api/v1/oversight/submissions?fy=${FY}`, `/api/v1/oversight/claims?fy=${FY}&all=true`);
+    }
+    for (const path of lists) clean(who, await call('GET', path, t));
+    for (const id of mine) {
+      for (const path of [`plans/${FY}`, `plans/${FY}/history`, `progress?fy=${FY}`, `reviews?fy=${FY}`, 'proposals']) {
+        clean(who, await call('GET', `/api/v1/claims/${id}/${path}`, t));
+      }
+    }
+  });
+
   it('accounting sees its own bureau’s claims in the claims report, totals included', async () => {
     const own = await call('GET', `/api/v1/reports/claims?fy=${FY}`, tokens.accOwn);
     clean('accOwn', own);
@@ -447,6 +767,13 @@ describe('nothing outside the caller’s scope in the answers', () => {
     const rows = await call('GET', `/api/v1/ledgers/${LEDGERS.own}/rows`, tokens.divSibling);
     expect(rows.status).toBe(403);
     expect(rows.text.includes(upserts[0]!.key)).toBe(false);
+    const hardCase = await call('GET', `/api/v1/hard-cases/${await hardCaseId()}`, tokens.accForeign);
+    expect(hardCase.status).toBe(403);
+    for (const s of [A.bureau, A.own, HARD_CASE().title, '国民健康保険料'])
+      expect(hardCase.text.includes(s)).toBe(false);
+    const plan = await call('GET', `/api/v1/claims/${CLAIMS.own}/plans/${FY}`, tokens.divSibling);
+    expect(plan.status).toBe(403);
+    for (const s of [A.own, '国民健康保険料', PLAN_EDIT.measures]) expect(plan.text.includes(s)).toBe(false);
   });
 
   it('admin sees the organisation and tokens, but no ledger data and no token secret or hash', async () => {
