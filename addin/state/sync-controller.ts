@@ -14,6 +14,8 @@ export class SyncController {
   readonly outbox: Outbox;
   /** The action under way, for `whenIdle`. */
   private running: Promise<void> = Promise.resolve();
+  /** Updates of 送信待ち so far: the count read on opening must not overwrite a later one. */
+  private pendingUpdates = 0;
 
   constructor(
     private readonly pane: PaneController,
@@ -21,7 +23,10 @@ export class SyncController {
     private readonly options: PaneOptions,
   ) {
     this.outbox = new Outbox(storage);
-    this.set({ pending: this.outbox.list().length });
+    const at = this.pendingUpdates;
+    void this.outbox.count().then((pending) => {
+      if (this.pendingUpdates === at) this.set({ pending });
+    });
   }
 
   /** Why 「送信」 is not possible now (a My Number column, or no settings yet), or null. */
@@ -52,7 +57,7 @@ export class SyncController {
       const who = [me.bureau, me.division].filter(Boolean).join(' ') || me.role;
       this.set({ connected: this.pane.t('sync.connected', { who }), message: null });
     } catch (e) {
-      this.failed(e);
+      await this.failed(e);
     }
   }
 
@@ -93,9 +98,10 @@ export class SyncController {
         outcome.caughtUp ? this.pane.t('sync.caughtUp') : null,
         outcome.persisted ? null : this.pane.t('sync.storage'),
       ].filter((n) => n !== null);
-      this.set({ status: 'done', outcome, message: notes.join(' ') || null, pending: this.outbox.list().length });
+      const pending = await this.outbox.count();
+      this.set({ status: 'done', outcome, message: notes.join(' ') || null, pending });
     } catch (e) {
-      this.failed(e);
+      await this.failed(e);
     }
   }
 
@@ -107,22 +113,24 @@ export class SyncController {
         this.set({ progress: { done, total } }),
       );
       if (out.error) throw out.error;
+      const pending = await this.outbox.count();
       this.set({
         status: 'done',
         retried: out.applied[out.applied.length - 1] ?? null,
         message: out.stale > 0 ? this.pane.t('sync.stale') : null,
-        pending: this.outbox.list().length,
+        pending,
       });
     } catch (e) {
-      this.failed(e);
+      await this.failed(e);
     }
   }
 
   /** On start: whatever a closed pane or a lost connection left behind. */
   async resendPending(): Promise<void> {
     const { serverUrl } = this.pane.state.settings;
-    const waiting = this.outbox.list().filter((e) => e.serverUrl === serverUrl.trim());
-    this.set({ pending: this.outbox.list().length });
+    const entries = await this.outbox.list();
+    const waiting = entries.filter((e) => e.serverUrl === serverUrl.trim());
+    this.set({ pending: entries.length });
     if (waiting.length > 0) await this.retry();
   }
 
@@ -139,12 +147,16 @@ export class SyncController {
     };
   }
 
-  private failed(e: unknown): void {
-    const message = e instanceof SyncError || e instanceof Error ? e.message : String(e);
-    this.set({ status: 'error', progress: null, message, pending: this.outbox.list().length });
+  private async failed(e: unknown): Promise<void> {
+    const error = e instanceof SyncError || e instanceof Error ? e.message : String(e);
+    // What waits only in memory is lost with the pane: say so while it waits.
+    const message = this.outbox.inMemory() > 0 ? `${error} ${this.pane.t('sync.storage')}` : error;
+    const pending = await this.outbox.count();
+    this.set({ status: 'error', progress: null, message, pending });
   }
 
   private set(patch: Partial<SyncView>): void {
+    if (patch.pending !== undefined) this.pendingUpdates++;
     this.pane.store.set((s) => ({ sync: { ...s.sync, ...patch } }));
   }
 }

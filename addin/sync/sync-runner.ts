@@ -76,19 +76,19 @@ export async function syncSheet(ctx: SyncContext, session: CheckSession, onProgr
       createdAt: new Date().toISOString(),
       parts: splitParts(header, upserts, deletions).map((p) => SubmissionPart.parse(p)),
     };
-    const persisted = ctx.outbox.put(entry);
+    const persisted = await ctx.outbox.put(entry); // written before the first part leaves
     try {
       const applied = await sendEntry(ctx, entry, onProgress);
       await saveRowState(ctx.port, config.ledgerId, { revision: applied.revision, rows: now });
-      ctx.outbox.remove(entry.submissionId);
+      await ctx.outbox.remove(entry.submissionId);
       return { applied, upserts: upserts.length, deletions: deletions.length, caughtUp, persisted };
     } catch (e) {
       if (!(e instanceof SyncError) || e.code !== 'stale-revision') {
-        if (e instanceof SyncError && !e.retryable) ctx.outbox.remove(entry.submissionId);
+        if (e instanceof SyncError && !e.retryable) await ctx.outbox.remove(entry.submissionId);
         throw e;
       }
       // Refused whole: nothing of it was applied. Learn what changed and diff again.
-      ctx.outbox.remove(entry.submissionId);
+      await ctx.outbox.remove(entry.submissionId);
       held = await catchUpWith(ctx, config.ledgerId, held, e);
       await saveRowState(ctx.port, config.ledgerId, held);
       caughtUp = true;
@@ -123,9 +123,9 @@ export interface RetryOutcome {
  */
 export async function retryOutbox(ctx: SyncContext, ledgerId?: string, onProgress?: Progress): Promise<RetryOutcome> {
   const out: RetryOutcome = { applied: [], stale: 0, error: null };
-  const entries = ctx.outbox
-    .list()
-    .filter((e) => e.serverUrl === ctx.serverUrl && (ledgerId === undefined || e.ledgerId === ledgerId));
+  const entries = (await ctx.outbox.list()).filter(
+    (e) => e.serverUrl === ctx.serverUrl && (ledgerId === undefined || e.ledgerId === ledgerId),
+  );
   for (const entry of entries) {
     try {
       const applied = await sendEntry(ctx, entry, onProgress);
@@ -136,16 +136,16 @@ export async function retryOutbox(ctx: SyncContext, ledgerId?: string, onProgres
         const rows = afterParts(held?.rows ?? new Map(), entry.parts);
         await saveRowState(ctx.port, entry.ledgerId, { revision: applied.revision, rows });
       }
-      ctx.outbox.remove(entry.submissionId);
+      await ctx.outbox.remove(entry.submissionId);
       out.applied.push(applied);
     } catch (e) {
       if (!(e instanceof SyncError)) throw e;
       if (e.code === 'stale-revision') {
-        ctx.outbox.remove(entry.submissionId);
+        await ctx.outbox.remove(entry.submissionId);
         out.stale++;
         continue;
       }
-      if (!e.retryable) ctx.outbox.remove(entry.submissionId);
+      if (!e.retryable) await ctx.outbox.remove(entry.submissionId);
       out.error = e;
       if (e.retryable) break; // the service is unreachable: the rest would fail the same way
     }

@@ -1,6 +1,9 @@
 // Sync without a DOM: outbox and retry, diffs, deletions, stale revisions, and what never leaves.
-import { describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PaneController } from '../../addin/state/pane-controller.js';
+import { Outbox, OUTBOX_DB, OUTBOX_STORAGE_KEY, OUTBOX_STORE } from '../../addin/sync/outbox.js';
 import { PERSONAL_FIELDS } from '../../domain/sync/fields.js';
 import { FakePort } from './fake-port.js';
 import { FakeService } from './fake-service.js';
@@ -23,7 +26,28 @@ async function setup(options: { personalNumber?: boolean; storage?: Storage; por
   return { port, service, storage, pane, ledgerId: () => pane.state.config!.ledgerId };
 }
 
-const outbox = (s: Storage) => JSON.parse(s.getItem('saiken.outbox.v1') ?? '[]') as { submissionId: string }[];
+/** What the outbox holds, as a pane opened now would find it (IndexedDB: nothing in localStorage). */
+async function outbox(s: Storage) {
+  expect(s.getItem(OUTBOX_STORAGE_KEY)).toBeNull();
+  return new Outbox(null).list();
+}
+
+/** The outbox's records as IndexedDB holds them, read without the Outbox. */
+function rawOutbox(): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(OUTBOX_DB);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction(OUTBOX_STORE).objectStore(OUTBOX_STORE).getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory(); // each test a browser profile of its own
+});
 
 describe('sync', () => {
   it('sends every row the first time, hashed, with no personal field', async () => {
@@ -62,13 +86,13 @@ describe('sync', () => {
     await pane.sync.send();
     expect(pane.state.sync.status).toBe('error');
     expect(pane.state.sync.message).toContain('接続できません');
-    const [stored] = outbox(storage);
+    const [stored] = await outbox(storage);
     expect(stored).toBeDefined();
     expect(pane.state.sync.pending).toBe(1);
     await pane.sync.retry(); // fails again (second dropped request)
-    expect(outbox(storage)).toHaveLength(1);
+    expect(await outbox(storage)).toHaveLength(1);
     await pane.sync.retry();
-    expect(outbox(storage)).toHaveLength(0);
+    expect(await outbox(storage)).toHaveLength(0);
     expect(pane.state.sync.pending).toBe(0);
     const posts = service.requests.filter((r) => r.method === 'POST');
     expect(posts).toHaveLength(3);
@@ -83,15 +107,57 @@ describe('sync', () => {
     first.service.failNext = 1;
     first.service.failOnlyPosts = true;
     await first.pane.sync.send();
-    expect(outbox(storage)).toHaveLength(1);
+    expect(await outbox(storage)).toHaveLength(1);
     // A new pane on the same workbook and the same user storage, with the service reachable again.
     const port = new FakePort(hoikuryo(), { doc: first.port.doc });
     const pane = new PaneController(port, { storage, fetch: first.service.fetch, asOf: () => AS_OF });
     await pane.start();
-    expect(outbox(storage)).toHaveLength(0);
+    expect(await outbox(storage)).toHaveLength(0);
     expect(first.service.ledger(pane.state.config!.ledgerId).revision).toBe(1);
     await pane.sync.send();
     expect(first.service.posts().at(-1)!.upserts).toHaveLength(0); // the resend moved the workbook's state on
+  });
+
+  it('keeps in the outbox no token and no personal field, only hashed keys and synced values', async () => {
+    const { pane, service } = await setup();
+    service.failNext = 1;
+    service.failOnlyPosts = true;
+    await pane.sync.send();
+    const records = await rawOutbox();
+    expect(records).toHaveLength(1);
+    const [record] = records as Record<string, unknown>[];
+    expect(Object.keys(record!).sort()).toEqual(
+      ['createdAt', 'ledgerId', 'parts', 'serverUrl', 'sheetId', 'submissionId'].sort(),
+    );
+    const text = JSON.stringify(records);
+    expect(text).toContain('"upserts"');
+    expect(text).not.toContain(TOKEN);
+    for (const f of PERSONAL_FIELDS) expect(text).not.toContain(`"${f}"`);
+    expect(text).not.toContain('青木');
+    expect(text).not.toContain(ADDRESS);
+    expect(text).not.toContain('H-101');
+  });
+
+  it('warns, in Japanese, that a submission kept only in memory is lost with the pane', async () => {
+    (globalThis as { indexedDB?: IDBFactory }).indexedDB = undefined; // no IndexedDB…
+    const storage = memoryStorage();
+    const setItem = storage.setItem;
+    storage.setItem = (k, v) => {
+      if (k === OUTBOX_STORAGE_KEY) throw new DOMException('full', 'QuotaExceededError'); // …and localStorage full
+      setItem(k, v);
+    };
+    const { pane, service } = await setup({ storage });
+    service.failNext = 1;
+    service.failOnlyPosts = true;
+    await pane.sync.send();
+    expect(pane.state.sync.status).toBe('error');
+    expect(pane.state.sync.message).toContain('接続できません');
+    expect(pane.state.sync.message).toContain('ペインを閉じないでください');
+    expect(pane.state.sync.pending).toBe(1);
+    await pane.sync.retry();
+    expect(pane.state.sync.pending).toBe(0);
+    expect(pane.sync.outbox.inMemory()).toBe(0);
+    expect(service.ledger(pane.state.config!.ledgerId).revision).toBe(1);
   });
 
   it('sends only changed rows the second time, and vanished rows as explicit deletions', async () => {

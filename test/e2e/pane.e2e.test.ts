@@ -2,7 +2,7 @@
  * The task pane in a real browser (Chromium), end to end: the built add-in served by the real
  * service (SQLite file in a temp directory), the real office-adapter.ts over the Excel host stand-in
  * injected into the page, and a user's clicks: mapping → settings → チェック → a finding → an edit
- * re-checked → 送信 → a lost connection (送信待ち) → 再送信. Every request body to /api/ is kept and
+ * re-checked → 送信 → a lost connection (送信待ち) → the pane closed and opened again → 再送信. Every request body to /api/ is kept and
  * searched for personal data; the page may reach nothing but the service (office.js from the CDN is
  * answered locally). Screenshots of each step go to test-artifacts/e2e/ (pane 350 px wide, as Excel's).
  */
@@ -105,6 +105,40 @@ const fillOf = (row: number, column: number): Promise<string | null> =>
     row,
     column,
   });
+
+/**
+ * Closes the pane and opens it again on the same workbook. Reloading the page sets the stand-in up
+ * afresh from the seed, so the workbook as it is now (the ledger's cells, the document state the
+ * pane keeps in it) is put back before the pane's scripts run; the user's storage (settings, and
+ * the outbox in IndexedDB) is the browser's own and stays.
+ */
+async function reopenPane(): Promise<void> {
+  const workbook = await page.evaluate((sheet) => {
+    const { host } = window.__saikenStandin!;
+    const s = host.sheet(sheet);
+    const area = s.usedArea(true)!;
+    const cells: [number, number, unknown][] = [];
+    for (let r = area.row; r < area.row + area.rows; r++) {
+      for (let c = area.column; c < area.column + area.columns; c++) cells.push([r, c, s.value(r, c)]);
+    }
+    const parts = host.model.parts.map(({ namespaceUri, xml }) => ({ namespaceUri, xml }));
+    return { cells, parts, settings: [...host.model.settings] };
+  }, SHEET);
+  await page.addInitScript(
+    ({ sheet, cells, parts, settings }) => {
+      const { host } = window.__saikenStandin!; // set up by the context's script, which runs first
+      const s = host.sheet(sheet);
+      for (const [r, c, v] of cells) s.setValue(r, c, v as never);
+      for (const p of parts) host.model.parts.push({ id: host.model.nextId('part'), ...p });
+      type Settings = { set(k: string, v: unknown): void; saveAsync(): void };
+      const office = (window as unknown as { Office: { context: { document: { settings: Settings } } } }).Office;
+      for (const [k, v] of settings) office.context.document.settings.set(k, v);
+      office.context.document.settings.saveAsync();
+    },
+    { sheet: SHEET, ...workbook },
+  );
+  await page.reload();
+}
 
 describe.skipIf(!HAS_CHROMIUM)('the task pane in Chromium against the service', { timeout: 60_000 }, () => {
   beforeAll(async () => {
@@ -285,7 +319,30 @@ describe.skipIf(!HAS_CHROMIUM)('the task pane in Chromium against the service', 
     expect((await theLedger()).revision).toBe(1);
     await shot('08-outbox');
 
-    // 2. The service applies the resend, but its answer is lost on the way back.
+    // 2. The pane is closed and opened again, still offline: the submission still waits, once.
+    await reopenPane();
+    await until(() => page.getByRole('tab', { name: '送信' }).isVisible()).toBe(true);
+    await page.getByRole('tab', { name: '送信' }).click();
+    await until(() => page.getByText(/サービスに接続できません/).isVisible()).toBe(true); // its resend on opening
+    expect(await page.getByTestId('outbox-pending').textContent()).toBe('送信待ち 1 件');
+    expect((await theLedger()).revision).toBe(1);
+    // Kept in IndexedDB (localStorage's ~5 MB cannot hold a large ledger's first sync).
+    const kept = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('saiken');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction('outbox').objectStore('outbox').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+    expect(kept).toBe(1);
+    expect(await page.evaluate(() => localStorage.getItem('saiken.outbox.v1'))).toBeNull();
+    await shot('08b-reopened');
+
+    // 3. The service applies the resend, but its answer is lost on the way back.
     await page.unroute(submissions);
     await page.route(submissions, async (route) => {
       await route.fetch();
@@ -296,7 +353,7 @@ describe.skipIf(!HAS_CHROMIUM)('the task pane in Chromium against the service', 
     await until(() => page.getByText(/サービスに接続できません/).isVisible()).toBe(true);
     expect(await page.getByTestId('outbox-pending').textContent()).toBe('送信待ち 1 件');
 
-    // 3. Back online: the same submission again, which the service has already counted.
+    // 4. Back online: the same submission again, which the service has already counted.
     await page.unroute(submissions);
     await page.getByRole('button', { name: '再送信' }).click();
     await until(() => page.getByTestId('outbox-pending').count()).toBe(0);
@@ -346,7 +403,7 @@ describe.skipIf(!HAS_CHROMIUM)('the task pane in Chromium against the service', 
 
   it('sent no name, address, phone number, note or clear debtor id, and reached nothing but the service', async () => {
     const posts = apiRequests.filter((r) => r.method === 'POST');
-    expect(posts.length).toBeGreaterThanOrEqual(4); // 送信, the refused one, the lost one, 再送信
+    expect(posts.length).toBeGreaterThanOrEqual(5); // 送信, the refused one, on reopening, the lost one, 再送信
     const sent = apiRequests.map((r) => `${decodeURIComponent(r.url)}\n${r.body}`).join('\n');
     expect(sent).toContain('"upserts"');
     expect(sent).toContain(CLAIM_TYPE); // what may leave does leave: the search is not blind
