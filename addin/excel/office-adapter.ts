@@ -2,15 +2,17 @@
  * The WorkbookPort over Office.js (ExcelApi 1.9, as the manifest requires). Every method is one
  * Excel.run with as few syncs as it can: reads are chunked by payload size (read-rows.ts),
  * highlights live on a hidden sheet behind conditional formats (flags.ts), state in custom XML parts
- * (doc-state.ts). Newer APIs are used only where `isSetSupported` says so.
+ * (doc-state.ts), the add-in's own sheets and charts by id (sheet-writer.ts). Newer APIs are used
+ * only where `isSetSupported` says so.
  */
 import type { MergedRange } from '../../domain/fields/header.js';
 import type { Cell } from '../../domain/values/parsed.js';
-import type { Flag, ReadProgress, SheetRef, UsedArea, WorkbookPort } from './workbook-port.js';
+import type { Flag, ReadProgress, SheetRef, SheetWriterPort, UsedArea, WorkbookPort } from './workbook-port.js';
 import { parseAreas } from './cells.js';
 import { readState, settingsState, writeState } from './doc-state.js';
 import { clearFlags, showFlags, updateFlags } from './flags.js';
 import { readRowsChunked } from './read-rows.js';
+import { writeChart, writeSheet } from './sheet-writer.js';
 
 export interface OfficeAdapterOptions {
   /** Sees each chunk of a read (rows, measured bytes): diagnostics and tests. */
@@ -21,7 +23,7 @@ function supports(version: string): boolean {
   return Office.context.requirements.isSetSupported('ExcelApi', version);
 }
 
-export function createOfficeAdapter(options: OfficeAdapterOptions = {}): WorkbookPort {
+export function createOfficeAdapter(options: OfficeAdapterOptions = {}): WorkbookPort & SheetWriterPort {
   const sheetOf = (ctx: Excel.RequestContext, sheet: SheetRef): Excel.Worksheet =>
     ctx.workbook.worksheets.getItem(sheet.id);
 
@@ -103,5 +105,8 @@ export function createOfficeAdapter(options: OfficeAdapterOptions = {}): Workboo
       supports('1.5') ? Excel.run((ctx) => writeState(ctx, key, value)) : settingsState.save(key, value),
 
     displayLanguage: () => Office.context.displayLanguage,
+
+    writeSheet: (name, rows, opts) => writeSheet(name, rows, opts ?? {}, supports),
+    writeChart: (sheet, chart) => writeChart(sheet, chart),
   };
 }

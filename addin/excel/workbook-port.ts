@@ -64,3 +64,52 @@ export interface WorkbookPort {
   /** The Office UI language (e.g. `ja-JP`), for the English fallback. */
   displayLanguage(): string;
 }
+
+/**
+ * A cell the add-in writes into a sheet of its own (取りまとめ). Text is always stored as text: every
+ * string cell gets the Text format ('@') before its value, so `=…`, `+…`, `-…`, `@…` never become
+ * formulas and `0012` or `1-2` are not turned into numbers or dates.
+ */
+export type SheetValue = string | number | null;
+
+export interface SheetWriteOptions {
+  /** Number formats laid out like the rows (null or missing: General); string cells are always '@'. */
+  numberFormats?: readonly (readonly (string | null)[])[];
+  /** Column widths in points, from column A (null: left as it is). */
+  columnWidths?: readonly (number | null)[];
+  /** Rows kept in view when scrolling (the header). */
+  freezeRows?: number;
+  /** 1-based rows shown in bold (title, header, total). */
+  boldRows?: readonly number[];
+}
+
+export type ChartKind = 'ColumnClustered' | 'ColumnStacked';
+
+export interface ChartSpec {
+  /** Our name for the chart: writing it again replaces the chart of that name. */
+  name: string;
+  type: ChartKind;
+  /** A1 address on the chart's sheet, header row and label column included (`A1:C15`). */
+  dataRange: string;
+  title: string;
+  /** Top-left and bottom-right cells the chart covers (`G2`, `O20`). */
+  position: { from: string; to: string };
+}
+
+/** Sheets and charts the add-in owns in the open workbook; the user's other sheets are never touched. */
+export interface SheetWriterPort {
+  /**
+   * Creates the sheet, or replaces the content (values, formats, our charts) of the sheet this add-in
+   * made under that name before, wherever the user moved or renamed it. When a sheet of the user's
+   * already has the name, ours gets a free one (`局別目標 (2)`). Returns the sheet written.
+   */
+  writeSheet(name: string, rows: readonly (readonly SheetValue[])[], options?: SheetWriteOptions): Promise<SheetRef>;
+  /** Adds (or replaces) a native chart on a sheet, given by name or id. */
+  writeChart(sheet: string, chart: ChartSpec): Promise<void>;
+}
+
+/** Ports without the sheet writer (older test doubles) still run the rest of the pane. */
+export function canWriteSheets(port: WorkbookPort): port is WorkbookPort & SheetWriterPort {
+  const p = port as Partial<SheetWriterPort>;
+  return typeof p.writeSheet === 'function' && typeof p.writeChart === 'function';
+}

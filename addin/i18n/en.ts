@@ -1,5 +1,6 @@
 /** English fallback, for an Office UI in another language. Keys mirror `ja.ts`. */
 import type { ja } from './ja.js';
+import { oversightEn } from '../oversight/i18n-en.js';
 
 export const en: Record<keyof typeof ja, string> = {
   'app.title': 'Receivables ledger check',
@@ -114,4 +115,6 @@ export const en: Record<keyof typeof ja, string> = {
   'sync.error.unauthorized': 'The access token is wrong or no longer valid. Check the settings.',
   'sync.error.unexpected': 'Unexpected answer from the service. Press “Retry” later.',
   'sync.error.catchUp': 'Could not catch up with the service. Press “Send” again later.',
+  // 計画・取りまとめ (addin/oversight/i18n-en.ts)
+  ...oversightEn,
 };

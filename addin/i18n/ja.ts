@@ -1,3 +1,5 @@
+import { oversightJa } from '../oversight/i18n-ja.js';
+
 /** The pane's Japanese texts: the product speaks Japanese first. `{name}` is filled in by `t`. */
 export const ja = {
   'app.title': '債権管理台帳チェック',
@@ -111,4 +113,6 @@ export const ja = {
   'sync.error.unauthorized': 'アクセストークンが正しくないか、無効になっています。設定を確認してください。',
   'sync.error.unexpected': 'サービスから想定外の応答がありました。時間をおいて「再送信」を押してください。',
   'sync.error.catchUp': '最新の状態に追いつけませんでした。時間をおいてもう一度「送信」を押してください。',
+  // 計画・取りまとめ (addin/oversight/i18n-ja.ts)
+  ...oversightJa,
 };

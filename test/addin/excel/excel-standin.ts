@@ -6,10 +6,11 @@
  */
 import { Context, HostError, type HostCore, type SyncRecord } from './standin/client-base.js';
 import { Workbook } from './standin/client-objects.js';
-import { contains, WorkbookModel, type CellValue, type SheetModel } from './standin/model.js';
+import { shownText } from './standin/display.js';
+import { contains, WorkbookModel, type CellValue, type ChartModel, type SheetModel } from './standin/model.js';
 
 export { HostError, type SyncRecord };
-export type { CellValue, SheetModel };
+export type { CellValue, ChartModel, SheetModel };
 
 export interface HostOptions {
   /** Minor version of ExcelApi 1.x the host supports (default 13). */
@@ -134,6 +135,17 @@ export class ExcelHost implements HostCore {
       if (value === Number(m[4])) return cf.fill;
     }
     return sheet.fill(row, column);
+  }
+
+  /** The text a user sees in a cell (0-based), for the number formats the add-in writes. */
+  shownText(sheetName: string, row: number, column: number): string {
+    const sheet = this.sheet(sheetName);
+    return shownText(sheet.value(row, column), sheet.format(row, column));
+  }
+
+  /** Cells (`r:c`, 0-based) of every sheet that Excel would have taken as formulas. */
+  formulaCells(): string[] {
+    return this.model.sheets.flatMap((s) => [...s.formulas].map((k) => `${s.name}!${k}`));
   }
 
   /** Requests so far, summed up; `since` counts from an earlier `requests.length`. */

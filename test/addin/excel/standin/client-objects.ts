@@ -4,6 +4,7 @@
  * deleted, a written matrix must fit its range, the last visible sheet stays).
  */
 import { ClientObject, Collection, HostError, type Context } from './client-base.js';
+import { ChartCollection, clearRange, FreezePanes, RangeFormat } from './client-charts.js';
 import { ConditionalFormatCollection } from './client-formats.js';
 import { CustomXmlPartCollection } from './client-xml.js';
 import {
@@ -133,6 +134,12 @@ export class Worksheet extends ClientObject<SheetModel> {
   get onChanged(): EventSource {
     return new EventSource(this.context, () => this.target());
   }
+  get charts(): ChartCollection {
+    return new ChartCollection(this.context, () => this.target());
+  }
+  get freezePanes(): FreezePanes {
+    return new FreezePanes(this.context, () => this.target());
+  }
 }
 
 function parseAddress(address: string): Area | null {
@@ -185,7 +192,7 @@ export class Range extends ClientObject<RangeTarget> {
     this.write('values', v, (t) =>
       assign(t, v, (r, c, x) => {
         if (!['string', 'number', 'boolean'].includes(typeof x)) throw new HostError('InvalidArgument', 'a cell value');
-        t.sheet.setValue(r, c, x as CellValue);
+        t.sheet.enter(r, c, x as CellValue);
       }),
     );
   }
@@ -216,6 +223,16 @@ export class Range extends ClientObject<RangeTarget> {
       this.context.model.activeId = t.sheet.id;
       this.context.model.selection = { sheetId: t.sheet.id, area: { ...t.area } };
     });
+  }
+  get format(): RangeFormat {
+    return new RangeFormat(this.context, () => this.target());
+  }
+  clear(applyTo = 'All'): void {
+    this.write(undefined, applyTo, (t) => clearRange(t, applyTo));
+  }
+  /** The range at sync time, for charts.add. */
+  resolve(): RangeTarget {
+    return this.target();
   }
   get conditionalFormats(): ConditionalFormatCollection {
     return new ConditionalFormatCollection(this.context, () => this.target());

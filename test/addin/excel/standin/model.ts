@@ -1,6 +1,7 @@
 /**
  * The workbook behind the Excel host stand-in: sheets of cells (value, number format, the user's fill),
- * conditional formats, merges, custom XML parts, settings. Coordinates are 0-based here.
+ * conditional formats, merges, charts, custom XML parts, settings. Coordinates are 0-based here.
+ * Nothing is evaluated; a cell entry Excel would have taken as a formula is recorded as such.
  */
 export type CellValue = string | number | boolean;
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -19,6 +20,28 @@ export interface CondFormat {
   area: Area;
   formula: string;
   fill: string | undefined;
+}
+
+export interface ChartModel {
+  id: string;
+  name: string;
+  type: string;
+  /** The source range's sheet and area, as given to charts.add. */
+  sourceSheetId: string;
+  source: Area;
+  seriesBy: string;
+  title: string;
+  /** The cells given to setPosition, as written. */
+  position: { from: string; to: string | undefined } | null;
+}
+
+/**
+ * Whether Excel takes an entry as a formula: a string starting with `=` (or `+`, `@`, or `-` before
+ * anything that is not a number) typed into a cell whose format is not Text ('@').
+ */
+export function wouldBeFormula(v: CellValue, format: string): boolean {
+  if (typeof v !== 'string' || format === '@' || v.length < 2) return false;
+  return v.startsWith('=') || (/^[+\-@]/.test(v) && !Number.isFinite(Number(v)));
 }
 
 export interface XmlPart {
@@ -88,6 +111,14 @@ export class SheetModel {
   readonly merges: Area[] = [];
   readonly condFormats: CondFormat[] = [];
   readonly handlers = new Set<ChangedHandler>();
+  readonly charts: ChartModel[] = [];
+  /** `r:c` of cells holding what Excel would have made a formula. */
+  readonly formulas = new Set<string>();
+  /** Column widths in points, by 0-based column. */
+  readonly widths = new Map<number, number>();
+  /** `r:c` of bold cells. */
+  readonly bold = new Set<string>();
+  frozenRows = 0;
   private readonly values: (CellValue[] | undefined)[] = [];
   private readonly formats: (string[] | undefined)[] = [];
   private readonly fills: ((string | undefined)[] | undefined)[] = [];
@@ -114,6 +145,33 @@ export class SheetModel {
   }
   setFill(r: number, c: number, color: string | undefined): void {
     (this.fills[r] ??= [])[c] = color;
+  }
+  /** A value written through the API, as a user's entry: recorded as a formula where Excel would make one. */
+  enter(r: number, c: number, v: CellValue): void {
+    this.setValue(r, c, v);
+    if (wouldBeFormula(v, this.format(r, c))) this.formulas.add(`${r}:${c}`);
+    else this.formulas.delete(`${r}:${c}`);
+  }
+  /** Range.clear: contents and/or formats in `a`, visiting stored cells only. */
+  clear(a: Area, contents: boolean, formats: boolean): void {
+    const wipe = <T>(rows: (T[] | undefined)[], blank: T) =>
+      rows.forEach((row, r) => {
+        if (!row || r < a.row || r >= a.row + a.rows) return;
+        for (let c = a.column; c < Math.min(row.length, a.column + a.columns); c++) row[c] = blank;
+      });
+    const inArea = (key: string) => {
+      const [r, c] = key.split(':').map(Number);
+      return contains(a, r ?? -1, c ?? -1);
+    };
+    if (contents) {
+      wipe(this.values, '' as CellValue);
+      for (const k of [...this.formulas]) if (inArea(k)) this.formulas.delete(k);
+    }
+    if (formats) {
+      wipe(this.formats, 'General');
+      wipe(this.fills, undefined);
+      for (const k of [...this.bold]) if (inArea(k)) this.bold.delete(k);
+    }
   }
 
   /** A whole row of values at once (fast set-up of large sheets). */
@@ -162,6 +220,11 @@ export class SheetModel {
       fills: this.fills,
       merges: this.merges,
       condFormats: this.condFormats,
+      // Only when used, so that snapshots of sheets without them read as before.
+      ...(this.charts.length ? { charts: this.charts } : {}),
+      ...(this.bold.size || this.widths.size || this.frozenRows
+        ? { layout: [[...this.bold], [...this.widths], this.frozenRows] }
+        : {}),
     });
   }
 }

@@ -1,0 +1,132 @@
+/**
+ * The service's plan, review, proposal, hard-case, oversight and report endpoints as the pane calls
+ * them. Failures become SyncErrors with the service's own Japanese message, as in sync/client.ts.
+ */
+import { z } from 'zod';
+import type { Translate } from '../i18n/messages.js';
+import { SyncError } from '../sync/errors.js';
+import * as S from './schemas.js';
+
+export interface ApiOptions {
+  serverUrl: string;
+  token: string;
+  t: Translate;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+const ErrorBody = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+const id = (n: number) => encodeURIComponent(String(n));
+
+export interface PlanBody {
+  baselineYen: number;
+  targetYen: number;
+  measureIds: string[];
+  measures: string;
+  milestones: { month: string; outstandingYen: number }[];
+  expectedVersion?: number;
+}
+
+export interface HardCaseBody {
+  claimId: number;
+  title: string;
+  assessedYen: number | null;
+  outstandingYen: number | null;
+  dueDate: string | null;
+  lastContactDate: string | null;
+  tried: string;
+  question: string;
+  confirmedNoPersonalData: boolean;
+}
+
+export interface ProposalBody {
+  fiscalYear: number;
+  reasons: string[];
+  body: string;
+  expectedVersion?: number;
+}
+
+export class OversightApi {
+  private readonly base: string;
+  private readonly fetch: typeof fetch;
+
+  constructor(private readonly opts: ApiOptions) {
+    this.base = opts.serverUrl.trim().replace(/\/+$/, '');
+    this.fetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  me = () => this.get('/api/v1/me', S.Me);
+  measures = () => this.get('/api/v1/measures', S.Measures);
+  claims = (fy: number) => this.get(`/api/v1/claims?fy=${fy}`, S.ClaimList);
+
+  /** The plan, or null when the claim has none for that year. */
+  async plan(claimId: number, fy: number): Promise<S.PlanT | null> {
+    try {
+      return (await this.get(`/api/v1/claims/${id(claimId)}/plans/${fy}`, S.PlanAnswer)).plan;
+    } catch (e) {
+      if (e instanceof SyncError && e.status === 404) return null;
+      throw e;
+    }
+  }
+  savePlan = (claimId: number, fy: number, body: PlanBody) =>
+    this.send('PUT', `/api/v1/claims/${id(claimId)}/plans/${fy}`, S.PlanSaved, body);
+  progress = (claimId: number, fy: number) => this.get(`/api/v1/claims/${id(claimId)}/progress?fy=${fy}`, S.Progress);
+  addReview = (claimId: number, body: { month: string; assessment: string; nextStep: string }) =>
+    this.send('POST', `/api/v1/claims/${id(claimId)}/reviews`, S.ReviewSaved, body);
+
+  claimProposals = (claimId: number) => this.get(`/api/v1/claims/${id(claimId)}/proposals`, S.ClaimProposals);
+  proposals = (fy: number) => this.get(`/api/v1/proposals?fy=${fy}`, S.ProposalList);
+  saveProposal = (claimId: number, body: ProposalBody, create: boolean) =>
+    this.send(create ? 'POST' : 'PUT', `/api/v1/claims/${id(claimId)}/proposals`, S.ProposalSaved, body);
+
+  hardCases = () => this.get('/api/v1/hard-cases', S.HardCaseList);
+  sendHardCase = (body: HardCaseBody) => this.send('POST', '/api/v1/hard-cases', S.HardCaseSaved, body);
+  answerHardCase = (caseId: number, policy: string, confirmedNoPersonalData: boolean) =>
+    this.send('POST', `/api/v1/hard-cases/${id(caseId)}/answer`, S.HardCaseSaved, { policy, confirmedNoPersonalData });
+  closeHardCase = (caseId: number) => this.send('POST', `/api/v1/hard-cases/${id(caseId)}/close`, S.HardCaseSaved, {});
+
+  submissions = (fy: number) => this.get(`/api/v1/oversight/submissions?fy=${fy}`, S.Submissions);
+  flaggedClaims = (fy: number, all = false) =>
+    this.get(`/api/v1/oversight/claims?fy=${fy}${all ? '&all=true' : ''}`, S.FlaggedClaims);
+  targets = (fy: number) => this.get(`/api/v1/reports/targets?fy=${fy}`, S.Targets);
+  reportClaims = (fy: number) => this.get(`/api/v1/reports/claims?fy=${fy}`, S.ReportClaims);
+  ledgers = () => this.get('/api/v1/ledgers', S.Ledgers);
+
+  private get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
+    return this.send('GET', path, schema);
+  }
+
+  private async send<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+    const { t } = this.opts;
+    let res: Response;
+    try {
+      res = await this.fetch(this.base + path, {
+        method,
+        headers: {
+          Authorization: `Bearer ${this.opts.token.trim()}`,
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 60_000),
+      });
+    } catch {
+      throw new SyncError('network', t('ov.error.network'), null);
+    }
+    let json: unknown = undefined;
+    try {
+      json = await res.json();
+    } catch {
+      // an empty or non-JSON body: judged by the status below
+    }
+    if (!res.ok) {
+      const err = ErrorBody.safeParse(json);
+      if (err.success) throw new SyncError(err.data.code, err.data.message, res.status, err.data.details);
+      if (res.status === 401) throw new SyncError('unauthorized', t('sync.error.unauthorized'), 401);
+      throw new SyncError('http', t('sync.error.http', { status: res.status }), res.status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new SyncError('unexpected', t('ov.error.unexpected'), res.status);
+    return parsed.data;
+  }
+}

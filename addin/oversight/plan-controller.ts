@@ -1,0 +1,199 @@
+/**
+ * 計画 for a division: the claims of its own, one claim's annual plan for the fiscal year (edit and
+ * save with the version it was read at), its progress month by month, the monthly review, and the
+ * proposal finance wrote for it.
+ */
+import { fiscalMonths } from '../../domain/plans/milestones.js';
+import { SyncError } from '../sync/errors.js';
+import type { PlanBody } from './api.js';
+import { parseYen, yenText } from './amounts.js';
+import type { OversightController } from './controller.js';
+import type { PlanT } from './schemas.js';
+import type { Notice, PlanDraft, PlanSlice, ReviewDraft } from './state.js';
+
+const MAX_MEASURES_TEXT = 4000;
+
+export function draftOf(plan: PlanT | null): PlanDraft {
+  const milestones: Record<string, string> = {};
+  for (const m of plan?.milestones ?? []) milestones[m.month] = yenText(m.outstandingYen);
+  return {
+    baseline: plan ? yenText(plan.baselineYen) : '',
+    target: plan ? yenText(plan.targetYen) : '',
+    measureIds: plan?.measureIds ?? [],
+    measures: plan?.measures ?? '',
+    milestones,
+  };
+}
+
+export class PlanController {
+  constructor(private readonly ov: OversightController) {}
+
+  private get slice(): PlanSlice {
+    return this.ov.state.plan;
+  }
+
+  private set(patch: Partial<PlanSlice>): void {
+    this.ov.store.set((s) => ({ plan: { ...s.plan, ...patch } }));
+  }
+
+  /** The measure catalogue and the division's claims; the selected claim again if still there. */
+  async load(): Promise<void> {
+    const api = this.ov.api();
+    const fy = this.ov.state.fiscalYear;
+    this.set({ busy: true, notice: null });
+    try {
+      const [catalogue, list] = await Promise.all([api.measures(), api.claims(fy)]);
+      this.set({ measures: catalogue.measures, groups: catalogue.groups, claims: list.claims });
+      const keep = list.claims.find((c) => c.id === this.slice.claimId) ?? list.claims[0];
+      await this.open(keep?.id ?? null);
+    } catch (e) {
+      this.set({ notice: this.ov.errorNotice(e) });
+    } finally {
+      this.set({ busy: false });
+    }
+  }
+
+  selectClaim(claimId: number): Promise<void> {
+    return this.ov.track(() => this.open(claimId));
+  }
+
+  private async open(claimId: number | null): Promise<void> {
+    this.set({ claimId, plan: null, draft: null, progress: null, proposals: [], notice: null });
+    if (claimId === null) return;
+    const api = this.ov.api();
+    const fy = this.ov.state.fiscalYear;
+    const [plan, progress, proposals] = await Promise.all([
+      api.plan(claimId, fy),
+      api.progress(claimId, fy),
+      api.claimProposals(claimId),
+    ]);
+    if (this.slice.claimId !== claimId) return; // another claim was chosen meanwhile
+    this.set({
+      plan,
+      draft: draftOf(plan),
+      progress,
+      proposals: proposals.proposals.filter((p) => p.fiscalYear === fy),
+      review: { ...this.slice.review, month: progress.check?.referenceMonth ?? this.slice.review.month },
+    });
+  }
+
+  edit(patch: Partial<PlanDraft>): void {
+    const draft = this.slice.draft;
+    if (draft) this.set({ draft: { ...draft, ...patch } });
+  }
+
+  toggleMeasure(id: string, on: boolean): void {
+    const ids = this.slice.draft?.measureIds ?? [];
+    this.edit({ measureIds: on ? [...new Set([...ids, id])] : ids.filter((x) => x !== id) });
+  }
+
+  setMilestone(month: string, amount: string): void {
+    const draft = this.slice.draft;
+    if (draft) this.edit({ milestones: { ...draft.milestones, [month]: amount } });
+  }
+
+  /** The body to PUT, or the problems that keep it from being sent. */
+  body(): { body: PlanBody } | { problems: string[] } {
+    const { t } = this.ov;
+    const d = this.slice.draft;
+    if (!d) return { problems: [] };
+    const problems: string[] = [];
+    const amount = (text: string, label: string, required: boolean): number => {
+      const y = parseYen(text);
+      if (!y.ok) problems.push(t('ov.plan.badYen', { what: label }));
+      else if (y.value === null && required) problems.push(t('ov.plan.required', { what: label }));
+      return y.ok ? (y.value ?? 0) : 0;
+    };
+    const baselineYen = amount(d.baseline, t('ov.plan.baseline'), true);
+    const targetYen = amount(d.target, t('ov.plan.target'), true);
+    const milestones = fiscalMonths(this.ov.state.fiscalYear).flatMap((month) => {
+      const y = parseYen(d.milestones[month] ?? '');
+      if (!y.ok) problems.push(t('ov.plan.badYen', { what: month }));
+      return y.ok && y.value !== null ? [{ month, outstandingYen: y.value }] : [];
+    });
+    if (d.measures.trim().length > MAX_MEASURES_TEXT)
+      problems.push(t('ov.plan.measuresTooLong', { max: MAX_MEASURES_TEXT }));
+    if (problems.length) return { problems };
+    const version = this.slice.plan?.version;
+    return {
+      body: {
+        baselineYen,
+        targetYen,
+        measureIds: d.measureIds,
+        measures: d.measures.trim(),
+        milestones,
+        ...(version === undefined ? {} : { expectedVersion: version }),
+      },
+    };
+  }
+
+  /** 「計画を保存」: PUT with the version read; a conflict tells the user to reload, never overwrites. */
+  save(): Promise<void> {
+    return this.ov.track(async () => {
+      const claimId = this.slice.claimId;
+      const built = this.body();
+      if (claimId === null) return;
+      if ('problems' in built) {
+        return this.set({ notice: { intent: 'error', text: this.ov.t('ov.plan.fix'), details: built.problems } });
+      }
+      this.set({ busy: true, notice: null });
+      try {
+        const fy = this.ov.state.fiscalYear;
+        const saved = await this.ov.api().savePlan(claimId, fy, built.body);
+        const progress = await this.ov.api().progress(claimId, fy);
+        const key = saved.created ? 'ov.plan.created' : saved.changed ? 'ov.plan.saved' : 'ov.plan.unchanged';
+        const notice: Notice = { intent: 'success', text: this.ov.t(key, { version: saved.plan.version }) };
+        this.set({ plan: saved.plan, draft: draftOf(saved.plan), progress, notice });
+        this.markClaim(claimId, saved.plan.version);
+      } catch (e) {
+        const conflict = e instanceof SyncError && e.code === 'version-conflict';
+        this.set({ notice: { ...this.ov.errorNotice(e), ...(conflict ? { intent: 'warning' as const } : {}) } });
+      } finally {
+        this.set({ busy: false });
+      }
+    });
+  }
+
+  /** 「最新を読み込む」: the plan as the service has it now (drops the unsaved edit). */
+  reload(): Promise<void> {
+    return this.ov.track(() => this.open(this.slice.claimId));
+  }
+
+  editReview(patch: Partial<ReviewDraft>): void {
+    this.set({ review: { ...this.slice.review, ...patch } });
+  }
+
+  /** 「振り返りを記録」 for the chosen month. */
+  addReview(): Promise<void> {
+    return this.ov.track(async () => {
+      const claimId = this.slice.claimId;
+      const r = this.slice.review;
+      if (claimId === null) return;
+      if (r.assessment.trim() === '' || r.nextStep.trim() === '') {
+        return this.set({ notice: { intent: 'error', text: this.ov.t('ov.review.required') } });
+      }
+      this.set({ busy: true, notice: null });
+      try {
+        await this.ov.api().addReview(claimId, {
+          month: r.month,
+          assessment: r.assessment.trim(),
+          nextStep: r.nextStep.trim(),
+        });
+        const progress = await this.ov.api().progress(claimId, this.ov.state.fiscalYear);
+        this.set({
+          progress,
+          review: { ...r, assessment: '', nextStep: '' },
+          notice: { intent: 'success', text: this.ov.t('ov.review.saved') },
+        });
+      } catch (e) {
+        this.set({ notice: this.ov.errorNotice(e) });
+      } finally {
+        this.set({ busy: false });
+      }
+    });
+  }
+
+  private markClaim(claimId: number, version: number): void {
+    this.set({ claims: this.slice.claims.map((c) => (c.id === claimId ? { ...c, planVersion: version } : c)) });
+  }
+}

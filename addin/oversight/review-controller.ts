@@ -1,0 +1,163 @@
+/**
+ * 取りまとめ's lists for accounting (its bureau) and finance (the city): submission status with the
+ * chase list, claims that grow or lag their plan with the division's review, improvement proposals
+ * (finance writes them), and hard cases to answer, with the same personal-data check as the
+ * division's form.
+ */
+import { SyncError } from '../sync/errors.js';
+import type { OversightController } from './controller.js';
+import { checkPrivacy, fromServiceDetails, NO_WARNINGS } from './privacy.js';
+import type { AnswerDraft, ProposalDraft, ReviewSlice } from './state.js';
+
+export class ReviewController {
+  constructor(private readonly ov: OversightController) {}
+
+  private get slice(): ReviewSlice {
+    return this.ov.state.review;
+  }
+
+  private set(patch: Partial<ReviewSlice>): void {
+    this.ov.store.set((s) => ({ review: { ...s.review, ...patch } }));
+  }
+
+  async load(): Promise<void> {
+    const api = this.ov.api();
+    const fy = this.ov.state.fiscalYear;
+    this.set({ busy: true, notice: null });
+    try {
+      const [submissions, flagged, proposals, cases] = await Promise.all([
+        api.submissions(fy),
+        api.flaggedClaims(fy, true),
+        api.proposals(fy),
+        api.hardCases(),
+      ]);
+      this.set({ submissions, flagged, proposals: proposals.proposals, cases: cases.hardCases });
+    } catch (e) {
+      this.set({ notice: this.ov.errorNotice(e) });
+    } finally {
+      this.set({ busy: false });
+    }
+  }
+
+  refresh(): Promise<void> {
+    return this.ov.track(() => this.load());
+  }
+
+  /** 「提案を書く」/「提案を直す」 (finance): starts from the claim's current proposal, if any. */
+  editProposal(claimId: number): void {
+    const current = this.slice.proposals.find((p) => p.claimId === claimId);
+    const flagged = this.slice.flagged?.claims.find((c) => c.claim.id === claimId);
+    this.set({
+      proposal: {
+        claimId,
+        reasons: current?.reasons ?? flagged?.reasons ?? [],
+        body: current?.body ?? '',
+        version: current?.version ?? null,
+      },
+      notice: null,
+    });
+  }
+
+  changeProposal(patch: Partial<ProposalDraft>): void {
+    const d = this.slice.proposal;
+    if (d) this.set({ proposal: { ...d, ...patch } });
+  }
+
+  cancelProposal(): void {
+    this.set({ proposal: null });
+  }
+
+  /** POST a new proposal, PUT a revision with the version it was read at. */
+  saveProposal(): Promise<void> {
+    return this.ov.track(async () => {
+      const d = this.slice.proposal;
+      if (!d) return;
+      if (d.body.trim() === '') {
+        return this.set({ notice: { intent: 'error', text: this.ov.t('ov.proposal.required') } });
+      }
+      this.set({ busy: true, notice: null });
+      try {
+        const body = {
+          fiscalYear: this.ov.state.fiscalYear,
+          reasons: d.reasons,
+          body: d.body.trim(),
+          ...(d.version === null ? {} : { expectedVersion: d.version }),
+        };
+        await this.ov.api().saveProposal(d.claimId, body, d.version === null);
+        this.set({ proposal: null });
+        await this.load();
+        this.set({ notice: { intent: 'success', text: this.ov.t('ov.proposal.saved') } });
+      } catch (e) {
+        this.set({ notice: this.ov.errorNotice(e) });
+      } finally {
+        this.set({ busy: false });
+      }
+    });
+  }
+
+  startAnswer(caseId: number): void {
+    this.set({ answer: { caseId, policy: '', confirmed: false, privacy: NO_WARNINGS }, notice: null });
+  }
+
+  changeAnswer(patch: Partial<Pick<AnswerDraft, 'policy' | 'confirmed'>>): void {
+    const d = this.slice.answer;
+    if (!d) return;
+    const changed = patch.policy !== undefined && patch.policy !== d.policy;
+    const next = { ...d, ...patch };
+    const privacy = changed ? checkPrivacy({ policy: next.policy }) : d.privacy;
+    const confirmed = changed ? false : next.confirmed;
+    this.set({ answer: { ...next, privacy, confirmed: privacy.warnings.length > 0 && confirmed } });
+  }
+
+  cancelAnswer(): void {
+    this.set({ answer: null });
+  }
+
+  /** 「回答する」: a handling policy, checked for personal data like the division's case. */
+  answer(): Promise<void> {
+    return this.ov.track(async () => {
+      const d = this.slice.answer;
+      if (!d) return;
+      const { t } = this.ov;
+      const pane = checkPrivacy({ policy: d.policy });
+      const privacy = pane.warnings.length === 0 && d.privacy.source === 'service' ? d.privacy : pane;
+      this.set({ answer: { ...d, privacy } });
+      if (d.policy.trim() === '') return this.set({ notice: { intent: 'error', text: t('ov.answer.required') } });
+      if (privacy.refused) return this.set({ notice: { intent: 'error', text: t('ov.privacy.myNumber') } });
+      if (privacy.warnings.length > 0 && !d.confirmed) {
+        return this.set({ notice: { intent: 'warning', text: t('ov.privacy.confirmFirst') } });
+      }
+      this.set({ busy: true, notice: null });
+      try {
+        const saved = (await this.ov.api().answerHardCase(d.caseId, d.policy, d.confirmed)).hardCase;
+        this.set({
+          answer: null,
+          cases: this.slice.cases.map((c) => (c.id === saved.id ? saved : c)),
+          notice: { intent: 'success', text: t('ov.answer.saved') },
+        });
+      } catch (e) {
+        const fromService =
+          e instanceof SyncError && e.code === 'looks-personal'
+            ? fromServiceDetails(e.details, { policy: d.policy })
+            : null;
+        if (fromService) {
+          this.set({ answer: { ...d, privacy: fromService, confirmed: false } });
+          this.set({ notice: { intent: 'warning', text: (e as SyncError).message } });
+        } else this.set({ notice: this.ov.errorNotice(e) });
+      } finally {
+        this.set({ busy: false });
+      }
+    });
+  }
+
+  close(caseId: number): Promise<void> {
+    return this.ov.track(async () => {
+      try {
+        const closed = (await this.ov.api().closeHardCase(caseId)).hardCase;
+        this.set({ cases: this.slice.cases.map((c) => (c.id === caseId ? closed : c)) });
+      } catch (e) {
+        this.set({ notice: this.ov.errorNotice(e) });
+      }
+    });
+  }
+}
