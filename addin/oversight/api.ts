@@ -68,6 +68,15 @@ export class OversightApi {
       throw e;
     }
   }
+  /** The plan's versions, newest first; none when the claim has no plan for that year. */
+  async planHistory(claimId: number, fy: number): Promise<S.PlanVersionT[]> {
+    try {
+      return (await this.get(`/api/v1/claims/${id(claimId)}/plans/${fy}/history`, S.PlanHistory)).versions;
+    } catch (e) {
+      if (e instanceof SyncError && e.status === 404) return [];
+      throw e;
+    }
+  }
   savePlan = (claimId: number, fy: number, body: PlanBody) =>
     this.send('PUT', `/api/v1/claims/${id(claimId)}/plans/${fy}`, S.PlanSaved, body);
   progress = (claimId: number, fy: number) => this.get(`/api/v1/claims/${id(claimId)}/progress?fy=${fy}`, S.Progress);
@@ -90,6 +99,8 @@ export class OversightApi {
     this.get(`/api/v1/oversight/claims?fy=${fy}${all ? '&all=true' : ''}`, S.FlaggedClaims);
   targets = (fy: number) => this.get(`/api/v1/reports/targets?fy=${fy}`, S.Targets);
   reportClaims = (fy: number) => this.get(`/api/v1/reports/claims?fy=${fy}`, S.ReportClaims);
+  /** Finance: the fiscal year's settlement is final (見込 → 確定); ① of the next year's table follows. */
+  settle = (fy: number) => this.send('POST', `/api/v1/settlements/${fy}`, S.Settlement, {});
   ledgers = () => this.get('/api/v1/ledgers', S.Ledgers);
 
   private get<T>(path: string, schema: z.ZodType<T>): Promise<T> {

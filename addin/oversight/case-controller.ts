@@ -34,6 +34,7 @@ export class CaseController {
   }
 
   async load(): Promise<void> {
+    this.set({ notice: null }); // an earlier 「送りました」 does not outlive a reload
     try {
       this.set({ list: (await this.ov.api().hardCases()).hardCases });
     } catch (e) {

@@ -45,6 +45,18 @@ export const oversightEn: Record<keyof typeof oversightJa, string> = {
   'ov.plan.badYen': '{what} must be whole yen (e.g. 1,234,567).',
   'ov.plan.measuresTooLong': 'Measures (free text) must be at most {max} characters.',
 
+  'ov.history.title': 'Plan history',
+  'ov.history.item': 'Version {version} · {at} · {who}',
+  'ov.history.created': 'filed',
+  'ov.history.unchanged': 'no change in content',
+  'ov.history.changed': 'changed: {parts}',
+  'ov.history.part.baseline': 'last year’s amount',
+  'ov.history.part.target': 'target',
+  'ov.history.part.measures': 'measures',
+  'ov.history.part.milestones': 'monthly targets',
+  'ov.history.figures': 'target {target} yen',
+  'ov.history.unknown': 'unknown',
+
   'ov.progress.title': 'Progress by month',
   'ov.progress.noData': 'No ledger of this claim has been sent yet: there is no current amount.',
   'ov.progress.current': 'Current uncollected ¥{yen} (as of {asOf})',
@@ -144,4 +156,12 @@ export const oversightEn: Record<keyof typeof oversightJa, string> = {
   'ov.improve.review': 'Review ({month}): {assessment}\nNext step: {next}',
   'ov.improve.noReview': 'No review from the division yet.',
   'ov.improve.proposal': 'Improvement proposal (version {version})',
+  'ov.settle.title': 'Last year’s settlement',
+  'ov.settle.estimate': 'The FY{fy} settlement is an estimate: ① of the bureau table is headed “(見込)”.',
+  'ov.settle.settled': 'The FY{fy} settlement is final.',
+  'ov.settle.button': 'Mark FY{fy} settlement final',
+  'ov.settle.confirm':
+    'Mark the FY{fy} settlement final? Divisions can no longer change last year’s amount in their plans.',
+  'ov.settle.yes': 'Mark final',
+  'ov.settle.done': 'The FY{fy} settlement is final. Run consolidation again to update the bureau table’s heading.',
 };

@@ -44,6 +44,18 @@ export const oversightJa = {
   'ov.plan.badYen': '{what}は円単位の数字で入力してください（例: 1,234,567）。',
   'ov.plan.measuresTooLong': '取組み（自由記述）は {max} 文字以内で入力してください。',
 
+  'ov.history.title': '計画の変更履歴',
+  'ov.history.item': '第{version}版・{at}・{who}',
+  'ov.history.created': '登録',
+  'ov.history.unchanged': '内容の変更なし',
+  'ov.history.changed': '{parts}を変更',
+  'ov.history.part.baseline': '前年度決算額',
+  'ov.history.part.target': '目標額',
+  'ov.history.part.measures': '取組み',
+  'ov.history.part.milestones': '月別目標',
+  'ov.history.figures': '目標 {target}円',
+  'ov.history.unknown': '不明',
+
   'ov.progress.title': '進捗（月別）',
   'ov.progress.noData': 'この債権の台帳はまだ送信されていないため、現在の未収金額はありません。',
   'ov.progress.current': '現在の未収金額 {yen}円（基準日 {asOf}）',
@@ -145,4 +157,14 @@ export const oversightJa = {
   'ov.improve.review': '振り返り（{month}）: {assessment}\n次の取組み: {next}',
   'ov.improve.noReview': '所管課の振り返りはまだありません。',
   'ov.improve.proposal': '改善提案（第{version}版）',
+  'ov.settle.title': '前年度決算',
+  'ov.settle.estimate':
+    '{fy}年度（令和{era}年度）の決算は見込です。局別目標表の①は「令和{era}年度決算 (見込) ①」と表示されます。',
+  'ov.settle.settled': '{fy}年度（令和{era}年度）の決算は確定しています。',
+  'ov.settle.button': '令和{era}年度決算を確定',
+  'ov.settle.confirm':
+    '{fy}年度（令和{era}年度）の決算を確定します。確定後は各課の前年度決算額を変更できなくなります。よろしいですか。',
+  'ov.settle.yes': '確定する',
+  'ov.settle.done':
+    '{fy}年度（令和{era}年度）の決算を確定しました。「取りまとめ」をもう一度押すと、局別目標表の見出しが「令和{era}年度決算 ①」になります。',
 };

@@ -8,7 +8,7 @@ import { SyncError } from '../sync/errors.js';
 import type { PlanBody } from './api.js';
 import { parseYen, yenText } from './amounts.js';
 import type { OversightController } from './controller.js';
-import type { PlanT } from './schemas.js';
+import type { PlanT, PlanVersionT } from './schemas.js';
 import type { Notice, PlanDraft, PlanSlice, ReviewDraft } from './state.js';
 
 const MAX_MEASURES_TEXT = 4000;
@@ -23,6 +23,22 @@ export function draftOf(plan: PlanT | null): PlanDraft {
     measures: plan?.measures ?? '',
     milestones,
   };
+}
+
+export type PlanPart = 'baseline' | 'target' | 'measures' | 'milestones';
+
+/** What a version changed from the one before it (history newest first); null for the first version. */
+export function changesOf(history: readonly PlanVersionT[], index: number): PlanPart[] | null {
+  const v = history[index];
+  const prev = history[index + 1];
+  if (!v || !prev) return null;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const parts: PlanPart[] = [];
+  if (v.baselineYen !== prev.baselineYen) parts.push('baseline');
+  if (v.targetYen !== prev.targetYen) parts.push('target');
+  if (!same(v.measureIds, prev.measureIds) || v.measures !== prev.measures) parts.push('measures');
+  if (!same(v.milestones, prev.milestones)) parts.push('milestones');
+  return parts;
 }
 
 export class PlanController {
@@ -58,18 +74,20 @@ export class PlanController {
   }
 
   private async open(claimId: number | null): Promise<void> {
-    this.set({ claimId, plan: null, draft: null, progress: null, proposals: [], notice: null });
+    this.set({ claimId, plan: null, history: [], draft: null, progress: null, proposals: [], notice: null });
     if (claimId === null) return;
     const api = this.ov.api();
     const fy = this.ov.state.fiscalYear;
-    const [plan, progress, proposals] = await Promise.all([
+    const [plan, history, progress, proposals] = await Promise.all([
       api.plan(claimId, fy),
+      api.planHistory(claimId, fy),
       api.progress(claimId, fy),
       api.claimProposals(claimId),
     ]);
     if (this.slice.claimId !== claimId) return; // another claim was chosen meanwhile
     this.set({
       plan,
+      history,
       draft: draftOf(plan),
       progress,
       proposals: proposals.proposals.filter((p) => p.fiscalYear === fy),
@@ -140,10 +158,13 @@ export class PlanController {
       try {
         const fy = this.ov.state.fiscalYear;
         const saved = await this.ov.api().savePlan(claimId, fy, built.body);
-        const progress = await this.ov.api().progress(claimId, fy);
+        const [progress, history] = await Promise.all([
+          this.ov.api().progress(claimId, fy),
+          this.ov.api().planHistory(claimId, fy),
+        ]);
         const key = saved.created ? 'ov.plan.created' : saved.changed ? 'ov.plan.saved' : 'ov.plan.unchanged';
         const notice: Notice = { intent: 'success', text: this.ov.t(key, { version: saved.plan.version }) };
-        this.set({ plan: saved.plan, draft: draftOf(saved.plan), progress, notice });
+        this.set({ plan: saved.plan, history, draft: draftOf(saved.plan), progress, notice });
         this.markClaim(claimId, saved.plan.version);
       } catch (e) {
         const conflict = e instanceof SyncError && e.code === 'version-conflict';

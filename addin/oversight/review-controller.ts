@@ -7,7 +7,10 @@
 import { SyncError } from '../sync/errors.js';
 import type { OversightController } from './controller.js';
 import { checkPrivacy, fromServiceDetails, NO_WARNINGS } from './privacy.js';
-import type { AnswerDraft, ProposalDraft, ReviewSlice } from './state.js';
+import type { AnswerDraft, Notice, ProposalDraft, ReviewSlice } from './state.js';
+
+/** The Reiwa year of a fiscal year (2023 → 5), as the bureau table heads it. */
+export const reiwa = (fy: number): number => fy - 2018;
 
 export class ReviewController {
   constructor(private readonly ov: OversightController) {}
@@ -91,6 +94,42 @@ export class ReviewController {
         this.set({ notice: this.ov.errorNotice(e) });
       } finally {
         this.set({ busy: false });
+      }
+    });
+  }
+
+  /** Whether ① of this fiscal year (last year's settlement) is still an estimate (見込). */
+  baselineEstimated(): boolean {
+    return this.slice.flagged?.baselineStatus !== '確定';
+  }
+
+  /** 「決算を確定」 (finance): asks first, since it cannot be undone from the pane. */
+  askSettle(): void {
+    this.set({ settle: 'confirm' });
+  }
+
+  cancelSettle(): void {
+    this.set({ settle: 'idle' });
+  }
+
+  /**
+   * Marks last fiscal year's settlement final; the bureau table heads ① without (見込) from the next
+   * 取りまとめ. Its outcome shows beside the 取りまとめ button, which the next run replaces.
+   */
+  settle(): Promise<void> {
+    return this.ov.track(async () => {
+      if (this.slice.settle !== 'confirm' || this.ov.state.role !== 'finance') return;
+      const fy = this.ov.state.fiscalYear - 1;
+      const say = (notice: Notice) => this.ov.store.set((s) => ({ consolidation: { ...s.consolidation, notice } }));
+      this.set({ settle: 'sending' });
+      try {
+        await this.ov.api().settle(fy);
+        await this.load();
+        say({ intent: 'success', text: this.ov.t('ov.settle.done', { fy, era: reiwa(fy) }) });
+      } catch (e) {
+        say(this.ov.errorNotice(e));
+      } finally {
+        this.set({ settle: 'idle' });
       }
     });
   }

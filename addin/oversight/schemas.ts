@@ -42,6 +42,23 @@ export const Plan = z.object({
   updatedAt: z.string(),
 });
 export const PlanAnswer = z.object({ claim: Claim, plan: Plan });
+/** A plan's versions, newest first (the current one included). */
+export const PlanHistory = z.object({
+  versions: z.array(
+    z.object({
+      version: z.number(),
+      baselineYen: yen,
+      targetYen: yen,
+      measureIds: z.array(z.string()),
+      measures: z.string(),
+      milestones: z.array(Milestone),
+      changedAt: z.string(),
+      changedBy: z.object({ role: z.string(), label: z.string() }).nullable(),
+    }),
+  ),
+});
+/** POST /settlements/:fy: the fiscal year's settlement is final (確定). */
+export const Settlement = z.object({ fiscalYear: z.number(), settled: z.boolean(), settledAt: z.string().nullable() });
 export const PlanSaved = PlanAnswer.extend({ created: z.boolean(), changed: z.boolean() });
 
 const Author = z.object({ role: z.string(), label: z.string() }).nullable();
@@ -268,6 +285,7 @@ export type Me = z.infer<typeof Me>;
 export type MeasureT = z.infer<typeof Measure>;
 export type ClaimItem = z.infer<typeof ClaimList>['claims'][number];
 export type PlanT = z.infer<typeof Plan>;
+export type PlanVersionT = z.infer<typeof PlanHistory>['versions'][number];
 export type ProgressT = z.infer<typeof Progress>;
 export type ReviewT = z.infer<typeof Review>;
 export type ProposalT = z.infer<typeof Proposal>;

@@ -11,6 +11,7 @@ import type {
   Me,
   MeasureT,
   PlanT,
+  PlanVersionT,
   ProgressT,
   ProposalItem,
   ProposalT,
@@ -48,6 +49,8 @@ export interface PlanSlice {
   groups: { id: string; label: string }[];
   claimId: number | null;
   plan: PlanT | null;
+  /** The plan's versions, newest first (empty without a plan). */
+  history: PlanVersionT[];
   draft: PlanDraft | null;
   progress: ProgressT | null;
   proposals: ProposalT[];
@@ -99,6 +102,8 @@ export interface ReviewSlice {
   cases: HardCaseT[];
   proposal: ProposalDraft | null;
   answer: AnswerDraft | null;
+  /** Finance's 決算の確定 of the previous fiscal year: asked to confirm, then sent. */
+  settle: 'idle' | 'confirm' | 'sending';
   busy: boolean;
   notice: Notice | null;
 }
@@ -152,6 +157,7 @@ export function initialOversight(fiscalYear: number, month: string): OversightSt
       groups: [],
       claimId: null,
       plan: null,
+      history: [],
       draft: null,
       progress: null,
       proposals: [],
@@ -167,6 +173,7 @@ export function initialOversight(fiscalYear: number, month: string): OversightSt
       cases: [],
       proposal: null,
       answer: null,
+      settle: 'idle',
       busy: false,
       notice: null,
     },

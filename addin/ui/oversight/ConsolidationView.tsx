@@ -9,6 +9,7 @@ import { NoticeBar } from './NoticeBar.js';
 import { SubmissionList } from './SubmissionList.js';
 import { ImprovementList } from './ImprovementList.js';
 import { CasesToAnswer } from './CasesToAnswer.js';
+import { SettlementControl } from './SettlementControl.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -33,6 +34,7 @@ export function ConsolidationView() {
         <Text size={200}>
           {t(role === 'finance' ? 'ov.consolidate.introFinance' : 'ov.consolidate.introAccounting')}
         </Text>
+        {role === 'finance' && <SettlementControl />}
         <div>
           <Button
             appearance="primary"

@@ -9,7 +9,13 @@ import { useOv, useOversight } from './oversight-context.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  pair: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
+  // Tops aligned: the baseline's hint must not stretch the target's input beside it.
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'start',
+  },
   months: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
   group: { display: 'flex', flexDirection: 'column', border: 'none', padding: 0, margin: 0 },
   // Fluent's Input has a minimum width; in two columns of a 350 px pane it must shrink.

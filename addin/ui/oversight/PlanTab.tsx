@@ -3,6 +3,7 @@ import { Badge, Divider, Field, Select, Spinner, Text, makeStyles, tokens } from
 import { useOv, useOversight } from './oversight-context.js';
 import { NoticeBar } from './NoticeBar.js';
 import { PlanForm } from './PlanForm.js';
+import { PlanHistory } from './PlanHistory.js';
 import { ProgressTable } from './ProgressTable.js';
 import { ReviewForm } from './ReviewForm.js';
 
@@ -49,6 +50,7 @@ export function PlanTab() {
         <>
           {slice.plan === null && <NoticeBar notice={{ intent: 'info', text: t('ov.plan.none') }} />}
           <PlanForm />
+          <PlanHistory />
           <Divider />
           <ProgressTable />
           <Divider />

@@ -47,6 +47,10 @@ export function planOf(claimId: number, fy: number, version = 1): Json {
 export class FakeOversight {
   readonly requests: Recorded[] = [];
   readonly plans = new Map<string, Json>([[`101:2024`, planOf(101, 2024)]]);
+  /** Earlier versions of each plan, oldest first (the current one is in `plans`). */
+  readonly planVersions = new Map<string, Json[]>();
+  /** Fiscal years finance has marked settled (確定). */
+  readonly settled = new Set<number>();
   readonly cases: Json[] = [];
   proposals: Json[] = [
     {
@@ -86,7 +90,10 @@ export class FakeOversight {
           ledgers: 1,
         })),
       });
-    let m = /^\/claims\/(\d+)\/plans\/(\d+)$/.exec(path);
+    let m = /^\/claims\/(\d+)\/plans\/(\d+)\/history$/.exec(path);
+    if (m) return this.history(m[1]!, m[2]!);
+    if ((m = /^\/settlements\/(\d+)$/.exec(path)) && method === 'POST') return this.settle(Number(m[1]));
+    m = /^\/claims\/(\d+)\/plans\/(\d+)$/.exec(path);
     if (m)
       return method === 'PUT' ? this.savePlan(Number(m[1]), Number(m[2]), body as Json) : this.getPlan(m[1]!, m[2]!);
     if ((m = /^\/claims\/(\d+)\/progress$/.exec(path))) return json(200, this.progress(Number(m[1]), fy));
@@ -100,6 +107,8 @@ export class FakeOversight {
       return method === 'POST' ? this.sendCase(body as Json) : json(200, { hardCases: this.cases });
     if ((m = /^\/hard-cases\/(\d+)\/(answer|close)$/.exec(path)))
       return this.caseAction(Number(m[1]), m[2]!, body as Json);
+    if (path === '/oversight/claims' && this.fixtures.has(path) && this.settled.has(fy - 1))
+      return json(200, { ...(this.fixtures.get(path) as Json), baselineStatus: '確定' });
     if (this.fixtures.has(path)) return json(200, this.fixtures.get(path));
     return json(404, { code: 'not-found', message: '見つかりません。' });
   };
@@ -126,9 +135,35 @@ export class FakeOversight {
       return json(409, { code: 'version-conflict', message, details: { currentVersion: version + 1 } });
     }
     const { expectedVersion: _, ...content } = body;
-    const plan = { ...planOf(claimId, fy, version + 1), ...content };
+    const plan = { ...planOf(claimId, fy, version + 1), ...content, updatedAt: `2024-11-1${version}T00:00:00.000Z` };
+    if (old) this.planVersions.set(key, [...(this.planVersions.get(key) ?? []), old]);
     this.plans.set(key, plan);
     return json(old ? 200 : 201, { claim: claim(claimId), plan, created: !old, changed: true });
+  }
+
+  /** Newest first, the current version included, as the service answers. */
+  private history(claimId: string, fy: string): Response {
+    const key = `${claimId}:${fy}`;
+    const plan = this.plans.get(key);
+    if (!plan) return json(404, { code: 'not-found', message: 'この年度の年間計画が見つかりません。' });
+    const versions = [plan, ...(this.planVersions.get(key) ?? []).slice().reverse()].map((p) => ({
+      version: p.version,
+      baselineYen: p.baselineYen,
+      targetYen: p.targetYen,
+      measureIds: p.measureIds,
+      measures: p.measures,
+      milestones: p.milestones,
+      changedAt: p.updatedAt,
+      changedBy: { role: this.who.role, label: '' },
+    }));
+    return json(200, { claim: claim(Number(claimId)), fiscalYear: Number(fy), versions });
+  }
+
+  private settle(fy: number): Response {
+    if (this.who.role !== 'finance') return json(403, { code: 'forbidden', message: 'この操作の権限がありません。' });
+    const created = !this.settled.has(fy);
+    this.settled.add(fy);
+    return json(created ? 201 : 200, { fiscalYear: fy, settled: true, settledAt: '2025-05-31T00:00:00.000Z' });
   }
 
   private progress(claimId: number, fy: number): Json {
