@@ -1,6 +1,6 @@
 /**
  * SQLite behind the `Db` interface: WAL, foreign keys, one writer connection whose transactions
- * are queued, and one reader connection that sees committed data only.
+ * are queued, one reader connection that sees committed data only, and one that checkpoints.
  */
 import sqlite3 from 'sqlite3';
 import type { Db, Queryable, RunResult, SqlValue } from './db.js';
@@ -53,23 +53,66 @@ class Conn implements Queryable {
   }
 }
 
+/** The least time between two checkpoints: each copies whatever was committed before it. */
+const CHECKPOINT_EVERY_MS = 200;
+
 export class SqliteDb implements Db {
   private queue: Promise<unknown> = Promise.resolve();
+  private checkpointTimer: NodeJS.Timeout | null = null;
+  private checkpointRunning: Promise<void> | null = null;
+  private checkpointWanted = false;
+  private lastCheckpoint = 0;
 
   private constructor(
     readonly path: string,
     private readonly writer: Conn,
     private readonly reader: Conn,
+    private readonly checkpointer: Conn,
   ) {}
 
   static async open(path: string): Promise<SqliteDb> {
     const writer = new Conn(await open(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE));
+    // The automatic checkpoint runs inside the COMMIT of whichever transaction crossed its
+    // threshold, and the request behind it waits: `checkpointSoon` checkpoints instead, and the
+    // automatic one is left only as a backstop for a WAL that would still grow (200 MB).
     await writer.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;',
+      'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 50000;',
     );
     const reader = new Conn(await open(path, sqlite3.OPEN_READONLY));
     await reader.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
-    return new SqliteDb(path, writer, reader);
+    const checkpointer = new Conn(await open(path, sqlite3.OPEN_READWRITE));
+    await checkpointer.exec('PRAGMA busy_timeout = 10000;');
+    return new SqliteDb(path, writer, reader, checkpointer);
+  }
+
+  /**
+   * After a commit: copies the committed pages from the WAL into the database file on a
+   * connection of its own, so neither the writer's queue nor any request waits for it. Passive
+   * (it never blocks the writer or readers), one at a time, at most every CHECKPOINT_EVERY_MS.
+   * Durability is the WAL's, as before: a committed transaction survives a crash of the process.
+   */
+  private checkpointSoon(): void {
+    if (this.checkpointTimer) return;
+    if (this.checkpointRunning) {
+      this.checkpointWanted = true;
+      return;
+    }
+    const wait = Math.max(0, this.lastCheckpoint + CHECKPOINT_EVERY_MS - Date.now());
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      this.lastCheckpoint = Date.now();
+      this.checkpointRunning = this.checkpointer
+        .exec('PRAGMA wal_checkpoint(PASSIVE)')
+        .catch(() => undefined)
+        .then(() => {
+          this.checkpointRunning = null;
+          if (this.checkpointWanted) {
+            this.checkpointWanted = false;
+            this.checkpointSoon();
+          }
+        });
+    }, wait);
+    this.checkpointTimer.unref();
   }
 
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
@@ -95,6 +138,7 @@ export class SqliteDb implements Db {
       try {
         const result = await fn(this.writer);
         await this.writer.exec('COMMIT');
+        this.checkpointSoon();
         return result;
       } catch (err) {
         await this.writer.exec('ROLLBACK').catch(() => undefined);
@@ -117,7 +161,13 @@ export class SqliteDb implements Db {
 
   async close(): Promise<void> {
     await this.queue;
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    this.checkpointWanted = false;
+    await this.checkpointRunning;
+    await this.checkpointer.close();
     await this.reader.close();
+    // The last connection to close checkpoints what is left and removes the WAL.
     await this.writer.close();
   }
 }

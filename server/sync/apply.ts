@@ -1,12 +1,13 @@
 /**
  * Applying a complete submission. Reading the current rows and merging the parts in happen before
  * the write transaction, on a snapshot at the submission's base revision. The transaction checks
- * the ledger is still at that revision, issues the row writes, and runs the engine over the
- * result while SQLite works through them; the ledger's aggregates and finding counts are written
- * last. All or nothing: a crash before COMMIT leaves the parts staged for a retry.
+ * the ledger is still at that revision and issues the row writes; while SQLite works through
+ * them, the check is taken from the check thread (which checked the parts as they came) or made
+ * here by the engine; the ledger's aggregates and finding counts are written last. All or nothing:
+ * a crash before COMMIT leaves the parts staged for a retry.
  */
-import type { LedgerInfo, SubmissionResult } from '../../domain/sync/protocol.js';
-import type { Db } from '../db/db.js';
+import type { LedgerInfo, SubmissionResult, SyncRowValues } from '../../domain/sync/protocol.js';
+import type { Db, Queryable } from '../db/db.js';
 import { appendAudit } from '../db/repos/audit.js';
 import {
   advanceLedger,
@@ -15,6 +16,7 @@ import {
   replaceFindingCounts,
   tombstoneRows,
   upsertRows,
+  upsertStagedRows,
 } from '../db/repos/ledgers.js';
 import { ensureClaim } from '../db/repos/org.js';
 import {
@@ -26,10 +28,12 @@ import {
   type SubmissionRecord,
 } from '../db/repos/submissions.js';
 import type { Principal } from '../http/auth.js';
+import { canonicalData } from './canonical.js';
+import { dropCheck, threadCheck } from './check-thread.js';
 import { checkLedgerRows, type CheckedRow, type LedgerCheck } from './check.js';
 import { duplicateKey, staleRevision } from './failures.js';
 import { rejectSubmission, storedReply, type SyncReply } from './reply.js';
-import { decodeStaged, stagedCache, type StagedPart, type StagedRow } from './staged.js';
+import { decodeStaged, isCompact, keysOf, stagedCache, type StagedKeys, type StagedRow } from './staged.js';
 
 interface Header {
   baseRevision: number;
@@ -39,35 +43,63 @@ interface Header {
   count: number;
 }
 
+/** The staged parts, in index order: their body hashes, and their keys (values aside). */
+interface Staged {
+  indexes: number[];
+  hashes: string[];
+  parts: StagedKeys[];
+  /** Whether all are staged in the compact form (as this version stages them). */
+  compact: boolean;
+}
+
+/** The staged parts' keys: from the cache when the staged hash matches, else from the database. */
+async function stagedKeys(db: Db, id: string): Promise<Staged> {
+  const cache = stagedCache(db);
+  const byIndex = await stagedHashes(db, id);
+  const indexes = [...byIndex.keys()].sort((a, b) => a - b);
+  const hashes = indexes.map((i) => byIndex.get(i)!);
+  let compact = true;
+  const parts = await Promise.all(
+    indexes.map(async (i, n) => {
+      // The cache holds only parts this process staged, so in the compact form.
+      const cached = cache.get(id, i, hashes[n]!);
+      if (cached) return cached;
+      const body = await partBody(db, id, i);
+      if (body === undefined) throw new Error('staged part vanished while applying');
+      if (!isCompact(body)) compact = false;
+      return keysOf(decodeStaged(body));
+    }),
+  );
+  return { indexes, hashes, parts, compact };
+}
+
+/** The staged upserts with their values, read from the database (when the apply needs the values). */
+async function stagedRows(db: Db, id: string, staged: Staged): Promise<StagedRow[]> {
+  const parts = await Promise.all(
+    staged.indexes.map(async (i) => {
+      const body = await partBody(db, id, i);
+      if (body === undefined) throw new Error('staged part vanished while applying');
+      return decodeStaged(body).upserts;
+    }),
+  );
+  return parts.flat();
+}
+
 interface Merged {
-  upserts: Map<string, StagedRow>;
+  /** Each upserted key with its hash and sheet row. */
+  upserts: Map<string, { hash: string; row: number }>;
   deletions: Set<string>;
   duplicates: number;
 }
 
-/** The staged parts in index order: from the cache when the staged hash matches, else the database. */
-async function stagedParts(db: Db, id: string): Promise<StagedPart[]> {
-  const cache = stagedCache(db);
-  const hashes = await stagedHashes(db, id);
-  const indexes = [...hashes.keys()].sort((a, b) => a - b);
-  return Promise.all(
-    indexes.map(async (i) => {
-      const cached = cache.get(id, i, hashes.get(i)!);
-      if (cached) return cached;
-      const body = await partBody(db, id, i);
-      if (body === undefined) throw new Error('staged part vanished while applying');
-      return decodeStaged(body);
-    }),
-  );
-}
-
 /** All parts' upserts and deletions; a key met twice anywhere in the submission is counted. */
-function mergeParts(parts: readonly StagedPart[]): Merged {
+function mergeParts(parts: readonly StagedKeys[]): Merged {
   const m: Merged = { upserts: new Map(), deletions: new Set(), duplicates: 0 };
   for (const part of parts) {
-    for (const u of part.upserts) {
-      if (m.upserts.has(u.key)) m.duplicates++;
-      m.upserts.set(u.key, u);
+    for (let i = 0; i < part.keys.length; i++) {
+      const key = part.keys[i]!;
+      if (m.upserts.has(key)) m.duplicates++;
+      m.upserts.set(key, { hash: part.hashes[i]!, row: part.rows[i]! });
     }
     for (const k of part.deletions) {
       if (m.deletions.has(k)) m.duplicates++;
@@ -76,6 +108,33 @@ function mergeParts(parts: readonly StagedPart[]): Merged {
   }
   for (const k of m.deletions) if (m.upserts.has(k)) m.duplicates++;
   return m;
+}
+
+/**
+ * Writes the new and changed rows (`changed`, by key): straight from the staged parts inside the
+ * database when they are all in the compact form (the statement skips unchanged rows itself, and
+ * must write exactly the rows found changed here), else bound from here.
+ */
+async function writeUpserts(
+  tx: Queryable,
+  ledgerId: string,
+  revision: number,
+  submissionId: string,
+  compact: boolean,
+  changed: ReadonlySet<string>,
+  rows: () => Promise<StagedRow[]>,
+): Promise<void> {
+  const written = compact ? await upsertStagedRows(tx, ledgerId, revision, submissionId) : null;
+  if (written !== null) {
+    if (written !== changed.size) throw new Error(`staged rows disagree: ${written} written, ${changed.size} changed`);
+    return;
+  }
+  const bound = (await rows())
+    .filter((u) => changed.has(u.key))
+    .map((u) => ({ key: u.key, hash: u.hash, sheetRow: u.row, data: canonicalData(u.values) }));
+  // Keys in order: B-tree inserts then append instead of splitting pages at random.
+  bound.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  await upsertRows(tx, ledgerId, revision, bound);
 }
 
 export async function applySubmission(
@@ -87,21 +146,26 @@ export async function applySubmission(
   try {
     return await apply(db, p, submissionId, now);
   } finally {
-    // Applied, rejected or failed: a retry reads the parts from the database.
+    // Applied, rejected or failed: nothing needs the parts in memory any more (a retry after a
+    // failure reads them from the database).
     stagedCache(db).drop(submissionId);
+    dropCheck(db, submissionId);
   }
 }
 
 async function apply(db: Db, p: Principal, submissionId: string, now: () => Date): Promise<SyncReply> {
-  const T0 = performance.now(); const L = (m: string) => process.env.TIMING && console.error(`apply ${m} ${(performance.now() - T0).toFixed(0)}`);
   const sub = await findSubmission(db, submissionId);
   if (!sub) throw new Error('submission vanished while applying');
   if (sub.status !== 'receiving') return storedReply(sub);
   const ledgerId = sub.ledger_id;
-  const [headerBody, parts] = await Promise.all([partBody(db, submissionId, HEADER_PART), stagedParts(db, submissionId)]);
+  const [headerBody, staged] = await Promise.all([
+    partBody(db, submissionId, HEADER_PART),
+    stagedKeys(db, submissionId),
+  ]);
   const header = JSON.parse(headerBody ?? '') as Header;
-  L('loaded');
-  const merged = mergeParts(parts);
+  // Asked now: the thread may still be checking the last part while the rest is prepared here.
+  const fromThread = threadCheck(db, submissionId, staged.hashes);
+  const merged = mergeParts(staged.parts);
   if (merged.duplicates > 0) return rejectSubmission(db, p, submissionId, duplicateKey(merged.duplicates), now());
 
   // Read the ledger before its rows: if it is still at the base revision when the write
@@ -113,26 +177,35 @@ async function apply(db: Db, p: Principal, submissionId: string, now: () => Date
   }
   const stored = await currentRows(db, ledgerId);
 
-  const rows: CheckedRow[] = [];
-  const changed: { key: string; hash: string; sheetRow: number; data: string }[] = [];
+  const kept: typeof stored = [];
   const removed: string[] = [];
   for (const r of stored) {
     if (merged.deletions.has(r.row_key)) removed.push(r.row_key);
-    else if (!merged.upserts.has(r.row_key))
-      rows.push({ key: r.row_key, sheetRow: r.sheet_row, values: JSON.parse(r.data) });
+    else if (!merged.upserts.has(r.row_key)) kept.push(r);
   }
   const before = new Map(stored.map((r) => [r.row_key, r]));
-  for (const u of merged.upserts.values()) {
-    rows.push({ key: u.key, sheetRow: u.row, values: u.values });
-    const prev = before.get(u.key);
+  const changed = new Set<string>();
+  for (const [key, u] of merged.upserts) {
+    const prev = before.get(key);
     // An unchanged row keeps its revision, so `rows?since` reports only real changes.
     if (prev && prev.row_hash === u.hash && prev.sheet_row === u.row) continue;
-    changed.push({ key: u.key, hash: u.hash, sheetRow: u.row, data: u.data });
+    changed.add(key);
   }
-  // Keys in order: B-tree inserts then append instead of splitting pages at random.
-  changed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // The values are read back only when needed: to bind the rows, or for the engine here.
+  let withValues: Promise<StagedRow[]> | undefined;
+  const upserted = () => (withValues ??= stagedRows(db, submissionId, staged));
+  /** Every current row after the submission: those kept, and the upserts. */
+  const currentAfter = async (): Promise<CheckedRow[]> => [
+    ...kept.map((r) => ({ key: r.row_key, sheetRow: r.sheet_row, values: JSON.parse(r.data) as SyncRowValues })),
+    ...(await upserted()).map((u) => ({ key: u.key, sheetRow: u.row, values: u.values })),
+  ];
+  const rowCount = kept.length + merged.upserts.size;
+  // Awaited before the write lock is taken: the thread may be busy with other submissions. Its
+  // check is this one when its parts are exactly the staged parts (it checks), they hold every
+  // current row (none kept from before) and came in sheet order: then its grid is this grid.
+  const t = await fromThread;
+  const threadChecked = t?.check && t.inOrder && kept.length === 0 && t.count === rowCount ? t.check : null;
 
-  L('prepared');
   const at = now();
   type Outcome =
     { kind: 'applied'; result: SubmissionResult } | { kind: 'done'; sub: SubmissionRecord } | { kind: 'stale' };
@@ -140,28 +213,26 @@ async function apply(db: Db, p: Principal, submissionId: string, now: () => Date
     const current = await findSubmission(tx, submissionId);
     if (!current) throw new Error('submission vanished while applying');
     if (current.status !== 'receiving') return { kind: 'done', sub: current };
-    // The write lock is held from here on: a ledger still at the base revision stays there.
+    // The write lock is held from here on: a ledger still at the base revision stays there, and
+    // the rows read above are still its rows.
     const latest = await findLedger(tx, ledgerId);
     if (!latest || latest.revision !== sub.base_revision) return { kind: 'stale' };
     const revision = sub.base_revision + 1;
-    L('tx begun');
-    // Issued now, awaited after the engine: SQLite writes the rows on its own thread meanwhile.
+    // Issued now, awaited after the check: SQLite writes the rows on its own thread meanwhile (the
+    // engine, when it runs here, overlaps them).
     const writes = Promise.allSettled([
-      upsertRows(tx, ledgerId, revision, changed),
+      writeUpserts(tx, ledgerId, revision, submissionId, staged.compact, changed, upserted),
       tombstoneRows(tx, ledgerId, revision, removed),
     ]);
-    L('writes issued');
     let check: LedgerCheck | undefined;
     let checkError: unknown;
     try {
-      check = checkLedgerRows(rows, header.ledger, header.asOf);
+      check = threadChecked ?? checkLedgerRows(await currentAfter(), header.ledger, header.asOf);
     } catch (err) {
       checkError = err;
     }
-    L('checked');
     // Nothing may still run when the transaction ends, whichever way it ends.
     const failed = (await writes).find((r) => r.status === 'rejected');
-    L('written');
     if (!check) throw checkError;
     if (failed) throw failed.reason;
     const info = header.ledger;
@@ -201,17 +272,15 @@ async function apply(db: Db, p: Principal, submissionId: string, now: () => Date
         details: {
           submissionId,
           parts: header.count,
-          changed: changed.length,
+          changed: changed.size,
           deleted: removed.length,
           rows: a.rowCount,
         },
       },
       at,
     );
-    L('tx end');
     return { kind: 'applied', result };
   });
-  L('committed');
   if (outcome.kind === 'applied') return { status: 200, body: outcome.result };
   if (outcome.kind === 'done') return storedReply(outcome.sub);
   const latest = await findLedger(db, ledgerId);

@@ -2,15 +2,19 @@
  * The service's own check of a ledger: every current row, through the same engine as the pane,
  * on a grid made of the stored values (`syncedMapping` / `syncedCells`). Gives the aggregates and
  * finding counts kept on the ledger.
+ *
+ * `IncrementalCheck` gives the same result built up part by part while a submission is received
+ * (in `check-thread.ts`), for the usual case where the parts carry the whole ledger in sheet order.
  */
 import { parseISODay } from '../../domain/calendar/day.js';
 import { checkSheet } from '../../domain/engine/check.js';
-import type { Grid } from '../../domain/engine/checker.js';
-import type { CheckOptions } from '../../domain/engine/types.js';
+import { LedgerChecker, type Grid } from '../../domain/engine/checker.js';
+import type { CheckOptions, CheckResult } from '../../domain/engine/types.js';
 import { ruleById } from '../../domain/rules/catalogue.js';
 import type { RuleId } from '../../domain/rules/rule.js';
 import { syncedCells, syncedMapping } from '../../domain/sync/server-grid.js';
 import type { FindingCounts, LedgerInfo, SyncRowValues } from '../../domain/sync/protocol.js';
+import type { Cell } from '../../domain/values/parsed.js';
 import type { LedgerAggregates } from '../db/repos/ledgers.js';
 
 export interface CheckedRow {
@@ -27,23 +31,31 @@ export interface LedgerCheck {
 
 const noFindings = (): FindingCounts => ({ bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} });
 
-export function checkLedgerRows(rows: CheckedRow[], info: LedgerInfo, asOf: string): LedgerCheck {
+function checkOptions(
+  info: LedgerInfo,
+  asOf: string,
+): CheckOptions & { mapping: NonNullable<CheckOptions['mapping']> } {
   const day = parseISODay(asOf);
   if (day === null) throw new Error('asOf was validated on receipt');
-  // Rows in sheet order; the grid packs them below one header row, since only counts are kept.
-  rows.sort((a, b) => a.sheetRow - b.sheetRow || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const grid: Grid = [[], ...rows.map((r) => syncedCells(r.values))];
-  const options: CheckOptions = { asOf: day, claimType: info.claimType, mapping: syncedMapping(info.fields) };
+  const options: CheckOptions & { mapping: NonNullable<CheckOptions['mapping']> } = {
+    asOf: day,
+    claimType: info.claimType,
+    mapping: syncedMapping(info.fields),
+  };
   if (info.classification) options.classification = info.classification;
   if (info.params) options.params = info.params;
-  const outcome = checkSheet(grid, options);
+  return options;
+}
+
+/** What the ledger keeps of a check of `rowCount` rows; null when the grid held no value at all. */
+function summarize(result: CheckResult | null, rowCount: number): LedgerCheck {
   const zero = { assessed: 0, paid: 0, outstanding: 0 };
-  if (!outcome.ok) {
+  if (!result) {
     // Nothing but blank rows: no totals and no findings.
-    const aggregates = { rowCount: rows.length, ...zero, current: zero, arrears: zero, unreadableRows: 0, aging: [] };
+    const aggregates = { rowCount, ...zero, current: zero, arrears: zero, unreadableRows: 0, aging: [] };
     return { aggregates, findings: noFindings(), counts: [] };
   }
-  const { summary, analysis } = outcome.result;
+  const { summary, analysis } = result;
   const pick = (t: { assessed: number; paid: number; outstanding: number }) => ({
     assessed: t.assessed,
     paid: t.paid,
@@ -56,7 +68,7 @@ export function checkLedgerRows(rows: CheckedRow[], info: LedgerInfo, asOf: stri
   }));
   return {
     aggregates: {
-      rowCount: rows.length,
+      rowCount,
       ...pick(analysis.total),
       current: pick(analysis.current),
       arrears: pick(analysis.arrears),
@@ -66,4 +78,69 @@ export function checkLedgerRows(rows: CheckedRow[], info: LedgerInfo, asOf: stri
     findings: { bySeverity: { ...summary.bySeverity }, byRule: { ...summary.byRule } as Record<string, number> },
     counts,
   };
+}
+
+/** Rows in sheet order, ties (one sheet row claimed by two keys) by key. */
+const bySheetOrder = (a: { sheetRow: number; key: string }, b: { sheetRow: number; key: string }) =>
+  a.sheetRow - b.sheetRow || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+export function checkLedgerRows(rows: CheckedRow[], info: LedgerInfo, asOf: string): LedgerCheck {
+  // Rows in sheet order; the grid packs them below one header row, since only counts are kept.
+  rows.sort(bySheetOrder);
+  const grid: Grid = [[], ...rows.map((r) => syncedCells(r.values))];
+  const outcome = checkSheet(grid, checkOptions(info, asOf));
+  return summarize(outcome.ok ? outcome.result : null, rows.length);
+}
+
+/** Rows per `update`: it spreads them into arguments, and rebuilds its result each time. */
+const BATCH = 20_000;
+
+const hasValue = (cells: readonly Cell[]) => cells.some((c) => c !== null && c !== undefined && c !== '');
+
+/**
+ * `checkLedgerRows` built up from rows added in batches. When the rows were added in sheet order
+ * (`inOrder`: each after the one before, by `bySheetOrder`), the result is exactly
+ * `checkLedgerRows` of all of them: the grid is the same, row for row, and it is checked by
+ * `LedgerChecker.update`, whose result is always what a fresh full check of the grid gives
+ * (`test/domain/engine/incremental.test.ts`; `test/server/sync/incremental-check.test.ts`).
+ */
+export class IncrementalCheck {
+  private readonly checker: LedgerChecker;
+  /** The grid row of the next row added: row 1 is the header. */
+  private next = 2;
+  private last: { sheetRow: number; key: string } | undefined;
+  /** Whether any cell of any row holds a value (`checkSheet` refuses an empty grid). */
+  private anyValue = false;
+  inOrder = true;
+
+  constructor(info: LedgerInfo, asOf: string) {
+    const options = checkOptions(info, asOf);
+    this.checker = new LedgerChecker(options.mapping, options);
+    // The header alone: then each batch of rows is an edit below the used range.
+    this.checker.checkAll([[]]);
+  }
+
+  get count(): number {
+    return this.next - 2;
+  }
+
+  add(rows: readonly CheckedRow[]): void {
+    for (let from = 0; from < rows.length; from += BATCH) {
+      const batch = rows.slice(from, from + BATCH);
+      const changes: { row: number; cells: Cell[] }[] = new Array(batch.length);
+      for (let i = 0; i < batch.length; i++) {
+        const r = batch[i]!;
+        if (this.last && bySheetOrder(this.last, r) >= 0) this.inOrder = false;
+        this.last = r;
+        const cells = syncedCells(r.values);
+        if (!this.anyValue && hasValue(cells)) this.anyValue = true;
+        changes[i] = { row: this.next++, cells };
+      }
+      this.checker.update(changes);
+    }
+  }
+
+  result(): LedgerCheck {
+    return summarize(this.anyValue ? this.checker.update([]).result : null, this.count);
+  }
 }

@@ -22,6 +22,7 @@ import type { Principal } from '../http/auth.js';
 import { ApiFailure, forbidden, parseWith } from '../http/errors.js';
 import { applySubmission } from './apply.js';
 import { canonicalData, sha256Hex, stableJson } from './canonical.js';
+import { feedCheck } from './check-thread.js';
 import { fastParsePart } from './fast-parse.js';
 import {
   duplicateKey,
@@ -33,15 +34,15 @@ import {
 } from './failures.js';
 import { assertNoPersonalData } from './guard.js';
 import { rejectSubmission, storedReply, type SyncReply } from './reply.js';
-import { encodeStaged, stagedCache, type StagedPart, type StagedRow } from './staged.js';
+import { encodeStaged, keysOf, stagedCache, type StagedPart } from './staged.js';
 
 export const LEDGER_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 type Staged =
   | { kind: 'stored'; sub: SubmissionRecord }
   | { kind: 'stale'; current: number }
-  | { kind: 'received'; received: number }
-  | { kind: 'complete' };
+  | { kind: 'received'; received: number; isNew: boolean }
+  | { kind: 'complete'; isNew: boolean };
 
 /**
  * The part, validated. A body the fast path accepts is one zod accepts, and every body zod
@@ -63,15 +64,13 @@ export async function receivePart(
   raw: unknown,
   now: () => Date = () => new Date(),
 ): Promise<SyncReply> {
-  const T0 = performance.now(); const L = (m: string) => process.env.TIMING && console.error(`receive ${m} ${(performance.now() - T0).toFixed(1)}`);
   if (!LEDGER_ID.test(ledgerId)) throw invalidLedgerId();
   const part = readPart(raw);
-  L('parsed');
   if (parseISODay(part.asOf) === null) {
     throw new ApiFailure(400, 'invalid-input', '基準日（asOf）が実在する日付ではありません。');
   }
-  const staged: StagedPart = { upserts: checkRows(part), deletions: part.deletions };
-  L('rows checked');
+  const data = checkRows(part);
+  const staged: StagedPart = { upserts: part.upserts, deletions: part.deletions };
   const header = stableJson({
     baseRevision: part.baseRevision,
     asOf: part.asOf,
@@ -83,17 +82,17 @@ export async function receivePart(
     p,
     ledgerId,
     part,
-    body: encodeStaged(staged),
+    body: encodeStaged(staged, data),
     bodyHash: partDigest(header, part.part.index, staged),
     sameBody: (stored) => stored === sha256Hex(stableJson(part)),
     header,
     headerHash: sha256Hex(header),
   };
-  L('encoded');
   const outcome = await db.transaction((tx) => stage(tx, input, now()));
-  L('staged');
-  if (outcome.kind === 'received' || outcome.kind === 'complete') {
-    stagedCache(db).put(part.submissionId, part.part.index, input.bodyHash, staged);
+  if ((outcome.kind === 'received' || outcome.kind === 'complete') && outcome.isNew) {
+    stagedCache(db).put(part.submissionId, part.part.index, input.bodyHash, keysOf(staged));
+    const handed = { index: part.part.index, hash: input.bodyHash, body: input.body, rows: data.length };
+    feedCheck(db, part.submissionId, handed, part.ledger, part.asOf);
   }
   switch (outcome.kind) {
     case 'stored':
@@ -123,22 +122,21 @@ export async function receivePart(
 }
 
 /**
- * Within a part: keys unique across upserts and deletions, hashes matching the values. Gives the
- * rows with their canonical values string, made once here and used for the hash, the staged
- * body and the stored row.
+ * Within a part: keys unique across upserts and deletions, hashes matching the values. Gives each
+ * row's canonical values string (`data`), made once here for the hash and the staged body.
  */
-function checkRows(part: SubmissionPart): StagedRow[] {
+function checkRows(part: SubmissionPart): string[] {
   const seen = new Set<string>();
-  const rows: StagedRow[] = new Array<StagedRow>(part.upserts.length);
+  const data: string[] = new Array<string>(part.upserts.length);
   let dup = 0;
   let badHash = 0;
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < data.length; i++) {
     const u = part.upserts[i]!;
     if (seen.has(u.key)) dup++;
     seen.add(u.key);
-    const data = canonicalData(u.values);
-    if (sha256Hex(data) !== u.hash) badHash++;
-    rows[i] = { key: u.key, hash: u.hash, row: u.row, values: u.values, data };
+    const d = canonicalData(u.values);
+    if (sha256Hex(d) !== u.hash) badHash++;
+    data[i] = d;
   }
   for (const k of part.deletions) {
     if (seen.has(k)) dup++;
@@ -146,7 +144,7 @@ function checkRows(part: SubmissionPart): StagedRow[] {
   }
   if (dup > 0) throw duplicateKey(dup);
   if (badHash > 0) throw rowHashMismatch(badHash);
-  return rows;
+  return data;
 }
 
 /**
@@ -248,5 +246,5 @@ async function stage(tx: Queryable, s: StageInput, now: Date): Promise<Staged> {
     });
   }
   const received = await countParts(tx, id);
-  return received >= part.part.count ? { kind: 'complete' } : { kind: 'received', received };
+  return received >= part.part.count ? { kind: 'complete', isNew } : { kind: 'received', received, isNew };
 }

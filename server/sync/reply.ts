@@ -5,7 +5,9 @@ import { finishSubmission, findSubmission, type SubmissionRecord } from '../db/r
 import type { SubmissionResult } from '../../domain/sync/protocol.js';
 import type { Principal } from '../http/auth.js';
 import { ApiFailure } from '../http/errors.js';
+import { dropCheck } from './check-thread.js';
 import { STORED_STATUS } from './failures.js';
+import { stagedCache } from './staged.js';
 
 export interface SyncReply {
   status: 200 | 202;
@@ -31,6 +33,9 @@ export async function rejectSubmission(
   failure: ApiFailure,
   now: Date,
 ): Promise<SyncReply> {
+  // Nothing will apply it: what was kept for the apply goes.
+  stagedCache(db).drop(id);
+  dropCheck(db, id);
   const finished = await db.transaction(async (tx) => {
     const sub = await findSubmission(tx, id);
     if (!sub || sub.status !== 'receiving') return sub;

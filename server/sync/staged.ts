@@ -1,29 +1,50 @@
 /**
- * A part as it waits for the rest of its submission: its rows with the canonical values string
- * (what the row hash is made of and what `ledger_rows.data` holds), and its deletions.
+ * A part as it waits for the rest of its submission: its rows (key, hash, sheet row, values) and
+ * its deletions.
  *
  * Staged parts live in `submission_parts` (so they survive a restart: after a crash the client
  * may resend only the last part) in a compact form that embeds each row's canonical values as
- * they are, and, while the process runs, in a bounded in-memory cache keyed by the part's body
- * hash, so the apply neither reads the bodies back nor parses them again. The database stays the
- * truth: a part is taken from the cache only when the hash staged for that index matches.
+ * they are. While the process runs, what the apply needs of them besides the values (keys,
+ * hashes, sheet rows, deletions) is also kept in a bounded in-memory cache keyed by the part's
+ * body hash, so the apply usually reads no body back: SQL copies the rows from the staged bodies
+ * and the check thread has checked the values. The database stays the truth: a part is taken
+ * from the cache only when the hash staged for that index matches.
  */
 import type { SyncRowValues } from '../../domain/sync/protocol.js';
 import type { Db } from '../db/db.js';
-import { canonicalData } from './canonical.js';
 
 export interface StagedRow {
   key: string;
   hash: string;
   row: number;
   values: SyncRowValues;
-  /** canonicalJson(values). */
-  data: string;
 }
 
 export interface StagedPart {
   upserts: StagedRow[];
   deletions: string[];
+}
+
+/** A staged part without its values. */
+export interface StagedKeys {
+  keys: string[];
+  hashes: string[];
+  rows: number[];
+  deletions: string[];
+}
+
+export function keysOf(part: StagedPart): StagedKeys {
+  const n = part.upserts.length;
+  const keys = new Array<string>(n);
+  const hashes = new Array<string>(n);
+  const rows = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const u = part.upserts[i]!;
+    keys[i] = u.key;
+    hashes[i] = u.hash;
+    rows[i] = u.row;
+  }
+  return { keys, hashes, rows, deletions: part.deletions };
 }
 
 /** Marks the compact form; a body staged before it (the part's stable JSON) starts with `{`. */
@@ -32,15 +53,15 @@ const COMPACT = 2;
 /**
  * `[2,[["key","hash",row,{values}],…],["deleted key",…]]`. Keys and hashes are validated hex (a
  * key may end in `#n`) and rows integers, so they need no escaping; the values are their
- * canonical JSON, embedded as is.
+ * canonical JSON (`data[i]`, which the row hash was checked against), embedded as is.
  */
-export function encodeStaged(part: StagedPart): string {
-  const rows: string[] = new Array<string>(part.upserts.length);
-  for (let i = 0; i < rows.length; i++) {
+export function encodeStaged(part: StagedPart, data: readonly string[]): string {
+  let s = `[${COMPACT},[`;
+  for (let i = 0; i < part.upserts.length; i++) {
     const r = part.upserts[i]!;
-    rows[i] = `["${r.key}","${r.hash}",${r.row},${r.data}]`;
+    s += (i === 0 ? '["' : ',["') + r.key + '","' + r.hash + '",' + r.row + ',' + data[i]! + ']';
   }
-  return `[${COMPACT},[${rows.join(',')}],${JSON.stringify(part.deletions)}]`;
+  return s + '],' + JSON.stringify(part.deletions) + ']';
 }
 
 /** Whether a staged body is in the compact form (which SQL can read: `upsertStagedRows`). */
@@ -48,21 +69,21 @@ export const isCompact = (body: string) => body.startsWith('[');
 
 type CompactBody = [typeof COMPACT, [string, string, number, SyncRowValues][], string[]];
 
-/** A staged body in either form. Parsing canonical JSON keeps its key order, so `data` is exact. */
+/**
+ * A staged body in either form. Parsing canonical JSON keeps its key order, so the values
+ * serialise back to the same string (`canonicalData`).
+ */
 export function decodeStaged(body: string): StagedPart {
   if (isCompact(body)) {
     const [form, rows, deletions] = JSON.parse(body) as CompactBody;
     if (form !== COMPACT) throw new Error(`unknown staged part form ${String(form)}`);
-    return {
-      upserts: rows.map(([key, hash, row, values]) => ({ key, hash, row, values, data: canonicalData(values) })),
-      deletions,
-    };
+    return { upserts: rows.map(([key, hash, row, values]) => ({ key, hash, row, values })), deletions };
   }
   // The part's stable JSON, as staged by earlier versions: validated when it was received.
-  const part = JSON.parse(body) as { upserts: { key: string; hash: string; row: number; values: SyncRowValues }[] };
+  const part = JSON.parse(body) as StagedPart;
   return {
-    upserts: part.upserts.map((u) => ({ ...u, data: canonicalData(u.values) })),
-    deletions: (part as unknown as { deletions: string[] }).deletions,
+    upserts: part.upserts.map((u) => ({ key: u.key, hash: u.hash, row: u.row, values: u.values })),
+    deletions: part.deletions,
   };
 }
 
@@ -71,7 +92,7 @@ export function decodeStaged(body: string): StagedPart {
  * submissions least recently touched are dropped (their parts are then read from the database).
  */
 export class StagedCache {
-  private readonly subs = new Map<string, Map<number, { hash: string; part: StagedPart }>>();
+  private readonly subs = new Map<string, Map<number, { hash: string; part: StagedKeys }>>();
   private rows = 0;
 
   constructor(readonly maxRows: number) {}
@@ -80,8 +101,8 @@ export class StagedCache {
     return this.rows;
   }
 
-  put(id: string, index: number, hash: string, part: StagedPart): void {
-    const cost = part.upserts.length + part.deletions.length;
+  put(id: string, index: number, hash: string, part: StagedKeys): void {
+    const cost = part.keys.length + part.deletions.length;
     if (cost > this.maxRows) return;
     let parts = this.subs.get(id);
     if (parts) this.subs.delete(id);
@@ -89,7 +110,7 @@ export class StagedCache {
     // Re-inserted last: the most recently touched submission is evicted last.
     this.subs.set(id, parts);
     const old = parts.get(index);
-    if (old) this.rows -= old.part.upserts.length + old.part.deletions.length;
+    if (old) this.rows -= old.part.keys.length + old.part.deletions.length;
     parts.set(index, { hash, part });
     this.rows += cost;
     for (const [other, ps] of this.subs) {
@@ -101,20 +122,20 @@ export class StagedCache {
   }
 
   /** The part staged at `index` if it is the one with body hash `hash`. */
-  get(id: string, index: number, hash: string): StagedPart | undefined {
+  get(id: string, index: number, hash: string): StagedKeys | undefined {
     const hit = this.subs.get(id)?.get(index);
     return hit && hit.hash === hash ? hit.part : undefined;
   }
 
   drop(id: string, parts = this.subs.get(id)): void {
     if (!parts) return;
-    for (const p of parts.values()) this.rows -= p.part.upserts.length + p.part.deletions.length;
+    for (const p of parts.values()) this.rows -= p.part.keys.length + p.part.deletions.length;
     this.subs.delete(id);
   }
 }
 
-/** About 1.3 kB a row in memory: a few hundred MB at most. */
-export const STAGED_CACHE_ROWS = 250_000;
+/** Rows kept (a couple of hundred bytes each). */
+export const STAGED_CACHE_ROWS = 500_000;
 
 const caches = new WeakMap<Db, StagedCache>();
 

@@ -195,8 +195,9 @@ export function upsertRows(
  * `[2, [[key, hash, row, values], …], deletions]`, see `sync/staged.ts`) into the ledger's rows,
  * inside the database: nothing is bound or copied through JavaScript. As `upsertRows`, except that
  * a current row with the same hash and sheet row keeps its revision (and is not counted). The keys
- * must be distinct across the parts. Returns the number of rows inserted or changed, or null when
- * the database cannot read JSON arrays as rows (`Queryable.jsonElements`).
+ * must be distinct across the parts. Rows go in key order (B-tree inserts then append). Returns
+ * the number of rows inserted or changed, or null when the database cannot read JSON arrays as
+ * rows (`Queryable.jsonElements`).
  */
 export async function upsertStagedRows(
   tx: Queryable,

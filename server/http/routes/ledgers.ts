@@ -6,6 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/db.js';
 import { findLedger, listFindingCounts, listLedgers, rowChanges, type LedgerScope } from '../../db/repos/ledgers.js';
+import { startCheckThread } from '../../sync/check-thread.js';
 import { LEDGER_ID, receivePart } from '../../sync/receive.js';
 import { countsByLedger, ledgerView, rowChangesView } from '../../sync/view.js';
 import { canReadDivision, principal, requireRole, type Principal } from '../auth.js';
@@ -32,6 +33,7 @@ async function readableLedger(db: Db, p: Principal, id: string) {
 
 export function ledgersRoutes(db: Db): Router {
   const r = Router();
+  startCheckThread();
 
   r.post(
     '/ledgers/:ledgerId/submissions',
