@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Translate } from '../i18n/messages.js';
 import { SyncError } from '../sync/errors.js';
+import { requestJson, type RequestSettings } from '../sync/request.js';
 import * as S from './schemas.js';
 
 export interface ApiOptions {
@@ -15,7 +16,6 @@ export interface ApiOptions {
   timeoutMs?: number;
 }
 
-const ErrorBody = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
 const id = (n: number) => encodeURIComponent(String(n));
 
 export interface PlanBody {
@@ -107,37 +107,20 @@ export class OversightApi {
     return this.send('GET', path, schema);
   }
 
-  private async send<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  private send<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
     const { t } = this.opts;
-    let res: Response;
-    try {
-      res = await this.fetch(this.base + path, {
-        method,
-        headers: {
-          Authorization: `Bearer ${this.opts.token.trim()}`,
-          Accept: 'application/json',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 60_000),
-      });
-    } catch {
-      throw new SyncError('network', t('ov.error.network'), null);
-    }
-    let json: unknown = undefined;
-    try {
-      json = await res.json();
-    } catch {
-      // an empty or non-JSON body: judged by the status below
-    }
-    if (!res.ok) {
-      const err = ErrorBody.safeParse(json);
-      if (err.success) throw new SyncError(err.data.code, err.data.message, res.status, err.data.details);
-      if (res.status === 401) throw new SyncError('unauthorized', t('sync.error.unauthorized'), 401);
-      throw new SyncError('http', t('sync.error.http', { status: res.status }), res.status);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new SyncError('unexpected', t('ov.error.unexpected'), res.status);
-    return parsed.data;
+    const settings: RequestSettings = {
+      base: this.base,
+      token: this.opts.token,
+      fetch: this.fetch,
+      timeoutMs: this.opts.timeoutMs ?? 60_000,
+      messages: {
+        network: t('ov.error.network'),
+        unexpected: t('ov.error.unexpected'),
+        unauthorized: t('sync.error.unauthorized'),
+        http: (status) => t('sync.error.http', { status }),
+      },
+    };
+    return requestJson(settings, method, path, schema, body);
   }
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { RowChanges, SubmissionPart, SubmissionResult } from '../../domain/sync/protocol.js';
 import type { Translate } from '../i18n/messages.js';
-import { SyncError } from './errors.js';
+import { requestJson, type RequestSettings } from './request.js';
 
 const Counts = z.object({ error: z.number(), warning: z.number(), info: z.number() });
 const Result = z.discriminatedUnion('status', [
@@ -35,7 +35,6 @@ const Changes = z.object({
 });
 const CityKey = z.object({ key: z.string().min(16) });
 const Me = z.object({ role: z.string(), bureau: z.string().nullable(), division: z.string().nullable() });
-const ErrorBody = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
 
 export type Me = z.infer<typeof Me>;
 export type Applied = Extract<SubmissionResult, { status: 'applied' }>;
@@ -73,37 +72,20 @@ export class ApiClient {
     return this.request('GET', `/api/v1/ledgers/${encodeURIComponent(ledgerId)}/rows?since=${since}`, Changes);
   }
 
-  private async request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  private request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
     const { t } = this.opts;
-    let res: Response;
-    try {
-      res = await this.fetch(this.base + path, {
-        method,
-        headers: {
-          Authorization: `Bearer ${this.opts.token.trim()}`,
-          Accept: 'application/json',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 120_000),
-      });
-    } catch {
-      throw new SyncError('network', t('sync.error.network'), null);
-    }
-    let json: unknown = undefined;
-    try {
-      json = await res.json();
-    } catch {
-      // an empty or non-JSON body: judged by the status below
-    }
-    if (!res.ok) {
-      const err = ErrorBody.safeParse(json);
-      if (err.success) throw new SyncError(err.data.code, err.data.message, res.status, err.data.details);
-      if (res.status === 401) throw new SyncError('unauthorized', t('sync.error.unauthorized'), 401);
-      throw new SyncError('http', t('sync.error.http', { status: res.status }), res.status);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new SyncError('unexpected', t('sync.error.unexpected'), res.status);
-    return parsed.data;
+    const settings: RequestSettings = {
+      base: this.base,
+      token: this.opts.token,
+      fetch: this.fetch,
+      timeoutMs: this.opts.timeoutMs ?? 120_000,
+      messages: {
+        network: t('sync.error.network'),
+        unexpected: t('sync.error.unexpected'),
+        unauthorized: t('sync.error.unauthorized'),
+        http: (status) => t('sync.error.http', { status }),
+      },
+    };
+    return requestJson(settings, method, path, schema, body);
   }
 }
