@@ -3,6 +3,7 @@
  * status with the chase list marked, and the improvement list (growing or behind-plan claims with
  * the division's review and finance's proposal). Texts from the service go in as given.
  */
+import { CLAIM_SHEET_COLUMNS, claimSheetRow, yesMark } from '../../domain/reports/claim-sheet.js';
 import type { SheetValue } from '../excel/workbook-port.js';
 import {
   onImprovementList,
@@ -14,7 +15,6 @@ import {
 import { AMOUNT_FORMAT, type SheetPlan } from './sheets-targets.js';
 
 const pt = (chars: number) => Math.round(chars * 7);
-const mark = (b: boolean | null | undefined): string => (b ? '○' : '');
 
 interface Column {
   header: string;
@@ -43,37 +43,7 @@ function table(name: string, columns: readonly Column[], data: SheetValue[][], a
 const amount = (header: string): Column => ({ header, width: 18, format: AMOUNT_FORMAT });
 
 export function claimsSheet(name: string, r: ReportClaimsT): SheetPlan {
-  const columns: Column[] = [
-    { header: '局名', width: 16 },
-    { header: '課名', width: 16 },
-    { header: '債権名', width: 24 },
-    { header: '債権区分', width: 16 },
-    amount('前年度決算（円）'),
-    amount('目標（円）'),
-    amount('現在（円）'),
-    amount('差 現在-目標（円）'),
-    { header: '未収金増加', width: 10 },
-    { header: '計画遅れ', width: 10 },
-    { header: '基準日', width: 12 },
-    { header: '台帳数', width: 8 },
-    { header: '計画の版', width: 8 },
-  ];
-  const data = r.claims.map((c): SheetValue[] => [
-    c.bureau,
-    c.division,
-    c.claim,
-    c.classification,
-    c.baselineYen,
-    c.targetYen,
-    c.currentYen,
-    c.gapYen,
-    mark(c.growing),
-    mark(c.behindPlan),
-    c.asOf,
-    c.ledgers,
-    c.planVersion,
-  ]);
-  return table(name, columns, data);
+  return table(name, [...CLAIM_SHEET_COLUMNS], r.claims.map(claimSheetRow));
 }
 
 const SEVERITIES = [
@@ -108,7 +78,7 @@ export function submissionsSheet(name: string, s: SubmissionsT): SheetPlan {
       l.claim.name,
       l.name,
       l.stateLabel,
-      mark(chased.has(l.id)),
+      yesMark(chased.has(l.id)),
       l.lastSubmittedAt,
       l.dueAt,
       l.revision,
@@ -126,7 +96,7 @@ export function submissionsSheet(name: string, s: SubmissionsT): SheetPlan {
       c.claim.name,
       '（台帳なし）',
       c.reasonLabel,
-      mark(true),
+      yesMark(true),
     ]);
   const t = s.totals;
   const above: SheetValue[][] = [

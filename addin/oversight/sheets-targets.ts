@@ -16,7 +16,8 @@ export interface SheetPlan {
 }
 
 /** Thousands or yen as the seed prints them: `1,234`, `0`, `△ 13` (the service's AMOUNT_FORMAT). */
-export const AMOUNT_FORMAT = '#,##0;"△ "#,##0';
+import { AMOUNT_FORMAT } from '../../domain/reports/claim-sheet.js';
+export { AMOUNT_FORMAT };
 export const RATIO_FORMAT = '0.00';
 export const TOTAL = '合計';
 /** Rough points per character of the sheet's font, for column widths given in characters. */

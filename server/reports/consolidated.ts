@@ -4,12 +4,13 @@
  * bureau, and where every figure came from (ledger revisions, ruleset versions, plan versions).
  */
 import ExcelJS from 'exceljs';
+import { CLAIM_SHEET_COLUMNS, claimSheetRow } from '../../domain/reports/claim-sheet.js';
 import { thousandsRounded, type TargetRow, type TargetTable } from '../../domain/targets/index.js';
 import type { Queryable } from '../db/db.js';
 import { findingCountRecords, ledgerRecords, type FindingCountRecord, type LedgerRecord } from '../db/repos/reports.js';
 import { writeAgingSheet, writeRatesSheet, writeSubmissionSheet } from './ledger-sheets.js';
 import { loadTargets, type ClaimProgress } from './targets.js';
-import { AMOUNT_FORMAT, put, RATIO_FORMAT, writeTable, yesMark, type Value } from './xlsx-helpers.js';
+import { AMOUNT_FORMAT, put, RATIO_FORMAT, writeTable, type Value } from './xlsx-helpers.js';
 
 export const SHEET_NAMES = {
   targets: '局別目標',
@@ -60,38 +61,7 @@ function writeTargetSheet(ws: ExcelJS.Worksheet, table: TargetTable): void {
 }
 
 function writeClaimSheet(ws: ExcelJS.Worksheet, claims: ClaimProgress[]): void {
-  const amount = (header: string) => ({ header, width: 18, format: AMOUNT_FORMAT });
-  const columns = [
-    { header: '局名', width: 16 },
-    { header: '課名', width: 16 },
-    { header: '債権名', width: 24 },
-    { header: '債権区分', width: 16 },
-    amount('前年度決算（円）'),
-    amount('目標（円）'),
-    amount('現在（円）'),
-    amount('差 現在-目標（円）'),
-    { header: '未収金増加', width: 10 },
-    { header: '計画遅れ', width: 10 },
-    { header: '基準日', width: 12 },
-    { header: '台帳数', width: 8 },
-    { header: '計画の版', width: 8 },
-  ];
-  const rows = claims.map((c): Value[] => [
-    c.bureau,
-    c.division,
-    c.claim,
-    c.classification,
-    c.baselineYen,
-    c.targetYen,
-    c.currentYen,
-    c.gapYen,
-    yesMark(c.growing),
-    yesMark(c.behindPlan),
-    c.asOf,
-    c.ledgers,
-    c.planVersion,
-  ]);
-  writeTable(ws, 1, columns, rows, { filter: true });
+  writeTable(ws, 1, [...CLAIM_SHEET_COLUMNS], claims.map(claimSheetRow), { filter: true });
 }
 
 function writeProvenanceSheet(ws: ExcelJS.Worksheet, d: ConsolidatedData): void {

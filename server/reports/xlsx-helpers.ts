@@ -6,7 +6,8 @@
 import type ExcelJS from 'exceljs';
 
 /** Thousands or yen as the seed prints them: `1,234`, `0`, `△ 13`. */
-export const AMOUNT_FORMAT = '#,##0;"△ "#,##0';
+import { AMOUNT_FORMAT } from '../../domain/reports/claim-sheet.js';
+export { AMOUNT_FORMAT };
 export const RATIO_FORMAT = '0.00';
 export const RATE_FORMAT = '0.0';
 
@@ -64,4 +65,4 @@ export function writeTable(
   return rowNumber + rows.length;
 }
 
-export const yesMark = (b: boolean | null): string => (b ? '○' : '');
+export { yesMark } from '../../domain/reports/claim-sheet.js';
