@@ -8,7 +8,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseISODay } from '../../../domain/calendar/day.js';
-import { isAlwaysRefused, scanFields } from '../../../domain/privacy/personal-text.js';
 import type { Db } from '../../db/db.js';
 import {
   answerHardCase,
@@ -22,6 +21,7 @@ import {
 } from '../../db/repos/hard-cases.js';
 import { canReadBureau, canReadDivision, principal, requireRole, type Principal } from '../auth.js';
 import { ApiFailure, forbidden, handle, notFound } from '../errors.js';
+import { guardPersonalText } from '../personal-text.js';
 import { actorOf, assertOwnDivision, orgScopeOf, parseJa, readableClaim, text, yen } from './oversight-shared.js';
 
 const PARTIES = ['division', 'accounting', 'finance'] as const;
@@ -53,24 +53,6 @@ const NewCase = z
 
 const Answer = z.object({ policy: text('処理方針', MAX_TEXT), confirmedNoPersonalData: confirmed }).strict();
 const ListQuery = z.object({ status: z.enum(STATUSES).optional() });
-
-/**
- * Refuses personal-looking text unless confirmed (never a My Number); returns the warnings the
- * sender confirmed, counted by kind, for the audit log.
- */
-function checkPersonal(fields: Record<string, string>, isConfirmed: boolean): Record<string, number> {
-  const findings = scanFields(fields);
-  const refused = findings.some((f) => f.spans.some(isAlwaysRefused));
-  if (findings.length && (refused || !isConfirmed)) {
-    const message = refused
-      ? 'マイナンバー（個人番号）と思われる12桁の数字があります。個人番号は送れません。該当箇所を削除してください。'
-      : '氏名・住所・電話番号など、個人を特定できる情報のように見える記載があります。該当箇所を修正するか、個人情報ではないことを確認のうえ送ってください。';
-    throw new ApiFailure(422, 'looks-personal', message, { fields: findings, confirmable: !refused });
-  }
-  const counts: Record<string, number> = {};
-  for (const f of findings) for (const s of f.spans) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
-  return counts;
-}
 
 function view(h: HardCaseRow) {
   return {
@@ -133,7 +115,7 @@ export function hardCasesRoutes(db: Db): Router {
       const b = parseJa(NewCase, req.body, '処理困難事案の内容が正しくありません。');
       const claim = await readableClaim(db, p, String(b.claimId));
       assertOwnDivision(p, claim);
-      const warnings = checkPersonal(
+      const warnings = guardPersonalText(
         { title: b.title, tried: b.tried, question: b.question },
         b.confirmedNoPersonalData,
       );
@@ -183,7 +165,7 @@ export function hardCasesRoutes(db: Db): Router {
       const h = await visibleCase(db, p, req.params.id);
       if (!canReadBureau(p, h.bureau_id)) throw forbidden();
       const b = parseJa(Answer, req.body, '処理方針の内容が正しくありません。');
-      const warnings = checkPersonal({ policy: b.policy }, b.confirmedNoPersonalData);
+      const warnings = guardPersonalText({ policy: b.policy }, b.confirmedNoPersonalData);
       const role = p.role as 'accounting' | 'finance';
       const confirmedNoPersonal = Object.keys(warnings).length > 0;
       const row = await answerHardCase(
