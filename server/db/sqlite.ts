@@ -1,6 +1,13 @@
 /**
  * SQLite behind the `Db` interface: WAL, foreign keys, one writer connection whose transactions
- * are queued, one reader connection that sees committed data only, and one that checkpoints.
+ * are queued, a small pool of reader connections, and one that checkpoints.
+ *
+ * Read-your-writes across requests: in WAL mode a connection reads from the snapshot taken when
+ * its read transaction began, and that transaction lasts while any statement on the connection is
+ * still active (a `get` stays active until it is finalised). Statements overlapping on one shared
+ * reader kept its snapshot pinned for as long as reads kept coming, so a request could miss writes
+ * committed before it started. Each reader here runs one statement at a time and finalises it
+ * before taking the next, so every read begins a fresh snapshot that holds every earlier commit.
  */
 import sqlite3 from 'sqlite3';
 import type { Db, Queryable, RunResult, SqlValue } from './db.js';
@@ -18,6 +25,33 @@ function jsonEach(json: string, index: number): string {
 
 class Conn implements Queryable {
   constructor(readonly db: sqlite3.Database) {}
+
+  /** One statement, run and then finalised before the promise settles (see the file's note). */
+  private statement<R>(
+    sql: string,
+    step: (st: sqlite3.Statement, done: (err: Error | null, r?: R) => void) => void,
+  ): Promise<R> {
+    return new Promise((resolve, reject) => {
+      const st: sqlite3.Statement = this.db.prepare(sql, (err: Error | null) => {
+        if (err) return reject(err);
+        step(st, (stepErr, r) => st.finalize(() => (stepErr ? reject(stepErr) : resolve(r as R))));
+      });
+    });
+  }
+
+  /** `all`, finalised before it resolves. */
+  allFinal<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return this.statement<T[]>(sql, (st, done) =>
+      st.all(params as unknown[], (err: Error | null, rows: unknown[]) => done(err, rows as T[])),
+    );
+  }
+
+  /** `get`, finalised before it resolves. */
+  getFinal<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return this.statement<T | undefined>(sql, (st, done) =>
+      st.get(params as unknown[], (err: Error | null, row: unknown) => done(err, row as T | undefined)),
+    );
+  }
 
   all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return new Promise((resolve, reject) =>
@@ -53,6 +87,44 @@ class Conn implements Queryable {
   }
 }
 
+/**
+ * Reader connections, each running one statement at a time. Four matches libuv's default thread
+ * pool, on which node-sqlite3 runs statements: more would only queue there.
+ */
+const READERS = 4;
+
+class ReaderPool {
+  private readonly idle: Conn[];
+  private readonly waiting: ((c: Conn) => void)[] = [];
+  private busy = 0;
+  private drained: (() => void) | null = null;
+
+  constructor(readonly conns: readonly Conn[]) {
+    this.idle = [...conns];
+  }
+
+  async use<T>(fn: (c: Conn) => Promise<T>): Promise<T> {
+    const c = this.idle.pop() ?? (await new Promise<Conn>((resolve) => this.waiting.push(resolve)));
+    this.busy++;
+    try {
+      return await fn(c);
+    } finally {
+      this.busy--;
+      const next = this.waiting.shift();
+      if (next) next(c);
+      else {
+        this.idle.push(c);
+        if (this.busy === 0) this.drained?.();
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.busy > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    for (const c of this.conns) await c.close();
+  }
+}
+
 /** The least time between two checkpoints: each copies whatever was committed before it. */
 const CHECKPOINT_EVERY_MS = 200;
 
@@ -66,7 +138,7 @@ export class SqliteDb implements Db {
   private constructor(
     readonly path: string,
     private readonly writer: Conn,
-    private readonly reader: Conn,
+    private readonly readers: ReaderPool,
     private readonly checkpointer: Conn,
   ) {}
 
@@ -78,11 +150,15 @@ export class SqliteDb implements Db {
     await writer.exec(
       'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 50000;',
     );
-    const reader = new Conn(await open(path, sqlite3.OPEN_READONLY));
-    await reader.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
+    const readers: Conn[] = [];
+    for (let i = 0; i < READERS; i++) {
+      const reader = new Conn(await open(path, sqlite3.OPEN_READONLY));
+      await reader.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
+      readers.push(reader);
+    }
     const checkpointer = new Conn(await open(path, sqlite3.OPEN_READWRITE));
     await checkpointer.exec('PRAGMA busy_timeout = 10000;');
-    return new SqliteDb(path, writer, reader, checkpointer);
+    return new SqliteDb(path, writer, new ReaderPool(readers), checkpointer);
   }
 
   /**
@@ -116,11 +192,11 @@ export class SqliteDb implements Db {
   }
 
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
-    return this.reader.all<T>(sql, params);
+    return this.readers.use((c) => c.allFinal<T>(sql, params));
   }
 
   get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
-    return this.reader.get<T>(sql, params);
+    return this.readers.use((c) => c.getFinal<T>(sql, params));
   }
 
   jsonElements(json: string, index: number): string {
@@ -166,7 +242,7 @@ export class SqliteDb implements Db {
     this.checkpointWanted = false;
     await this.checkpointRunning;
     await this.checkpointer.close();
-    await this.reader.close();
+    await this.readers.close();
     // The last connection to close checkpoints what is left and removes the WAL.
     await this.writer.close();
   }

@@ -1,7 +1,8 @@
 /**
  * Applying a complete submission. Reading the current rows and merging the parts in happen before
  * the write transaction, on a snapshot at the submission's base revision. The transaction checks
- * the ledger is still at that revision and issues the row writes; while SQLite works through
+ * the ledger is still at that revision and that the staged parts it sees are the ones the plan was
+ * made from (else it makes the plan again, inside the transaction), and issues the row writes; while SQLite works through
  * them, the check is taken from the check thread (which checked the parts as they came) or made
  * here by the engine; the ledger's aggregates and finding counts are written last. All or nothing:
  * a crash before COMMIT leaves the parts staged for a retry.
@@ -12,6 +13,7 @@ import { appendAudit } from '../db/repos/audit.js';
 import {
   advanceLedger,
   currentRows,
+  type StoredRow,
   findLedger,
   replaceFindingCounts,
   tombstoneRows,
@@ -28,8 +30,9 @@ import {
   type SubmissionRecord,
 } from '../db/repos/submissions.js';
 import type { Principal } from '../http/auth.js';
+import type { ApiFailure } from '../http/errors.js';
 import { canonicalData } from './canonical.js';
-import { dropCheck, threadCheck } from './check-thread.js';
+import { dropCheck, threadCheck, type ThreadCheck } from './check-thread.js';
 import { checkLedgerRows, type CheckedRow, type LedgerCheck } from './check.js';
 import { duplicateKey, staleRevision } from './failures.js';
 import { rejectSubmission, storedReply, type SyncReply } from './reply.js';
@@ -52,10 +55,13 @@ interface Staged {
   compact: boolean;
 }
 
-/** The staged parts' keys: from the cache when the staged hash matches, else from the database. */
-async function stagedKeys(db: Db, id: string): Promise<Staged> {
+/**
+ * The staged parts' keys, read through `q` (the database, or the write transaction): from the
+ * cache when the staged hash matches, else from the part's body.
+ */
+async function stagedKeys(db: Db, q: Queryable, id: string): Promise<Staged> {
   const cache = stagedCache(db);
-  const byIndex = await stagedHashes(db, id);
+  const byIndex = await stagedHashes(q, id);
   const indexes = [...byIndex.keys()].sort((a, b) => a - b);
   const hashes = indexes.map((i) => byIndex.get(i)!);
   let compact = true;
@@ -64,7 +70,7 @@ async function stagedKeys(db: Db, id: string): Promise<Staged> {
       // The cache holds only parts this process staged, so in the compact form.
       const cached = cache.get(id, i, hashes[n]!);
       if (cached) return cached;
-      const body = await partBody(db, id, i);
+      const body = await partBody(q, id, i);
       if (body === undefined) throw new Error('staged part vanished while applying');
       if (!isCompact(body)) compact = false;
       return keysOf(decodeStaged(body));
@@ -74,10 +80,10 @@ async function stagedKeys(db: Db, id: string): Promise<Staged> {
 }
 
 /** The staged upserts with their values, read from the database (when the apply needs the values). */
-async function stagedRows(db: Db, id: string, staged: Staged): Promise<StagedRow[]> {
+async function stagedRows(q: Queryable, id: string, staged: Staged): Promise<StagedRow[]> {
   const parts = await Promise.all(
     staged.indexes.map(async (i) => {
-      const body = await partBody(db, id, i);
+      const body = await partBody(q, id, i);
       if (body === undefined) throw new Error('staged part vanished while applying');
       return decodeStaged(body).upserts;
     }),
@@ -153,31 +159,56 @@ export async function applySubmission(
   }
 }
 
-async function apply(db: Db, p: Principal, submissionId: string, now: () => Date): Promise<SyncReply> {
-  const sub = await findSubmission(db, submissionId);
-  if (!sub) throw new Error('submission vanished while applying');
-  if (sub.status !== 'receiving') return storedReply(sub);
-  const ledgerId = sub.ledger_id;
-  const [headerBody, staged] = await Promise.all([
-    partBody(db, submissionId, HEADER_PART),
-    stagedKeys(db, submissionId),
-  ]);
-  const header = JSON.parse(headerBody ?? '') as Header;
-  // Asked now: the thread may still be checking the last part while the rest is prepared here.
-  const fromThread = threadCheck(db, submissionId, staged.hashes);
+/** What the apply writes, worked out from one view of the database. */
+interface Plan {
+  header: Header;
+  staged: Staged;
+  /** Current rows neither upserted nor deleted. */
+  kept: StoredRow[];
+  removed: string[];
+  /** Upserted keys whose hash or sheet row differ from the stored row (or that are new). */
+  changed: Set<string>;
+  rowCount: number;
+  /** The staged upserts with their values (read once, when needed). */
+  upserted: () => Promise<StagedRow[]>;
+}
+
+type Prepared =
+  | { kind: 'plan'; plan: Plan }
+  | { kind: 'refuse'; failure: ApiFailure }
+  | { kind: 'stale'; current: number }
+  /** Fewer parts than the header counts: a view older than the last part's commit. */
+  | { kind: 'incomplete' };
+
+/**
+ * Reads the staged parts, the ledger and its rows through `q` — a snapshot before the write
+ * transaction (so the rows are read without holding the write lock), or the transaction itself —
+ * and works out the plan. `onStaged` sees the staged parts as soon as they are known.
+ */
+async function prepare(
+  db: Db,
+  q: Queryable,
+  sub: SubmissionRecord,
+  onStaged: (staged: Staged) => void = () => undefined,
+): Promise<Prepared> {
+  const id = sub.id;
+  const [headerBody, staged] = await Promise.all([partBody(q, id, HEADER_PART), stagedKeys(db, q, id)]);
+  if (headerBody === undefined) throw new Error('submission header vanished while applying');
+  const header = JSON.parse(headerBody) as Header;
+  // Indexes are below the count (the schema) and unique (the key): all parts are in, or not yet.
+  if (staged.indexes.length !== header.count) return { kind: 'incomplete' };
+  onStaged(staged);
   const merged = mergeParts(staged.parts);
-  if (merged.duplicates > 0) return rejectSubmission(db, p, submissionId, duplicateKey(merged.duplicates), now());
+  if (merged.duplicates > 0) return { kind: 'refuse', failure: duplicateKey(merged.duplicates) };
 
   // Read the ledger before its rows: if it is still at the base revision when the write
   // transaction runs, nothing has changed the rows since (only an apply changes them).
-  const ledger = await findLedger(db, ledgerId);
+  const ledger = await findLedger(q, sub.ledger_id);
   if (!ledger) throw new Error('ledger vanished while applying');
-  if (ledger.revision !== sub.base_revision) {
-    return rejectSubmission(db, p, submissionId, staleRevision(ledgerId, ledger.revision, sub.base_revision), now());
-  }
-  const stored = await currentRows(db, ledgerId);
+  if (ledger.revision !== sub.base_revision) return { kind: 'stale', current: ledger.revision };
+  const stored = await currentRows(q, sub.ledger_id);
 
-  const kept: typeof stored = [];
+  const kept: StoredRow[] = [];
   const removed: string[] = [];
   for (const r of stored) {
     if (merged.deletions.has(r.row_key)) removed.push(r.row_key);
@@ -191,24 +222,53 @@ async function apply(db: Db, p: Principal, submissionId: string, now: () => Date
     if (prev && prev.row_hash === u.hash && prev.sheet_row === u.row) continue;
     changed.add(key);
   }
-  // The values are read back only when needed: to bind the rows, or for the engine here.
   let withValues: Promise<StagedRow[]> | undefined;
-  const upserted = () => (withValues ??= stagedRows(db, submissionId, staged));
-  /** Every current row after the submission: those kept, and the upserts. */
-  const currentAfter = async (): Promise<CheckedRow[]> => [
-    ...kept.map((r) => ({ key: r.row_key, sheetRow: r.sheet_row, values: JSON.parse(r.data) as SyncRowValues })),
-    ...(await upserted()).map((u) => ({ key: u.key, sheetRow: u.row, values: u.values })),
+  // A part's body never changes under its hash, so it may be read through the snapshot.
+  const upserted = () => (withValues ??= stagedRows(q, id, staged));
+  return {
+    kind: 'plan',
+    plan: { header, staged, kept, removed, changed, rowCount: kept.length + merged.upserts.size, upserted },
+  };
+}
+
+/** Every current row after the submission: those kept, and the upserts. */
+async function rowsAfter(plan: Plan): Promise<CheckedRow[]> {
+  return [
+    ...plan.kept.map((r) => ({ key: r.row_key, sheetRow: r.sheet_row, values: JSON.parse(r.data) as SyncRowValues })),
+    ...(await plan.upserted()).map((u) => ({ key: u.key, sheetRow: u.row, values: u.values })),
   ];
-  const rowCount = kept.length + merged.upserts.size;
+}
+
+const sameStaged = (a: Staged, byIndex: Map<number, string>) =>
+  a.indexes.length === byIndex.size && a.indexes.every((i, n) => byIndex.get(i) === a.hashes[n]);
+
+async function apply(db: Db, p: Principal, submissionId: string, now: () => Date): Promise<SyncReply> {
+  const sub = await findSubmission(db, submissionId);
+  if (!sub) throw new Error('submission vanished while applying');
+  if (sub.status !== 'receiving') return storedReply(sub);
+  const ledgerId = sub.ledger_id;
+  // Asked as soon as the parts are known: the thread may still be checking the last part while
+  // the rest is prepared here.
+  let fromThread: Promise<ThreadCheck | undefined> = Promise.resolve(undefined);
+  const first = await prepare(db, db, sub, (staged) => (fromThread = threadCheck(db, submissionId, staged.hashes)));
+  if (first.kind === 'refuse') return rejectSubmission(db, p, submissionId, first.failure, now());
+  if (first.kind === 'stale') {
+    return rejectSubmission(db, p, submissionId, staleRevision(ledgerId, first.current, sub.base_revision), now());
+  }
   // Awaited before the write lock is taken: the thread may be busy with other submissions. Its
   // check is this one when its parts are exactly the staged parts (it checks), they hold every
   // current row (none kept from before) and came in sheet order: then its grid is this grid.
   const t = await fromThread;
-  const threadChecked = t?.check && t.inOrder && kept.length === 0 && t.count === rowCount ? t.check : null;
+  const fits = (plan: Plan) => t?.check && t.inOrder && plan.kept.length === 0 && t.count === plan.rowCount;
+  const snapshot = first.kind === 'plan' ? first.plan : null;
+  const threadChecked = snapshot && fits(snapshot) ? t!.check : null;
 
   const at = now();
   type Outcome =
-    { kind: 'applied'; result: SubmissionResult } | { kind: 'done'; sub: SubmissionRecord } | { kind: 'stale' };
+    | { kind: 'applied'; result: SubmissionResult }
+    | { kind: 'done'; sub: SubmissionRecord }
+    | { kind: 'stale' }
+    | { kind: 'refuse'; failure: ApiFailure };
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
     const current = await findSubmission(tx, submissionId);
     if (!current) throw new Error('submission vanished while applying');
@@ -217,17 +277,30 @@ async function apply(db: Db, p: Principal, submissionId: string, now: () => Date
     // the rows read above are still its rows.
     const latest = await findLedger(tx, ledgerId);
     if (!latest || latest.revision !== sub.base_revision) return { kind: 'stale' };
+    // The staged parts as the transaction sees them: the plan stands only if it was made from
+    // these; otherwise it is made again here, inside the transaction.
+    let plan = snapshot;
+    let checked = threadChecked;
+    if (!plan || !sameStaged(plan.staged, await stagedHashes(tx, submissionId))) {
+      const again = await prepare(db, tx, current);
+      if (again.kind === 'refuse') return again;
+      if (again.kind === 'stale') return { kind: 'stale' };
+      if (again.kind === 'incomplete') throw new Error('staged parts missing while applying');
+      plan = again.plan;
+      checked = null;
+    }
+    const { header, changed, removed } = plan;
     const revision = sub.base_revision + 1;
     // Issued now, awaited after the check: SQLite writes the rows on its own thread meanwhile (the
     // engine, when it runs here, overlaps them).
     const writes = Promise.allSettled([
-      writeUpserts(tx, ledgerId, revision, submissionId, staged.compact, changed, upserted),
+      writeUpserts(tx, ledgerId, revision, submissionId, plan.staged.compact, changed, plan.upserted),
       tombstoneRows(tx, ledgerId, revision, removed),
     ]);
     let check: LedgerCheck | undefined;
     let checkError: unknown;
     try {
-      check = threadChecked ?? checkLedgerRows(await currentAfter(), header.ledger, header.asOf);
+      check = checked ?? checkLedgerRows(await rowsAfter(plan), header.ledger, header.asOf);
     } catch (err) {
       checkError = err;
     }
@@ -236,7 +309,7 @@ async function apply(db: Db, p: Principal, submissionId: string, now: () => Date
     if (!check) throw checkError;
     if (failed) throw failed.reason;
     const info = header.ledger;
-    const claim = await ensureClaim(tx, ledger.division_id, info.claimType, info.classification ?? null);
+    const claim = await ensureClaim(tx, latest.division_id, info.claimType, info.classification ?? null);
     const meta = {
       name: info.name,
       claimId: claim.id,
@@ -283,6 +356,7 @@ async function apply(db: Db, p: Principal, submissionId: string, now: () => Date
   });
   if (outcome.kind === 'applied') return { status: 200, body: outcome.result };
   if (outcome.kind === 'done') return storedReply(outcome.sub);
+  if (outcome.kind === 'refuse') return rejectSubmission(db, p, submissionId, outcome.failure, now());
   const latest = await findLedger(db, ledgerId);
   return rejectSubmission(
     db,
