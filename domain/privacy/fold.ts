@@ -1,35 +1,177 @@
 /**
- * A length-preserving fold for pattern matching: full-width digits, letters, @ and hyphen-like
- * dashes become their ASCII forms one code unit for one, so a span found in the folded text is
- * the same span in what the user typed (NFKC would move offsets: ㈱ → (株)).
+ * Folding for pattern matching. People (and copy-paste) spell the same phone number many ways:
+ * full-width, kanji or Arabic-Indic digits, odd dashes and spaces, zero-width characters between
+ * the digits. `foldText` turns those into one plain spelling so a handful of patterns can match,
+ * and keeps, for every folded code unit, where it came from: spans are reported on the text as
+ * given, because the pane highlights them there.
  */
 
-const DASHES = new Set(['－', '−', '‐', '‑', '‒', '–', '—', '―', 'ｰ', '─', '━', '﹣']);
-
-function foldChar(ch: string, katakanaBar: boolean): string {
-  const c = ch.charCodeAt(0);
-  // Full-width ASCII block (！..～) → ASCII.
-  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
-  if (c === 0x3000) return ' ';
-  if (DASHES.has(ch)) return '-';
-  // 「ー」 is how many type a dash in ０９０ー１２３４ー５６７８; only between digits is it one.
-  if (katakanaBar && ch === 'ー') return '-';
-  return ch;
+export interface Folded {
+  /** The folded text the patterns run on. */
+  text: string;
+  /** For each code unit of `text`, the offset in the original of the character it came from… */
+  from: number[];
+  /** …and the end of that character (NFKC can make several code units out of one: ㈱ → (株)). */
+  to: number[];
 }
 
-/** Folds `text`; 「ー」 becomes "-" only where a digit stands on both sides. */
+/** The original span behind the folded span [start, end). */
+export function toOriginal(f: Folded, start: number, end: number): { start: number; end: number } {
+  return { start: f.from[start]!, end: f.to[end - 1]! };
+}
+
+/** Digits written in kanji, read as digits only next to other digits (see foldText). */
+export const KANJI_DIGITS: Readonly<Record<string, string>> = {
+  '〇': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  壱: '1', 弐: '2', 参: '3',
+}; // prettier-ignore
+
+// Separators between digit groups, after folding.
+const GROUP_SEPARATORS = '-./・_ ';
+
+const DASHES = new Set([...'‐‑‒–—―−⁃˗─━⎯➖﹘﹣－﹣']);
+const DOTS = new Set([...'·‧∙•⋅']);
+const SLASHES = new Set([...'∕⁄']);
+// Invisible: format characters (zero-width space/joiners, word joiner, BOM, soft hyphen, bidi
+// controls), variation selectors and the combining grapheme joiner.
+const INVISIBLE = /^(?:\p{Cf}|[\u034f\u180b-\u180d\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}])$/u;
+const SPACE = /^[\p{Zs}\t]$/u;
+const DECIMAL = /^\p{Nd}$/u;
+const COMBINING_SOUND_MARK = /^[\u3099\u309a]$/;
+
+/** Circled and negative-circled numbers: a lone one is a list marker (①分納), a run of them a number. */
+function isCircled(cp: number): boolean {
+  return (
+    (cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0x2776 && cp <= 0x2793) || (cp >= 0x3251 && cp <= 0x32bf)
+  );
+}
+
+function circledValue(ch: string, cp: number): string {
+  if (cp >= 0x2776 && cp <= 0x2793) return String(((cp - 0x2776) % 10) + 1);
+  return ch.normalize('NFKC');
+}
+
+const cache = new Map<string, string>();
+
+/** One code point, folded on its own: NFKC, then digits of any script, spaces, dashes, dots. */
+function foldCodePoint(ch: string): string {
+  const hit = cache.get(ch);
+  if (hit !== undefined) return hit;
+  let out = '';
+  if (INVISIBLE.test(ch)) out = '';
+  else if (ch === '\u309b' || ch === '\u309c') out = ch === '\u309b' ? '\u3099' : '\u309a';
+  else {
+    for (const c of ch.normalize('NFKC')) {
+      if (SPACE.test(c)) out += ' ';
+      else if (DASHES.has(c)) out += '-';
+      else if (DOTS.has(c)) out += '・';
+      else if (SLASHES.has(c)) out += '/';
+      else if (c > '\u007f' && DECIMAL.test(c)) out += digitValue(c);
+      else out += c;
+    }
+  }
+  if (cache.size < 4096) cache.set(ch, out);
+  return out;
+}
+
+/** The value of a decimal digit of any script: its distance from the start of its run of ten. */
+function digitValue(c: string): string {
+  const cp = c.codePointAt(0)!;
+  let zero = cp;
+  while (cp - zero < 9 && DECIMAL.test(String.fromCodePoint(zero - 1))) zero--;
+  return String(cp - zero);
+}
+
+/** Code points that fold to themselves: ASCII (but tab), kana and the common kanji block. */
+function isPlain(cp: number): boolean {
+  return (
+    (cp >= 0x20 && cp < 0x7f) ||
+    cp === 0x0a ||
+    (cp >= 0x3041 && cp <= 0x3096) ||
+    (cp >= 0x30a1 && cp <= 0x30fa) ||
+    (cp >= 0x4e00 && cp <= 0x9fff)
+  );
+}
+
+/**
+ * Folds `text` for the detectors: NFKC (full-width → ASCII, ㈱ → (株), superscripts, 𝟘 → 0),
+ * decimal digits of every script → 0–9, invisible characters dropped, every space → " ", dash
+ * look-alikes → "-", middle dots → "・". Two readings depend on the neighbours: 「ー」 is a dash
+ * only between digits (０９０ー１２３４), and a kanji digit is a digit only beside another digit or
+ * a separator and a digit (〇九〇一二三四五六七八, 三-一-一), so 一括, 三浦 and 四日市 stay words.
+ */
+export function foldText(text: string): Folded {
+  const chars: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    const ch = len === 1 ? text[i]! : text.slice(i, i + len);
+    let folded: string;
+    if (isPlain(cp)) folded = ch;
+    else if (isCircled(cp)) folded = circledRun(text, i, len) ? circledValue(ch, cp) : ch;
+    else folded = foldCodePoint(ch);
+    if (COMBINING_SOUND_MARK.test(folded) && chars.length) {
+      // Half-width ﾀﾞ folds to タ + a combining mark: compose them back into ダ.
+      const composed = (chars[chars.length - 1]! + folded).normalize('NFC');
+      if (composed.length === 1) {
+        chars[chars.length - 1] = composed;
+        to[to.length - 1] = i + len;
+        i += len;
+        continue;
+      }
+    }
+    for (let k = 0; k < folded.length; k++) {
+      chars.push(folded[k]!);
+      from.push(i);
+      to.push(i + len);
+    }
+    i += len;
+  }
+  readDigitsInContext(chars);
+  return { text: chars.join(''), from, to };
+}
+
+function circledRun(text: string, i: number, len: number): boolean {
+  const before = i > 0 ? text.codePointAt(i - 1 - (/[\udc00-\udfff]/.test(text[i - 1]!) ? 1 : 0)) : undefined;
+  const after = text.codePointAt(i + len);
+  return (before !== undefined && isCircled(before)) || (after !== undefined && isCircled(after));
+}
+
+const isAsciiDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isDigitLike = (c: string | undefined) => isAsciiDigit(c) || (c !== undefined && c in KANJI_DIGITS);
+const isSeparator = (c: string | undefined) => c !== undefined && (GROUP_SEPARATORS.includes(c) || c === 'ー');
+
+/** Second pass, on the folded characters: 「ー」 between digits and kanji digits among digits. */
+function readDigitsInContext(chars: string[]): void {
+  const n = chars.length;
+  const kanji: number[] = [];
+  for (let i = 0; i < n; i++) if (chars[i]! in KANJI_DIGITS) kanji.push(i);
+  const near = (i: number, d: number) =>
+    isDigitLike(chars[i + d]) || (isSeparator(chars[i + d]) && isDigitLike(chars[i + 2 * d]));
+  const toDigit = kanji.filter((i) => near(i, -1) || near(i, 1));
+  for (let i = 0; i < n; i++) {
+    if (chars[i] === 'ー' && isDigitLike(chars[i - 1]) && isDigitLike(chars[i + 1])) chars[i] = '-';
+  }
+  for (const i of toDigit) chars[i] = KANJI_DIGITS[chars[i]!]!;
+}
+
+/**
+ * A length-preserving fold: full-width digits, letters, @ and hyphen-like dashes become their
+ * ASCII forms one code unit for one. Kept for callers that need offsets to stay put; the detector
+ * itself uses foldText.
+ */
 export function foldForPatterns(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    const between = ch === 'ー' && isDigitAt(text, i - 1) && isDigitAt(text, i + 1);
-    out += foldChar(ch, between);
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else if (DASHES.has(ch) || ch === 'ｰ') out += '-';
+    else if (ch === 'ー' && /[0-9０-９]/.test(text[i - 1] ?? '') && /[0-9０-９]/.test(text[i + 1] ?? '')) out += '-';
+    else out += ch;
   }
   return out;
-}
-
-function isDigitAt(text: string, i: number): boolean {
-  const ch = text[i];
-  if (ch === undefined) return false;
-  return /[0-9０-９]/.test(ch);
 }

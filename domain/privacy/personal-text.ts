@@ -1,20 +1,27 @@
 /**
  * Finds text that looks like personal data in what a division writes to accounting or finance
- * (処理困難事案): names, addresses, phone numbers, e-mail addresses and My Number-like numbers. It
- * only points at spans; the form shows them and the user edits or confirms. Nothing is removed.
+ * (処理困難事案) and in other free text that leaves a workbook: names, addresses, phone numbers,
+ * e-mail addresses, birth dates and My Number-like numbers. It only points at spans; the form
+ * shows them and the user edits or confirms. Nothing is removed.
  *
+ * Everything is matched on folded text (fold.ts: NFKC, digits of any script and kanji digits among
+ * digits → 0–9, invisible characters dropped, spaces and dashes unified), so 「〇九〇ー一二三四ー五六七八」
+ * and 「0\u200b90-1234-5678」 are the phone number they look like. Spans are UTF-16 offsets into
+ * the text as given.
  * - address: a municipality (…市/区/町/村/郡, optionally after a prefecture) followed by a block
- *   number (3丁目1番1号, 1番地, 1-2-3); a bare 「3丁目1番」 or 「5番地」; 〒 or 郵便番号 with a postal code.
- * - phone: 0 followed by 9–10 digits in the usual groupings (052-961-1111, 090-1234-5678,
- *   (052)961-1111, 0529611111), or +81; full-width digits and dashes count the same.
- * - my-number: twelve digits in a row (or 4-4-4): refused even when the user confirms, because a
- *   12-digit number in a case note is far more likely a My Number than anything the case needs.
- * Spans are UTF-16 offsets into the text as given.
+ *   number (3丁目1番1号, 1番地, 1-2-3); a town followed by 3-1-1; a bare 「3丁目1番」, 「三丁目一番一号」
+ *   or 「5番地」; 〒 or 郵便番号 with a postal code.
+ * - phone, my-number: see numbers.ts. A My Number-like number is refused even when the user
+ *   confirms, because a 12-digit number in a case note is far more likely a My Number than
+ *   anything the case needs.
+ * - email: plain or spelt out (yamada at example dot jp, yamada[at]example.jp, アット).
+ * - birth-date: a date after 生年月日・誕生日・DOB, or a date followed by 生/生まれ.
  */
-import { foldForPatterns } from './fold.js';
+import { foldText, toOriginal } from './fold.js';
 import { findNames } from './names.js';
+import { findNumbers } from './numbers.js';
 
-export type PersonalKind = 'name' | 'address' | 'phone' | 'email' | 'my-number';
+export type PersonalKind = 'name' | 'address' | 'phone' | 'email' | 'birth-date' | 'my-number';
 
 export interface PersonalSpan {
   start: number;
@@ -27,53 +34,81 @@ export const PERSONAL_KIND_LABELS: Record<PersonalKind, string> = {
   address: '住所',
   phone: '電話番号',
   email: 'メールアドレス',
+  'birth-date': '生年月日',
   'my-number': '個人番号（マイナンバー）',
 };
 
 /** Which kind wins where two overlap: the more certain and the more sensitive. */
-const PRIORITY: Record<PersonalKind, number> = { 'my-number': 5, email: 4, phone: 3, address: 2, name: 1 };
+const PRIORITY: Record<PersonalKind, number> = {
+  'my-number': 6,
+  email: 5,
+  phone: 4,
+  'birth-date': 3,
+  address: 2,
+  name: 1,
+};
 
-const MY_NUMBER = /(?<![0-9])[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
-const PHONE = /(?<![0-9])(?:\+81[- ]?\(?[1-9]|\(?0)[0-9]{0,4}\)?[- ]?[0-9]{1,4}[- )]?[0-9]{3,4}(?![0-9])/g;
-const POSTAL = /(?:〒|郵便番号[ :：]*)[ ]?[0-9]{3}-?[0-9]{4}(?![0-9])/gu;
+const AT = String.raw`(?:@| ?[\[(<{] ?(?:at|@|アット|あっと) ?[\])>}] ?| +at +| ?(?:アットマーク|アット|あっと) ?)`;
+const DOT = String.raw`(?:\.| ?[\[(<{] ?(?:dot|\.|ドット|どっと) ?[\])>}] ?| +dot +| ?(?:ドット|どっと) ?)`;
+const EMAIL = new RegExp(String.raw`[A-Za-z0-9._%+-]+${AT}[A-Za-z0-9-]+(?:${DOT}[A-Za-z0-9-]+)+`, 'giu');
+const POSTAL = /(?:〒|郵便番号 ?[:=]?) ?[0-9]{3} ?-? ?[0-9]{4}(?![0-9])/gu;
 
 const HAN = '\\p{Script=Han}々ヶケ';
 const TOWN = '\\p{Script=Han}\\p{Script=Katakana}ー々ヶケの';
-const KANJI_DIGITS = '一二三四五六七八九十〇';
-const BLOCK = `(?:[0-9${KANJI_DIGITS}]+丁目(?:[0-9]+(?:番地?|-)(?:[0-9]+号?)?)?|[0-9]+番地?(?:の?[0-9]+号?)?|[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})?)`;
+/** Digits in block numbers: folded digits, or kanji numerals standing alone (三丁目一番一号). */
+const D = '[0-9〇一二三四五六七八九十]';
+const BLOCK = `(?:${D}+丁目(?:${D}+(?:番地?|-)(?:${D}+号?)?)?|${D}+番地?(?:の?${D}+号?)?|[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})?)`;
 // 市税, 区分, 町内会, 市役所 …: a municipality character starting an everyday word is no address.
-const NOT_PLACE_WORD = '(?![分域長民税役場立営内外議会政費債])';
+const NOT_PLACE_WORD = '(?![分域長民税役場立営内外議会政費債画])';
 const ADDRESS = new RegExp(
   `(?:北海道|東京都|京都府|大阪府|[${HAN}]{2,3}県)?[${HAN}]{1,6}[市区町村郡]${NOT_PLACE_WORD}[${TOWN}]{0,12}?(${BLOCK})`,
   'gu',
 );
-const BARE_BLOCK = new RegExp(`[0-9${KANJI_DIGITS}]+丁目[0-9]+番地?(?:[0-9]+号?)?|[0-9]+番地(?:の?[0-9]+)?`, 'gu');
+/** A town name and 3-1-1 (栄3-1-1, 三の丸3-1-1): three groups, the word before not a heading. */
+const TOWN_BLOCK = new RegExp(
+  `(?<![${HAN}の])([${HAN}][${HAN}の]{0,5})([0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4})(?![0-9]|-[0-9])`,
+  'gu',
+);
+const NOT_TOWN = /(?:[層分号条項第表番級階式目期類型款節章編欄頁行列枠段回件年月日度版費料税額率室棟図例案点位法令則書等]|令和|平成|昭和|大正|明治)$/u;
+const BARE_BLOCK = new RegExp(
+  `${D}+丁目${D}+(?:番地?|-)(?:の?${D}+号?)?|${D}+番地(?:の?${D}+号?)?`,
+  'gu',
+);
 const DATE_LIKE = /^(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}$/;
 
-const digitsIn = (s: string) => s.replace(/[^0-9]/g, '').length;
+/** Numbers in dates: folded digits or kanji numerals (昭和五十五年一月二日), 元 for the first year. */
+const N = '[0-9〇一二三四五六七八九十元]';
+const ERA = '(?:明治|大正|昭和|平成|令和|[MTSHRmtshr]\\.? ?)';
+const DATE = `(?:${ERA}?${N}{1,4} ?(?:年 ?${N}{1,2} ?月 ?${N}{1,3} ?日?|[./-] ?${N}{1,2} ?[./-] ?${N}{1,3}(?![0-9]))|(?:19|20)[0-9]{6}(?![0-9]))`;
+const BIRTH_LABEL = '(?:生年月日|誕生日|生まれ|D\\.?O\\.?B\\.?|date of birth|birth ?date|birthday)';
+const BIRTH_DATE = new RegExp(
+  `${BIRTH_LABEL}(?: ?[(（]?(?:西暦|和暦)[)）]?)?[ :=は()、,]{0,3}(?:${DATE}|${N}{1,2} ?月 ?${N}{1,2} ?日)|${DATE} ?(?:生まれ|生)(?![活産計徒命涯存])`,
+  'giu',
+);
 
-function* matches(re: RegExp, text: string): Generator<RegExpMatchArray & { index: number }> {
-  for (const m of text.matchAll(re)) yield m as RegExpMatchArray & { index: number };
-}
+type Match = RegExpMatchArray & { index: number };
+const matches = (re: RegExp, text: string) => text.matchAll(re) as IterableIterator<Match>;
 
 function candidates(text: string): PersonalSpan[] {
-  const folded = foldForPatterns(text);
+  const f = foldText(text);
+  const t = f.text;
   const out: PersonalSpan[] = [];
-  const add = (m: { index: number; 0: string }, kind: PersonalKind) =>
-    out.push({ start: m.index, end: m.index + m[0].length, kind });
-  for (const m of matches(MY_NUMBER, folded)) add(m, 'my-number');
-  for (const m of matches(EMAIL, folded)) add(m, 'email');
-  for (const m of matches(PHONE, folded)) {
-    const n = m[0].startsWith('+81') ? digitsIn(m[0]) - 2 + 1 : digitsIn(m[0]);
-    // Parentheses must pair: 「(052)961-1111」, not 「052)961」.
-    const balanced = m[0].includes('(') === m[0].includes(')');
-    if ((n === 10 || n === 11) && balanced) add(m, 'phone');
+  const add = (start: number, end: number, kind: PersonalKind) => {
+    if (end > start) out.push({ ...toOriginal(f, start, end), kind });
+  };
+  const addMatch = (m: Match, kind: PersonalKind) => add(m.index, m.index + m[0].length, kind);
+  for (const s of findNumbers(t)) add(s.start, s.end, s.kind);
+  if (/[@at@アあ]/iu.test(t)) for (const m of matches(EMAIL, t)) addMatch(m, 'email');
+  if (/[生誕bB]/u.test(t)) for (const m of matches(BIRTH_DATE, t)) addMatch(m, 'birth-date');
+  for (const m of matches(POSTAL, t)) addMatch(m, 'address');
+  if (/[市区町村郡]/u.test(t)) for (const m of matches(ADDRESS, t)) if (!DATE_LIKE.test(m[1]!)) addMatch(m, 'address');
+  if (t.includes('-')) {
+    for (const m of matches(TOWN_BLOCK, t)) {
+      if (!NOT_TOWN.test(m[1]!) && !DATE_LIKE.test(m[2]!)) addMatch(m, 'address');
+    }
   }
-  for (const m of matches(POSTAL, folded)) add(m, 'address');
-  for (const m of matches(ADDRESS, folded)) if (!DATE_LIKE.test(m[1]!)) add(m, 'address');
-  for (const m of matches(BARE_BLOCK, folded)) add(m, 'address');
-  for (const s of findNames(text)) out.push({ ...s, kind: 'name' });
+  if (/[丁番]/u.test(t)) for (const m of matches(BARE_BLOCK, t)) addMatch(m, 'address');
+  for (const s of findNames(t)) add(s.start, s.end, 'name');
   return out;
 }
 
