@@ -6,25 +6,28 @@
 import { z } from 'zod';
 import { CLASSIFICATIONS } from '../fields/catalogue.js';
 import type { ReadField } from '../engine/ledger-row.js';
-import { HASHED_FIELDS, SYNC_FIELDS } from './fields.js';
+import { checkName, nameProblemMessage } from '../text/org-name.js';
+import { SYNC_FIELDS } from './fields.js';
+import { HEX_DIGEST, valueSchema, type Unreadable } from './values.js';
 
-export const HEX_DIGEST = /^[0-9a-f]{64}$/;
+export { HEX_DIGEST };
 
 /** A row key: the HMAC of the row's identity, with `#n` for its n-th repeat in the sheet. */
 export const RowKey = z.string().regex(/^[0-9a-f]{64}(#[1-9][0-9]{0,5})?$/, 'row key');
 
-/** A synced value: a canonical value, or the cell's text where it could not be read. */
-export const SyncValue = z.union([z.string().max(1000), z.number().finite(), z.boolean(), z.null()]);
-export type SyncValue = z.infer<typeof SyncValue>;
+/**
+ * A synced value: a canonical value of the field's type (`values.ts`: ISO days, whole yen within
+ * MAX_YEN, …; text only in text fields), null, or `{ unreadable: reason }` where the cell could not
+ * be read. Never the text of a cell.
+ */
+export type SyncValue = string | number | boolean | null | Unreadable;
 
-const valueShape = Object.fromEntries(
-  SYNC_FIELDS.map((f) => [
-    f,
-    (HASHED_FIELDS.includes(f) ? z.string().regex(HEX_DIGEST).nullable() : SyncValue).optional(),
-  ]),
-) as Record<string, z.ZodOptional<z.ZodType<SyncValue>>>;
+const valueShape = Object.fromEntries(SYNC_FIELDS.map((f) => [f, valueSchema(f).optional()])) as Record<
+  string,
+  z.ZodOptional<z.ZodType<SyncValue>>
+>;
 
-/** The values of one row. Strict: a personal field, or any unknown one, is refused. */
+/** The values of one row, each of its field's type. Strict: a personal field, or any unknown one, is refused. */
 export const SyncRowValues = z.object(valueShape).strict();
 export type SyncRowValues = Partial<Record<(typeof SYNC_FIELDS)[number], SyncValue>>;
 
@@ -44,9 +47,18 @@ export const ISO_DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 const days = z.number().int().min(0).max(3650);
 
+export const MAX_LEDGER_NAME = 100;
+
 export const LedgerInfo = z
   .object({
-    name: z.string().min(1).max(200),
+    /** The sheet's name: no control or invisible characters; checked for personal data on receipt. */
+    name: z
+      .string()
+      .max(MAX_LEDGER_NAME)
+      .superRefine((name, ctx) => {
+        const c = checkName(name, MAX_LEDGER_NAME);
+        if (!c.ok) ctx.addIssue({ code: 'custom', message: nameProblemMessage('台帳名', c.problem, MAX_LEDGER_NAME) });
+      }),
     /** The sheet's claim type, as the pane checks it (overrides a 債権名 column). */
     claimType: z.string().min(1).max(100),
     classification: z.enum(CLASSIFICATIONS).optional(),
@@ -81,6 +93,11 @@ export const SubmissionPart = z
     part: z.object({ index: z.number().int().min(0), count: z.number().int().min(1).max(10_000) }).strict(),
     upserts: z.array(RowUpsert).max(MAX_ROWS_PER_PART),
     deletions: z.array(RowKey).max(MAX_ROWS_PER_PART * 5),
+    /**
+     * The sender saw what the personal-text check found in this part's text values and ledger name
+     * and confirmed it is not personal data. Never enough for a My Number-like number.
+     */
+    confirmedNoPersonalData: z.boolean().optional(),
   })
   .strict()
   .refine((s) => s.part.index < s.part.count, { message: 'part.index must be below part.count', path: ['part'] });

@@ -1,7 +1,8 @@
 /**
  * Turns a checked row into what leaves the workbook: canonical values of `yes` fields, keyed
- * hashes of `key` fields, nothing of personal ones. A value the engine could not read is sent as
- * typed, so the service's check finds the same INVALID_* finding.
+ * hashes of `key` fields, nothing of personal ones. A cell the engine could not read is sent as
+ * `{ unreadable: reason }`, never as its text: the service's grid turns the marker back into a cell
+ * its engine cannot read either (`server-grid.ts`), so both find the same INVALID_* finding.
  */
 import { formatISO } from '../calendar/day.js';
 import { fieldDef } from '../fields/catalogue.js';
@@ -25,18 +26,21 @@ function canonical(field: ReadField, value: unknown): SyncValue {
   return value as SyncValue;
 }
 
-/** The values of a row as sent; `rawText` gives the cell as typed for unreadable ones. */
+/** The values of a row as sent. */
 export async function syncValues(
   row: LedgerRow,
   mapped: ReadonlySet<ReadField>,
-  rawText: (field: ReadField) => string,
   crypto: SyncCrypto,
 ): Promise<SyncRowValues> {
   const out: Record<string, SyncValue> = {};
   for (const field of SYNC_FIELDS) {
     if (!mapped.has(field)) continue;
     const bad = row.invalid?.[field];
-    let v: SyncValue = bad ? rawText(field).slice(0, 1000) : canonical(field, row.v[field]);
+    if (bad) {
+      out[field] = { unreadable: bad };
+      continue;
+    }
+    let v = canonical(field, row.v[field]);
     if (HASHED.has(field) && v !== null) v = await crypto.hmac(`${field}\u0000${String(v)}`);
     out[field] = v;
   }
@@ -67,7 +71,6 @@ export async function rowKey(row: LedgerRow, occurrence: number, crypto: SyncCry
 export async function buildUpserts(
   rows: Iterable<LedgerRow>,
   mapped: ReadonlySet<ReadField>,
-  rawText: (row: LedgerRow, field: ReadField) => string,
   crypto: SyncCrypto,
 ): Promise<RowUpsert[]> {
   const seen = new Map<string, number>();
@@ -76,7 +79,7 @@ export async function buildUpserts(
     const identity = row.duplicateKey ?? `row\u0000${row.row}`;
     const n = seen.get(identity) ?? 0;
     seen.set(identity, n + 1);
-    const values = await syncValues(row, mapped, (f) => rawText(row, f), crypto);
+    const values = await syncValues(row, mapped, crypto);
     out.push({
       key: await rowKey(row, n, crypto),
       hash: await crypto.sha256(canonicalJson(values)),

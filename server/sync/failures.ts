@@ -1,5 +1,11 @@
 /** The sync endpoints' refusals: stable codes, Japanese messages, details without row values. */
+import type { ZodError } from 'zod';
+import { fieldDef, FIELDS } from '../../domain/fields/catalogue.js';
+import type { PersonalTextReport, TextFinding } from '../../domain/sync/personal-scan.js';
+import { MAX_TEXT_VALUE } from '../../domain/sync/values.js';
+import { MAX_FISCAL_YEAR, MAX_YEN_LABEL, MIN_FISCAL_YEAR } from '../../domain/values/limits.js';
 import { ApiFailure } from '../http/errors.js';
+import { LOOKS_PERSONAL_MESSAGE, MY_NUMBER_MESSAGE } from '../http/personal-text.js';
 
 export const catchUpPath = (ledgerId: string, since: number) =>
   `/api/v1/ledgers/${encodeURIComponent(ledgerId)}/rows?since=${since}`;
@@ -67,3 +73,75 @@ export const partMismatch = () =>
 
 /** The HTTP status of a refusal stored with a rejected submission (replayed on retry). */
 export const STORED_STATUS: Record<string, number> = { 'stale-revision': 409, 'duplicate-key': 400 };
+
+const KNOWN = new Set<string>(FIELDS.map((f) => f.key));
+
+/** What a field's value must be, in Japanese. */
+function expectedOf(field: string): string {
+  if (!KNOWN.has(field)) return '送れない項目';
+  const d = fieldDef(field as Parameters<typeof fieldDef>[0]);
+  if (d.sync === 'key') return '市の鍵でハッシュ化した64桁の16進数';
+  switch (d.type) {
+    case 'date':
+      return 'YYYY-MM-DD 形式の実在する日付';
+    case 'booleanOrDate':
+      return 'true・false または YYYY-MM-DD 形式の日付';
+    case 'yen':
+      return `${MAX_YEN_LABEL} 以内の整数（円）`;
+    case 'fiscalYear':
+      return `${MIN_FISCAL_YEAR}～${MAX_FISCAL_YEAR} の整数（年度の西暦）`;
+    case 'integer':
+      return '0 以上の整数';
+    case 'boolean':
+      return 'true または false';
+    case 'enum':
+      return `次のいずれか: ${(d.options ?? []).join('、')}`;
+    case 'text':
+      return `${MAX_TEXT_VALUE} 文字以内の文字列`;
+  }
+}
+
+const labelOf = (field: string) =>
+  KNOWN.has(field) ? fieldDef(field as Parameters<typeof fieldDef>[0]).label : field;
+
+/**
+ * Values not of their field's type (free text in a date, an amount past the limit, …): which rows
+ * and fields, and what each must be. Never the value: it may be whatever a cell held.
+ */
+export const invalidValues = (bad: { row: number | null; field: string }[], error: ZodError) => {
+  const first = bad[0]!;
+  const where = first.row === null ? '' : `${first.row} 行目の`;
+  return new ApiFailure(
+    400,
+    'invalid-value',
+    `${where}${labelOf(first.field)}は${expectedOf(first.field)}で送ってください。読めないセルは内容を送らず { "unreadable": 理由 } で送ります。アドインを最新にして送り直してください。`,
+    {
+      values: bad.map((b) => ({ row: b.row, field: b.field, expected: expectedOf(b.field) })),
+      issues: error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), problem: i.message })),
+    },
+  );
+};
+
+const LEDGER_LABELS: Record<string, string> = { 'ledger.name': '台帳名', 'ledger.claimType': '台帳の債権名' };
+
+function where(f: TextFinding): string {
+  const label = LEDGER_LABELS[f.field] ?? labelOf(f.field);
+  if (!f.rows?.length) return label;
+  const more = (f.rowCount ?? 0) > 1 ? ` ほか ${(f.rowCount ?? 1) - 1} 行` : '';
+  return `${f.rows[0]} 行目の${label}${more}`;
+}
+
+/**
+ * Row texts or the ledger's name that look personal: the gate's 422 (`server/http/personal-text.ts`)
+ * with the sheet rows added. `fields` lists each text as field, spans, rows; never the text.
+ */
+export const looksPersonalRows = (report: PersonalTextReport) => {
+  const places = report.findings.slice(0, 3).map(where).join('、');
+  const others = report.findings.length > 3 || report.truncated ? ' など' : '';
+  return new ApiFailure(
+    422,
+    'looks-personal',
+    `${report.confirmable ? LOOKS_PERSONAL_MESSAGE : MY_NUMBER_MESSAGE}（${places}${others}）`,
+    { fields: report.findings, confirmable: report.confirmable, truncated: report.truncated },
+  );
+};

@@ -7,17 +7,18 @@
  * (`test/server/sync/fast-parse.test.ts` checks both directions against zod with fast-check).
  *
  * The compiler knows only what the row schemas use: strict objects, strings with regex and length
- * checks, numbers with integer and range checks, booleans, null, unions, nullable, optional and
- * arrays with a length limit. Anything else throws when this module loads, so a schema change it
+ * checks, numbers with integer and range checks, refinements (`.refine(fn)`: the same `fn` is
+ * called), string enums, booleans, null, unions, nullable, optional and arrays with a length limit. Anything else throws when this module loads, so a schema change it
  * cannot mirror fails every test at once instead of being checked loosely.
  */
 import type { z } from 'zod';
-import { RowUpsert, SubmissionPart } from '../../domain/sync/protocol.js';
+import { RowUpsert, SubmissionPart, SyncRowValues } from '../../domain/sync/protocol.js';
 
 type Check = (v: unknown) => boolean;
 
 interface CheckDef {
   check: string;
+  type?: string;
   fn?: unknown;
   format?: string;
   pattern?: RegExp;
@@ -36,6 +37,7 @@ interface SchemaDef extends Partial<CheckDef> {
   options?: z.core.$ZodType[];
   innerType?: z.core.$ZodType;
   element?: z.core.$ZodType;
+  entries?: Record<string, unknown>;
 }
 
 const defOf = (schema: z.core.$ZodType) => schema._zod.def as unknown as SchemaDef;
@@ -71,7 +73,20 @@ function lengthCheck(d: CheckDef): (v: { length: number }) => boolean {
   }
 }
 
+/**
+ * A `.refine(fn)`: zod calls `fn` with the value and refuses a falsy result; so does this, with the
+ * same function. (`superRefine` and `.check` keep no `fn` in their definition: not mirrored.)
+ */
+function refinement(d: CheckDef): Check | undefined {
+  if (d.check !== 'custom') return undefined;
+  const fn = d.fn;
+  if (d.type !== 'custom' || typeof fn !== 'function') return unsupported('a refinement without its function');
+  return (v) => !!(fn as (x: unknown) => unknown)(v);
+}
+
 function stringCheck(d: CheckDef): Check {
+  const refined = refinement(d);
+  if (refined) return refined;
   if (d.check === 'string_format') {
     const re = d.pattern;
     if (d.format !== 'regex' || !(re instanceof RegExp) || d.fn) unsupported(`the ${d.format} string format`);
@@ -84,6 +99,8 @@ function stringCheck(d: CheckDef): Check {
 }
 
 function numberCheck(d: CheckDef): Check {
+  const refined = refinement(d);
+  if (refined) return refined;
   switch (d.check) {
     case 'number_format':
       if (d.format !== 'safeint') unsupported(`the ${d.format} number format`);
@@ -125,6 +142,13 @@ export function compileCheck(schema: z.core.$ZodType): Check {
     case 'null':
       noChecks();
       return (v) => v === null;
+    case 'enum': {
+      noChecks();
+      const values = Object.values(def.entries!);
+      if (!values.every((x) => typeof x === 'string')) unsupported('an enum of non-strings');
+      const set = new Set(values);
+      return (v) => typeof v === 'string' && set.has(v);
+    }
     case 'nullable': {
       noChecks();
       const inner = compileCheck(def.innerType!);
@@ -196,6 +220,11 @@ const upsertsOk = compileCheck(shape.upserts);
 const deletionsOk = compileCheck(shape.deletions);
 /** Exported for the property test. */
 export const rowUpsertOk = compileCheck(RowUpsert);
+
+/** One check per synced field's value (for saying which row and field a refused part got wrong). */
+export const valueOk: ReadonlyMap<string, Check> = new Map(
+  Object.entries(SyncRowValues.shape).map(([f, schema]) => [f, compileCheck(defOf(schema).innerType!)]),
+);
 
 /**
  * The part when the fast path accepts it (zod would accept it with equal data), else undefined:

@@ -3,7 +3,7 @@
  * in clear text, is refused before validation, storage or logging can see the values.
  */
 import { HASHED_FIELDS, PERSONAL_FIELDS } from '../../domain/sync/fields.js';
-import { HEX_DIGEST } from '../../domain/sync/protocol.js';
+import { HEX_DIGEST, isUnreadable } from '../../domain/sync/values.js';
 import { keyNotHashed, personalField } from './failures.js';
 
 const PERSONAL = new Set<string>(PERSONAL_FIELDS);
@@ -30,7 +30,7 @@ export function personalFieldsIn(body: unknown): string[] {
   return PERSONAL_FIELDS.filter((f) => found.has(f));
 }
 
-/** Key fields (debtorId, assessmentNo) whose value is not an HMAC digest. */
+/** Key fields (debtorId, assessmentNo) whose value is neither an HMAC digest nor the unreadable marker. */
 export function unhashedKeysIn(body: unknown): string[] {
   const found = new Set<string>();
   const upserts = isObject(body) ? body.upserts : undefined;
@@ -40,7 +40,8 @@ export function unhashedKeysIn(body: unknown): string[] {
     if (!isObject(values)) continue;
     for (const f of HASHED_FIELDS) {
       const v = values[f];
-      if (v !== undefined && v !== null && !(typeof v === 'string' && HEX_DIGEST.test(v))) found.add(f);
+      if (v === undefined || v === null || isUnreadable(v)) continue;
+      if (!(typeof v === 'string' && HEX_DIGEST.test(v))) found.add(f);
     }
   }
   return HASHED_FIELDS.filter((f) => found.has(f));

@@ -3,8 +3,10 @@
  * (idempotently: a retried part with the same body gets the same answer). When the last part is
  * in, the whole submission is applied (`apply.ts`).
  */
+import type { ZodError } from 'zod';
 import { parseISODay } from '../../domain/calendar/day.js';
 import { SubmissionPart } from '../../domain/sync/protocol.js';
+import { DetectorCache, kindCounts, scanSyncText } from '../../domain/sync/personal-scan.js';
 import type { Db, Queryable } from '../db/db.js';
 import { appendAudit } from '../db/repos/audit.js';
 import { createLedger, findLedger } from '../db/repos/ledgers.js';
@@ -19,14 +21,16 @@ import {
   type SubmissionRecord,
 } from '../db/repos/submissions.js';
 import type { Principal } from '../http/auth.js';
-import { ApiFailure, forbidden, parseWith } from '../http/errors.js';
+import { ApiFailure, forbidden, invalidInput } from '../http/errors.js';
 import { applySubmission } from './apply.js';
 import { canonicalData, sha256Hex, stableJson } from './canonical.js';
 import { feedCheck } from './check-thread.js';
-import { fastParsePart } from './fast-parse.js';
+import { fastParsePart, valueOk } from './fast-parse.js';
 import {
   duplicateKey,
   invalidLedgerId,
+  invalidValues,
+  looksPersonalRows,
   partMismatch,
   rowHashMismatch,
   staleRevision,
@@ -54,7 +58,49 @@ export function readPart(raw: unknown): SubmissionPart {
   const fast = fastParsePart(raw);
   if (fast) return fast;
   assertNoPersonalData(raw);
-  return parseWith(SubmissionPart, raw);
+  const r = SubmissionPart.safeParse(raw);
+  if (r.success) return r.data;
+  throw refusal(raw, r.error);
+}
+
+/**
+ * Why zod refused a part: values not of their field's type say which rows and fields (never the
+ * values); a refused ledger name says why; anything else is the usual list of paths.
+ */
+function refusal(raw: unknown, error: ZodError): ApiFailure {
+  const upserts = (raw as { upserts?: unknown }).upserts;
+  const bad: { row: number | null; field: string }[] = [];
+  if (Array.isArray(upserts)) {
+    for (const u of upserts) {
+      const values = (u as { values?: unknown } | null)?.values;
+      if (typeof values !== 'object' || values === null) continue;
+      const row = (u as { row?: unknown }).row;
+      for (const [field, v] of Object.entries(values)) {
+        const ok = valueOk.get(field);
+        if (ok && v !== undefined && !ok(v)) bad.push({ row: typeof row === 'number' ? row : null, field });
+        if (bad.length >= 20) break;
+      }
+      if (bad.length >= 20) break;
+    }
+  }
+  if (bad.length > 0) return invalidValues(bad, error);
+  const name = error.issues.find((i) => i.path[0] === 'ledger' && i.path[1] === 'name');
+  return invalidInput(error, name?.message);
+}
+
+/** Detector results shared by every part: ledgers repeat the same few texts. */
+const detector = new DetectorCache();
+
+/**
+ * Text values and the ledger's name that look personal are refused (422 `looks-personal`, with
+ * rows, fields and spans, never the text) unless the part says the sender confirmed them; a My
+ * Number-like number always. Gives the kinds confirmed, counted, for the audit log.
+ */
+function checkPersonalText(part: SubmissionPart): Record<string, number> | undefined {
+  const report = scanSyncText(part.upserts, part.ledger, detector);
+  if (report.findings.length === 0) return undefined;
+  if (!report.confirmable || part.confirmedNoPersonalData !== true) throw looksPersonalRows(report);
+  return kindCounts(report.findings);
 }
 
 export async function receivePart(
@@ -69,6 +115,7 @@ export async function receivePart(
   if (parseISODay(part.asOf) === null) {
     throw new ApiFailure(400, 'invalid-input', '基準日（asOf）が実在する日付ではありません。');
   }
+  const confirmed = checkPersonalText(part);
   const data = checkRows(part);
   const staged: StagedPart = { upserts: part.upserts, deletions: part.deletions };
   const header = stableJson({
@@ -83,6 +130,7 @@ export async function receivePart(
     ledgerId,
     part,
     body: encodeStaged(staged, data),
+    confirmed,
     bodyHash: partDigest(header, part.part.index, staged),
     sameBody: (stored) => stored === sha256Hex(stableJson(part)),
     header,
@@ -176,6 +224,8 @@ interface StageInput {
   sameBody: (storedHash: string) => boolean;
   header: string;
   headerHash: string;
+  /** Personal-looking kinds the sender confirmed were not personal, counted. */
+  confirmed: Record<string, number> | undefined;
 }
 
 async function stage(tx: Queryable, s: StageInput, now: Date): Promise<Staged> {
@@ -243,6 +293,7 @@ async function stage(tx: Queryable, s: StageInput, now: Date): Promise<Staged> {
       count: part.part.count,
       upserts: part.upserts.length,
       deletions: part.deletions.length,
+      ...(s.confirmed ? { confirmedNoPersonalData: s.confirmed } : {}),
     });
   }
   const received = await countParts(tx, id);

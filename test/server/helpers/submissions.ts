@@ -76,16 +76,11 @@ export async function upsertsFor(specs: readonly RowSpec[], firstRow = 2, fields
   const reader = new RowReader(syncedMapping(fields), { claimTypes: new ClaimTypeIndex() });
   const cells = specs.map((s) => cellsOf(s, fields));
   const rows: LedgerRow[] = [];
-  const raw = new Map<number, Cell[]>();
   cells.forEach((c, i) => {
     const read = reader.read(firstRow + i, c);
-    if (read.kind === 'data') {
-      rows.push(read.row);
-      raw.set(read.row.row, c);
-    }
+    if (read.kind === 'data') rows.push(read.row);
   });
-  const rawText = (row: LedgerRow, f: ReadField) => String(raw.get(row.row)?.[SYNC_FIELDS.indexOf(f)] ?? '');
-  return buildUpserts(rows, new Set(fields), rawText, testCrypto);
+  return buildUpserts(rows, new Set(fields), testCrypto);
 }
 
 export interface SubmissionSpec {
