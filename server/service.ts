@@ -27,6 +27,10 @@ export interface ServiceOptions {
   tlsCert?: string;
   tlsKey?: string;
   logger?: Logger;
+  /** Where clients reach the service (`https://host:port`): the manifest is rendered for these only. */
+  publicOrigins?: readonly string[];
+  /** Failed authentications allowed per client address and window before 429 (default 30 a minute). */
+  authFailures?: { limit: number; windowMs: number };
 }
 
 export interface RunningService {
@@ -60,7 +64,13 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     const migration = await migrate(db);
     if (migration.from !== migration.to) logger.info(migration, 'database migrated');
 
-    const app = createApp({ db, logger, staticDir: o.staticDir });
+    const app = createApp({
+      db,
+      logger,
+      staticDir: o.staticDir,
+      publicOrigins: o.publicOrigins,
+      authFailures: o.authFailures,
+    });
     const s = o.http ? createHttpServer(app) : createHttpsServer(await tlsOptions(o, logger), app);
     // Longer than clients' idle keep-alive, so a client never reuses a socket the server just closed.
     s.keepAliveTimeout = 65_000;

@@ -4,15 +4,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { TLSSocket } from 'node:tls';
 import { fileURLToPath } from 'node:url';
-import express, { type Express, type Request } from 'express';
+import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { renderManifest } from '../../domain/addin-manifest.js';
 import type { Db } from '../db/db.js';
 import { authenticate } from './auth.js';
 import { ApiFailure, errorHandler, notFoundHandler } from './errors.js';
 import { homePage } from './home.js';
+import { addinHeaders, apiHeaders, AuthThrottle, baseHeaders, manifestOrigin } from './security.js';
 import { adminRoutes } from './routes/admin.js';
 import { ledgersRoutes } from './routes/ledgers.js';
 import { meRoutes } from './routes/me.js';
@@ -31,6 +31,13 @@ export interface AppOptions {
   staticDir?: string;
   /** JSON body limit; a submission larger than this must be sent in parts. */
   jsonLimit?: string;
+  /**
+   * The origins clients reach the service at (`https://host:port`), for the manifest. Without
+   * any, the manifest is rendered only for this machine's own names.
+   */
+  publicOrigins?: readonly string[];
+  /** Failed authentications allowed per client address and window before 429. */
+  authFailures?: { limit: number; windowMs: number };
 }
 
 export const DEFAULT_JSON_LIMIT = '16mb';
@@ -39,9 +46,8 @@ export function createApp(o: AppOptions): Express {
   const app = express();
   const jsonLimit = o.jsonLimit ?? DEFAULT_JSON_LIMIT;
   app.disable('x-powered-by');
+  app.use(baseHeaders);
   app.use((req, res, next) => {
-    res.set('X-Content-Type-Options', 'nosniff');
-    res.set('Referrer-Policy', 'no-referrer');
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       // Method, path and status only: bodies and the Authorization header are never logged.
@@ -55,8 +61,11 @@ export function createApp(o: AppOptions): Express {
   });
 
   const api = express.Router();
+  api.use(apiHeaders);
+  // Who is calling comes first: no body is read, inflated or parsed for a caller without a token.
+  const throttle = new AuthThrottle(o.authFailures?.limit, o.authFailures?.windowMs);
+  api.use(authenticate(o.db, throttle, o.logger));
   api.use(express.json({ limit: jsonLimit, strict: true }));
-  api.use(authenticate(o.db));
   api.use(meRoutes(o.db));
   api.use('/admin', adminRoutes(o.db));
   api.use(ledgersRoutes(o.db));
@@ -69,11 +78,11 @@ export function createApp(o: AppOptions): Express {
   api.use(hardCasesRoutes(o.db));
   api.use(notFoundHandler);
   app.use('/api/v1', api);
-  app.use('/api', notFoundHandler);
+  app.use('/api', apiHeaders, notFoundHandler);
 
   if (o.staticDir) {
-    app.get('/addin/manifest.xml', manifestHandler());
-    app.use('/addin', express.static(o.staticDir, { index: false, fallthrough: true }));
+    app.get('/addin/manifest.xml', manifestHandler(o.publicOrigins ?? []));
+    app.use('/addin', addinHeaders, express.static(o.staticDir, { index: false, fallthrough: true }));
   }
   app.get('/', homePage);
   app.get('/healthz', (_req, res) => res.json({ ok: true }));
@@ -89,26 +98,20 @@ function committedManifest(): string {
   return readFileSync(join(dir, 'manifest.xml'), 'utf8');
 }
 
-const header = (req: Request, name: string): string | undefined => req.get(name)?.split(',')[0]?.trim() || undefined;
-
-/**
- * The origin the client reached: https on a TLS socket; on plain HTTP (loopback only) a TLS-ending
- * reverse proxy in front may say so with X-Forwarded-Proto / X-Forwarded-Host.
- */
-function requestOrigin(req: Request): string {
-  if ((req.socket as TLSSocket).encrypted) return `https://${req.get('host') ?? ''}`;
-  const proto = header(req, 'x-forwarded-proto') ?? 'http';
-  return `${proto}://${header(req, 'x-forwarded-host') ?? req.get('host') ?? ''}`;
-}
-
-/** GET /addin/manifest.xml: the committed manifest with every URL on the origin this request came to. */
-function manifestHandler(): express.RequestHandler {
+/** GET /addin/manifest.xml: the committed manifest with every URL on the origin this request came to (if trusted). */
+function manifestHandler(publicOrigins: readonly string[]): express.RequestHandler {
   let template: string | undefined;
   return (req, res, next) => {
     template ??= committedManifest();
     let xml: string;
+    let origin: string;
     try {
-      xml = renderManifest(template, requestOrigin(req));
+      origin = manifestOrigin(req, publicOrigins);
+    } catch (e) {
+      return next(e);
+    }
+    try {
+      xml = renderManifest(template, origin);
     } catch {
       const message =
         'アドインは HTTPS でしか読み込めません。HTTPS のサービス（または HTTPS を終端するリバースプロキシ）の URL からマニフェストを取得してください。';

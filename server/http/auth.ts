@@ -3,9 +3,11 @@
  * bureau's or a division's data is within the caller's reach.
  */
 import type { Request, RequestHandler } from 'express';
+import type { Logger } from 'pino';
 import type { Db } from '../db/db.js';
 import { findActiveToken, type Role } from '../db/repos/tokens.js';
 import { forbidden, handle, unauthorized } from './errors.js';
+import { AuthThrottle, clientAddress, tooManyFailures } from './security.js';
 
 export interface Principal {
   tokenId: number;
@@ -20,13 +22,28 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function authenticate(db: Db): RequestHandler {
-  return handle(async (req, _res, next) => {
-    const header = req.get('authorization') ?? '';
+/**
+ * The caller's token, looked up on every request (a revoked token is refused at once). A caller
+ * that presents wrong tokens too often is refused for a while without the token being looked at.
+ */
+export function authenticate(db: Db, throttle = new AuthThrottle(), logger?: Logger): RequestHandler {
+  return handle(async (req, res, next) => {
+    const header = req.get('authorization');
+    // No token at all is a client not yet set up, not a guess: 401, not counted.
+    if (!header) throw unauthorized();
+    const address = clientAddress(req);
+    const wait = throttle.retryAfter(address);
+    if (wait > 0) {
+      res.set('Retry-After', String(Math.ceil(wait / 1000)));
+      throw tooManyFailures(wait);
+    }
     const m = /^Bearer\s+(\S{10,200})$/i.exec(header);
-    if (!m) throw unauthorized();
-    const t = await findActiveToken(db, m[1]!);
-    if (!t) throw unauthorized();
+    const t = m ? await findActiveToken(db, m[1]!) : undefined;
+    if (!t) {
+      throttle.fail(address);
+      if (throttle.retryAfter(address) > 0) logger?.warn({ address }, 'authentication failures over the limit');
+      throw unauthorized();
+    }
     req.principal = { tokenId: t.id, role: t.role, bureauId: t.bureau_id, divisionId: t.division_id };
     next();
   });

@@ -1,6 +1,7 @@
 /**
  * GET /addin/manifest.xml: the committed manifest.xml with every URL on the origin the client
- * reached, over the service's development certificate (trusted here as a user would trust it).
+ * reached, over the service's development certificate (trusted here as a user would trust it) —
+ * only for an origin the service knows as its own, never for whatever Host header arrives.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
@@ -14,17 +15,26 @@ import { startService, type RunningService } from '../../server/service.js';
 let dir: string;
 let https: RunningService;
 let http: RunningService;
+let proxied: RunningService;
+const PUBLIC = 'https://saiken.city.example.jp';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'saiken-manifest-'));
   const common = { port: 0, host: '127.0.0.1', staticDir: dir, logger: pino({ level: 'silent' }) };
   https = await startService({ ...common, dbPath: join(dir, 'tls', 'saiken.db'), http: false });
   http = await startService({ ...common, dbPath: join(dir, 'plain', 'saiken.db'), http: true });
+  proxied = await startService({
+    ...common,
+    dbPath: join(dir, 'proxied', 'saiken.db'),
+    http: true,
+    publicOrigins: [PUBLIC],
+  });
 }, 60_000);
 
 afterAll(async () => {
   await https?.close();
   await http?.close();
+  await proxied?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -54,14 +64,31 @@ describe('GET /addin/manifest.xml', () => {
     expect(res.body.startsWith('<?xml')).toBe(true);
   });
 
-  it('takes the origin a TLS-ending proxy in front reports', async () => {
-    const res = await fetch(`${http.url}/addin/manifest.xml`, {
+  it('takes the origin a TLS-ending proxy in front reports, when it is the configured public origin', async () => {
+    const res = await fetch(`${proxied.url}/addin/manifest.xml`, {
       headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'saiken.city.example.jp' },
     });
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain(
-      '<SourceLocation DefaultValue="https://saiken.city.example.jp/addin/taskpane.html"/>',
-    );
+    expect(await res.text()).toContain(`<SourceLocation DefaultValue="${PUBLIC}/addin/taskpane.html"/>`);
+  });
+
+  it('refuses a host that is not the service’s own', async () => {
+    const forged = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'saiken.evil.example' };
+    for (const svc of [http, proxied]) {
+      const res = await fetch(`${svc.url}/addin/manifest.xml`, { headers: forged });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: 'unknown-origin' });
+    }
+    const ca = readFileSync(join(dir, 'tls', 'tls', 'dev-cert.pem'), 'utf8');
+    const res = await new Promise<number>((resolve, reject) => {
+      request(`${https.url}/addin/manifest.xml`, { ca, servername: 'localhost', headers: { Host: 'saiken.evil.example' } }, (r) => {
+        r.resume();
+        resolve(r.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(res).toBe(400);
   });
 
   it('refuses plain HTTP, on which Office does not load add-ins', async () => {

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { ServiceConfigError, startService } from '../../service.js';
 import { SchemaTooNewError } from '../../db/migrate.js';
+import { parsePublicOrigin } from '../../http/security.js';
 import { countTokens } from '../../db/repos/tokens.js';
 import { CliError, parseOptions } from '../errors.js';
 import type { CliContext } from '../io.js';
@@ -27,6 +28,7 @@ const ServeOptions = z.object({
   http: z.boolean().default(false),
   tlsCert: z.string().optional(),
   tlsKey: z.string().optional(),
+  publicOrigin: z.string().optional(),
 });
 
 /** The package root (where package.json is), from source or from dist/. */
@@ -46,9 +48,24 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--http', '暗号化なしの HTTP で待ち受ける（127.0.0.1 などに限る）')
     .option('--tls-cert <file>', 'サーバー証明書（PEM）', process.env.SAIKEN_TLS_CERT)
     .option('--tls-key <file>', '秘密鍵（PEM）', process.env.SAIKEN_TLS_KEY)
+    .option(
+      '--public-origin <urls>',
+      '利用者がアクセスする URL（https://ホスト名:ポート、複数はカンマ区切り）。マニフェストはこの URL にだけ出す',
+      process.env.SAIKEN_PUBLIC_ORIGIN,
+    )
     .action(async (raw: unknown) => {
       const o = parseOptions(ServeOptions, raw);
       if (!!o.tlsCert !== !!o.tlsKey) throw new CliError('--tls-cert と --tls-key は両方指定してください。');
+      let publicOrigins: string[];
+      try {
+        publicOrigins = (o.publicOrigin ?? '')
+          .split(',')
+          .map((u) => u.trim())
+          .filter(Boolean)
+          .map(parsePublicOrigin);
+      } catch (e) {
+        throw new CliError((e as Error).message);
+      }
       const staticDir = join(packageRoot(), 'dist', 'addin');
       let service;
       try {
@@ -60,6 +77,7 @@ export function register(program: Command, ctx: CliContext): void {
           staticDir: existsSync(staticDir) ? staticDir : undefined,
           tlsCert: o.tlsCert,
           tlsKey: o.tlsKey,
+          publicOrigins,
         });
       } catch (e) {
         throw new CliError(startFailure(e, o.port));

@@ -47,6 +47,13 @@ export interface TestServiceOptions {
   keepDir?: boolean;
   /** Silent when absent. */
   logger?: Logger;
+  /**
+   * The brake on failed authentication. Off by default here: role and fuzz tests present wrong
+   * tokens by the hundred on purpose; `test/server/http/security.test.ts` tests the brake itself.
+   */
+  authFailures?: { limit: number; windowMs: number };
+  publicOrigins?: readonly string[];
+  staticDir?: string;
 }
 
 export async function startTestService(o: TestServiceOptions = {}): Promise<TestService> {
@@ -58,6 +65,9 @@ export async function startTestService(o: TestServiceOptions = {}): Promise<Test
     dbPath,
     http: true,
     logger: o.logger ?? pino({ level: 'silent' }),
+    authFailures: o.authFailures ?? { limit: 1_000_000, windowMs: 60_000 },
+    ...(o.publicOrigins ? { publicOrigins: o.publicOrigins } : {}),
+    ...(o.staticDir ? { staticDir: o.staticDir } : {}),
   });
   if (!service.firstAdminToken) {
     await service.close();

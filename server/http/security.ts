@@ -1,0 +1,184 @@
+/**
+ * Transport and browser protections: response headers for the API, the task pane and the pages,
+ * the origins the manifest may be rendered for, and a brake on failed authentication.
+ */
+import { hostname } from 'node:os';
+import type { Request, RequestHandler } from 'express';
+import type { TLSSocket } from 'node:tls';
+import { ApiFailure } from './errors.js';
+
+/** Microsoft's office.js hosts (the current one and the legacy one) — the pane's only outside script. */
+export const OFFICE_JS_ORIGINS = [
+  'https://appsforoffice.microsoft.com',
+  'https://officeapis.public.onecdn.static.microsoft',
+];
+
+/** Office on the web frames the task pane; desktop Excel has no ancestor. Nothing else may frame it. */
+const OFFICE_FRAME_ANCESTORS = [
+  'https://*.officeapps.live.com',
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.microsoft365.com',
+  'https://*.cloud.microsoft',
+  'https://*.sharepoint.com',
+];
+
+/**
+ * The task pane keeps the user's token in its storage, so it runs only its own scripts and
+ * office.js, talks only to this origin, and no other page may frame it. Fluent UI writes its
+ * styles at run time, hence 'unsafe-inline' for styles (never for scripts).
+ */
+export const PANE_CSP = [
+  "default-src 'self'",
+  `script-src 'self' ${OFFICE_JS_ORIGINS.join(' ')}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  `connect-src 'self' ${OFFICE_JS_ORIGINS.join(' ')}`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  `frame-ancestors 'self' ${OFFICE_FRAME_ANCESTORS.join(' ')}`,
+].join('; ');
+
+/** JSON is never a document: nothing may run or be framed from an API response. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+const isTls = (req: Request) => Boolean((req.socket as TLSSocket).encrypted);
+
+/** Headers on every response; HSTS only over HTTPS (it means nothing, and is ignored, over HTTP). */
+export const baseHeaders: RequestHandler = (req, res, next) => {
+  res.set('X-Content-Type-Options', 'nosniff');
+  res.set('Referrer-Policy', 'no-referrer');
+  if (isTls(req)) res.set('Strict-Transport-Security', 'max-age=31536000');
+  next();
+};
+
+/** The API: never cached (ledger, claim, proposal and hard-case data; tokens), never a document. */
+export const apiHeaders: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  res.set('Pragma', 'no-cache');
+  res.set('Content-Security-Policy', API_CSP);
+  next();
+};
+
+/** The add-in's files: the pane's policy on every one (HTML needs it; the rest are harmless with it). */
+export const addinHeaders: RequestHandler = (_req, res, next) => {
+  res.set('Content-Security-Policy', PANE_CSP);
+  next();
+};
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * Which origin the manifest is rendered for. With configured public origins, the request's host
+ * must be one of them; without, only this machine's own names (loopback and its host name) are
+ * trusted, so a forged Host header cannot make the service hand out a manifest pointing elsewhere.
+ */
+export function manifestOrigin(req: Request, publicOrigins: readonly string[]): string {
+  const forwardedProto = isTls(req) ? undefined : firstHeader(req, 'x-forwarded-proto');
+  const forwardedHost = isTls(req) ? undefined : firstHeader(req, 'x-forwarded-host');
+  const proto = isTls(req) ? 'https' : (forwardedProto ?? 'http');
+  const host = (forwardedHost ?? req.get('host') ?? '').toLowerCase();
+  const origin = `${proto}://${host}`;
+  if (publicOrigins.length > 0) {
+    const match = publicOrigins.find((o) => o.toLowerCase() === origin);
+    if (match) return match;
+    throw unknownOrigin(publicOrigins);
+  }
+  const name = host.replace(/:\d+$/, '');
+  if (LOOPBACK_NAMES.has(name) || name === hostname().toLowerCase()) return origin;
+  throw unknownOrigin(publicOrigins);
+}
+
+function unknownOrigin(publicOrigins: readonly string[]): ApiFailure {
+  return new ApiFailure(
+    400,
+    'unknown-origin',
+    'このホスト名はサービスの公開 URL として登録されていません。サービスを --public-origin https://ホスト名:ポート で起動するか、登録済みの URL からマニフェストを取得してください。',
+    { publicOrigins },
+  );
+}
+
+const firstHeader = (req: Request, name: string): string | undefined =>
+  req.get(name)?.split(',')[0]?.trim() || undefined;
+
+/** `https://host[:port]` with nothing after it: the form `--public-origin` takes. */
+export function parsePublicOrigin(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`公開 URL（--public-origin）が URL として読めません: ${raw}`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_NAMES.has(url.hostname))) {
+    throw new Error(`公開 URL（--public-origin）は https:// で指定してください: ${raw}`);
+  }
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new Error(
+      `公開 URL（--public-origin）にはパスなどを付けず https://ホスト名:ポート の形で指定してください: ${raw}`,
+    );
+  }
+  return url.origin;
+}
+
+/**
+ * Failed authentication, counted per client address in a sliding window: past the limit, the
+ * address gets 429 without its token being looked at, until the window has moved on. Only
+ * failures count (requests in flight together may pass the limit by their number), so clerks
+ * sharing one address behind a proxy are never braked for their own valid requests. Kept in
+ * memory: losing it on a restart only resets the count (tokens are 256-bit random; this is a brake
+ * on noise and guessing, not the defence).
+ */
+export class AuthThrottle {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    readonly limit = 30,
+    readonly windowMs = 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Milliseconds until this address may try again (0: it may now). */
+  retryAfter(address: string): number {
+    const times = this.recent(address);
+    if (times.length < this.limit) return 0;
+    return Math.max(1, times[times.length - this.limit]! + this.windowMs - this.now());
+  }
+
+  fail(address: string, at = this.now()): void {
+    const times = this.recent(address);
+    times.push(at);
+    this.failures.set(address, times);
+    // Bounded: the oldest addresses go first when very many fail at once.
+    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value!);
+  }
+
+  private recent(address: string): number[] {
+    const since = this.now() - this.windowMs;
+    const times = (this.failures.get(address) ?? []).filter((t) => t > since);
+    if (times.length === 0) this.failures.delete(address);
+    return times;
+  }
+}
+
+/**
+ * The client's address: the socket's, or — when the socket is a reverse proxy on this machine —
+ * the address that proxy appended last to X-Forwarded-For (earlier entries are the client's word).
+ */
+export function clientAddress(req: Request): string {
+  const peer = req.socket.remoteAddress ?? 'unknown';
+  const loopback = peer === '::1' || peer.startsWith('127.') || peer.startsWith('::ffff:127.');
+  const forwarded = loopback ? req.get('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
+  return forwarded || peer;
+}
+
+export function tooManyFailures(retryAfterMs: number): ApiFailure {
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  return new ApiFailure(
+    429,
+    'too-many-failures',
+    `認証の失敗が続いたため、しばらく受け付けを止めています。${seconds} 秒ほど待ってから、正しいトークンでお試しください。`,
+    { retryAfterSeconds: seconds },
+  );
+}
