@@ -2,6 +2,7 @@
  * The per-claim sheet (債権別) as both the service's .xlsx and the pane's 取りまとめ print it: one
  * definition, so the two workbooks cannot drift apart.
  */
+import { integerOf, sheetInteger, type JsonInteger } from './exact.js';
 
 /** Thousands separators, and △ for a negative, as the city's tables print amounts. */
 export const AMOUNT_FORMAT = '#,##0;"△ "#,##0';
@@ -20,10 +21,10 @@ export interface ClaimSheetSource {
   division: string;
   claim: string;
   classification: string | null;
-  baselineYen: number | null;
-  targetYen: number | null;
-  currentYen: number | null;
-  gapYen: number | null;
+  baselineYen: JsonInteger | null;
+  targetYen: JsonInteger | null;
+  currentYen: JsonInteger | null;
+  gapYen: JsonInteger | null;
   growing: boolean | null;
   behindPlan: boolean | null;
   asOf: string | null;
@@ -52,16 +53,23 @@ export const CLAIM_SHEET_COLUMNS: readonly SheetColumn[] = [
 /** ○ for yes, blank otherwise (how the city's lists mark a flag). */
 export const yesMark = (b: boolean | null | undefined): string => (b ? '○' : '');
 
+/** An amount for a cell: a number while Excel holds it to the yen, else its digits as text (exact.ts). */
+export function sheetAmount(x: JsonInteger | null): SheetCell {
+  if (x === null) return null;
+  if (typeof x === 'number' && !Number.isSafeInteger(x)) return x;
+  return sheetInteger(integerOf(x));
+}
+
 export function claimSheetRow(c: ClaimSheetSource): SheetCell[] {
   return [
     c.bureau,
     c.division,
     c.claim,
     c.classification,
-    c.baselineYen,
-    c.targetYen,
-    c.currentYen,
-    c.gapYen,
+    sheetAmount(c.baselineYen),
+    sheetAmount(c.targetYen),
+    sheetAmount(c.currentYen),
+    sheetAmount(c.gapYen),
     yesMark(c.growing),
     yesMark(c.behindPlan),
     c.asOf,

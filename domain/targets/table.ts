@@ -4,7 +4,9 @@
  * printed figures are rounded, so the total row is rounded from the city's yen, not added up
  * from rounded rows.
  */
-import { bigIntToSafeNumber, divideRoundHalfAwayFromZero, ratioHundredths, yenToBigInt } from './rounding.js';
+import { formatTsv } from '../reports/delimited.js';
+import { jsonInteger, type JsonInteger } from '../reports/exact.js';
+import { divideRoundHalfAwayFromZero, ratioHundredths, yenToBigInt } from './rounding.js';
 
 /** One claim's annual plan (年間計画) for one fiscal year; amounts in whole yen. */
 export interface PlanLine {
@@ -20,6 +22,12 @@ export interface PlanLine {
   measures?: string;
 }
 
+/** A plan line whose amounts may also be BigInt (the service reads stored amounts exactly). */
+export type PlanAmounts = Omit<PlanLine, 'baselineYen' | 'targetYen'> & {
+  baselineYen: number | bigint;
+  targetYen: number | bigint;
+};
+
 export interface TargetTableOptions {
   fiscalYear: number;
   /** The table's row order (the order bureaus first appear in the import). */
@@ -31,17 +39,21 @@ export interface TargetTableOptions {
 /** The five printed cells of a row, in column order. */
 export type TargetRowCells = readonly [bureau: string, baseline: string, target: string, diff: string, ratio: string];
 
+/**
+ * A row's sums in yen. Amounts are exact JSON integers (domain/reports/exact.ts): numbers up to
+ * 2^53 − 1, decimal strings beyond, since a city's sums of many plans may pass what a double holds.
+ */
 export interface TargetRow {
   /** The bureau, or 合計 for the total row. */
   bureau: string;
-  baselineYen: number;
-  targetYen: number;
+  baselineYen: JsonInteger;
+  targetYen: JsonInteger;
   /** 未収金額差: ② − ① in yen. */
-  diffYen: number;
+  diffYen: JsonInteger;
   /** 圧縮割合 ② ÷ ① × 100, unrounded (for sorting and charts); null when ① is 0. */
   ratio: number | null;
   /** 圧縮割合 in hundredths of a percent, rounded exactly as printed (9,540 for 95.40); null when ① is 0. */
-  ratioHundredths: number | null;
+  ratioHundredths: JsonInteger | null;
   cells: TargetRowCells;
 }
 
@@ -121,11 +133,11 @@ function makeRow(bureau: string, baseline: bigint, target: bigint): TargetRow {
   const h = ratioHundredths(target, baseline);
   return {
     bureau,
-    baselineYen: bigIntToSafeNumber(baseline),
-    targetYen: bigIntToSafeNumber(target),
-    diffYen: bigIntToSafeNumber(diff),
+    baselineYen: jsonInteger(baseline),
+    targetYen: jsonInteger(target),
+    diffYen: jsonInteger(diff),
     ratio: baseline === 0n ? null : (Number(target) / Number(baseline)) * 100,
-    ratioHundredths: h === null ? null : Number(h),
+    ratioHundredths: h === null ? null : jsonInteger(h),
     cells: [
       bureau,
       formatThousandYen(baseline),
@@ -143,7 +155,11 @@ interface YenSum {
 }
 
 /** Sums in yen by a key, in the order keys first appear. */
-function sumBy<K>(lines: Iterable<PlanLine>, keyOf: (line: PlanLine) => string, keyFields: (line: PlanLine) => K) {
+function sumBy<K>(
+  lines: Iterable<PlanAmounts>,
+  keyOf: (line: PlanAmounts) => string,
+  keyFields: (line: PlanAmounts) => K,
+) {
   const sums = new Map<string, { fields: K } & YenSum>();
   for (const line of lines) {
     const key = keyOf(line);
@@ -155,16 +171,16 @@ function sumBy<K>(lines: Iterable<PlanLine>, keyOf: (line: PlanLine) => string, 
   }
   return [...sums.values()].map(({ fields, baseline, target, lineCount }) => ({
     ...fields,
-    baselineYen: bigIntToSafeNumber(baseline),
-    targetYen: bigIntToSafeNumber(target),
+    baselineYen: jsonInteger(baseline),
+    targetYen: jsonInteger(target),
     lineCount,
   }));
 }
 
 export interface BureauSum {
   bureau: string;
-  baselineYen: number;
-  targetYen: number;
+  baselineYen: JsonInteger;
+  targetYen: JsonInteger;
   lineCount: number;
 }
 
@@ -174,7 +190,7 @@ export interface ClaimSum extends BureauSum {
 }
 
 /** ① and ② in yen per bureau, in order of first appearance. Pass one fiscal year's lines. */
-export function sumByBureau(lines: Iterable<PlanLine>): BureauSum[] {
+export function sumByBureau(lines: Iterable<PlanAmounts>): BureauSum[] {
   return sumBy(
     lines,
     (l) => l.bureau,
@@ -183,7 +199,7 @@ export function sumByBureau(lines: Iterable<PlanLine>): BureauSum[] {
 }
 
 /** ① and ② in yen per claim (bureau, division, claim), in order of first appearance. Pass one fiscal year's lines. */
-export function sumByClaim(lines: Iterable<PlanLine>): ClaimSum[] {
+export function sumByClaim(lines: Iterable<PlanAmounts>): ClaimSum[] {
   return sumBy(
     lines,
     (l) => JSON.stringify([l.bureau, l.division, l.claim]),
@@ -196,7 +212,7 @@ export function sumByClaim(lines: Iterable<PlanLine>): ClaimSum[] {
  * no plan), then any bureau that has plans but is missing from `bureauOrder`, in order of first
  * appearance, so that the total is always the whole city's.
  */
-export function buildTargetTable(lines: Iterable<PlanLine>, options: TargetTableOptions): TargetTable {
+export function buildTargetTable(lines: Iterable<PlanAmounts>, options: TargetTableOptions): TargetTable {
   const { fiscalYear, bureauOrder, settled } = options;
   const yearLines = [...lines].filter((l) => l.fiscalYear === fiscalYear);
   const sums = new Map<string, YenSum>();
@@ -226,8 +242,10 @@ export function buildTargetTable(lines: Iterable<PlanLine>, options: TargetTable
   };
 }
 
-/** Header, one line per bureau, the total: tab-separated, each line ending in `\n`, as targets.md prints it. */
+/**
+ * Header, one line per bureau, the total: tab-separated, each line ending in `\n`, as targets.md
+ * prints it. Through the one delimited writer, so a bureau named `=…` or `@…` is written `'=…`.
+ */
 export function formatTargetTableTsv(table: TargetTable): string {
-  const lines = [table.headers, ...table.rows.map((r) => r.cells), table.total.cells];
-  return lines.map((cells) => cells.join('\t') + '\n').join('');
+  return formatTsv([table.headers, ...table.rows.map((r) => r.cells), table.total.cells]);
 }

@@ -1,10 +1,11 @@
 /** Parsing a plan import (年間計画の一括取込): the uploaded bytes to validated plan rows. */
 import { importError } from './errors.js';
 import { CSV_TYPE, readSheet, XLSX_TYPE, type SheetKind } from './sheet.js';
-import { readPlanRows, type PlanImportRow } from './template.js';
+import { readPlanRows, readPlans, type PlanImportRow, type ReadPlanOptions, type ReadPlans } from './template.js';
 
 export { CSV_TYPE, XLSX_TYPE } from './sheet.js';
-export type { Milestone, PlanImportRow } from './template.js';
+export type { Milestone, PlanImportRow, ReadPlanOptions } from './template.js';
+export type ParsedPlans = ReadPlans;
 export { importError } from './errors.js';
 
 /** The media types the import accepts (and express.raw reads). */
@@ -26,4 +27,14 @@ export function sheetKindOf(contentType: string | undefined): { kind: SheetKind;
 export async function parsePlanFile(bytes: Uint8Array, contentType: string | undefined): Promise<PlanImportRow[]> {
   const { kind, charset } = sheetKindOf(contentType);
   return readPlanRows(await readSheet(bytes, kind, charset));
+}
+
+/** The rows and the personal-text gate's verdict on 取組み (see template.ts `readPlans`). */
+export async function parsePlans(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  o: ReadPlanOptions = {},
+): Promise<ReadPlans> {
+  const { kind, charset } = sheetKindOf(contentType);
+  return readPlans(await readSheet(bytes, kind, charset), o);
 }

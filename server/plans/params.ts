@@ -1,13 +1,44 @@
-/** The `fy` of a request, in any notation parseFiscalYear reads (`2024`, `R6`, `令和6年度`). */
+/**
+ * The `fy` of a request, in any notation parseFiscalYear reads (`2024`, `R6`, `令和6年度`), within
+ * MIN_FISCAL_YEAR..MAX_FISCAL_YEAR: a year outside (明治・大正, 1900, 99999, 令和99年度) is a 400 with
+ * a Japanese message here at the edge, never a failure deeper down.
+ */
+import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../../domain/values/limits.js';
 import { parseFiscalYear } from '../../domain/values/index.js';
 import { ApiFailure } from '../http/errors.js';
 
-export function fiscalYearParam(value: unknown): number {
+export const FISCAL_YEAR_RANGE_MESSAGE = `年度は ${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR} 年度（昭和22年度〜）の範囲で指定してください。`;
+
+export function fiscalYearParam(value: unknown, parameter = 'fy'): number {
   const p = typeof value === 'string' && value.length <= 20 ? parseFiscalYear(value) : null;
-  if (!p?.ok || p.value === null) {
-    throw new ApiFailure(400, 'invalid-fiscal-year', '年度（fy）を 2024、R6、令和6年度 のように指定してください。', {
-      parameter: 'fy',
+  if (p && !p.ok && p.reason === 'out-of-range') {
+    throw new ApiFailure(400, 'invalid-fiscal-year', FISCAL_YEAR_RANGE_MESSAGE, {
+      parameter,
+      min: MIN_FISCAL_YEAR,
+      max: MAX_FISCAL_YEAR,
     });
   }
+  if (p?.ok && p.value !== null && (p.value < MIN_FISCAL_YEAR || p.value > MAX_FISCAL_YEAR)) {
+    throw new ApiFailure(400, 'invalid-fiscal-year', FISCAL_YEAR_RANGE_MESSAGE, { parameter });
+  }
+  if (!p?.ok || p.value === null) {
+    throw new ApiFailure(
+      400,
+      'invalid-fiscal-year',
+      `年度（${parameter}）を 2024、R6、令和6年度 のように指定してください。`,
+      { parameter, min: MIN_FISCAL_YEAR, max: MAX_FISCAL_YEAR },
+    );
+  }
   return p.value;
+}
+
+/** A range of fiscal years (`from`..`to`, both within the limits, `from` ≤ `to`). */
+export function fiscalYearRangeParam(from: unknown, to: unknown): { from: number; to: number } {
+  const range = { from: fiscalYearParam(from, 'from'), to: fiscalYearParam(to, 'to') };
+  if (range.from > range.to) {
+    throw new ApiFailure(400, 'invalid-fiscal-year', '年度の範囲は 開始（from）≦ 終了（to）で指定してください。', {
+      parameter: 'from',
+    });
+  }
+  return range;
 }

@@ -4,7 +4,11 @@
  * Optional monthly milestone columns (`6月末（円）` …) give the year-end path month by month.
  */
 import { parseEnumField, parseFiscalYear, parseYenScaled, type Cell } from '../../domain/values/index.js';
+import { MAX_FISCAL_YEAR, MAX_YEN, MAX_YEN_LABEL, MIN_FISCAL_YEAR } from '../../domain/values/limits.js';
+import { checkName, nameProblemMessage } from '../../domain/text/org-name.js';
 import { normalizeText } from '../../domain/text/normalize.js';
+import { ApiFailure } from '../http/errors.js';
+import { guardPersonalText } from '../http/personal-text.js';
 import { importError } from './errors.js';
 import type { SheetRow } from './sheet.js';
 
@@ -38,7 +42,21 @@ const MONTH = /^(\d{1,2})月末?(?:目標)?(?:額)?\((千)?円\)$/;
 const HEADER_SEARCH_ROWS = 10;
 const MAX_NAME = 100;
 const MAX_MEASURES = 4000;
-const MAX_ROWS = 50_000;
+/** The most plan rows one import takes (a city has a few hundred claims; this leaves room for years). */
+export const MAX_ROWS = 50_000;
+/** The most rows a refusal for personal-looking text lists. */
+const MAX_LISTED_ROWS = 100;
+
+export interface ReadPlanOptions {
+  /** The sender confirmed that 取組み holds no personal data (a My Number is refused regardless). */
+  confirmedNoPersonalData?: boolean;
+}
+
+export interface ReadPlans {
+  rows: PlanImportRow[];
+  /** Personal-looking spans the sender confirmed, counted by kind (for the audit log; never the text). */
+  confirmedKinds: Record<string, number>;
+}
 
 interface Column {
   index: number;
@@ -132,6 +150,45 @@ function findLayout(rows: SheetRow[]): Layout {
 
 const isBlankCell = (c: Cell) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 
+/**
+ * Every data row, validated, then 取組み through the personal-text gate; throws on the first bad
+ * cell so nothing of a bad file is imported.
+ */
+export function readPlans(rows: SheetRow[], o: ReadPlanOptions = {}): ReadPlans {
+  const plans = readPlanRows(rows);
+  return { rows: plans, confirmedKinds: guardMeasures(plans, o.confirmedNoPersonalData === true) };
+}
+
+/**
+ * 取組み is free text: names, addresses, phone numbers refused unless the sender confirms; a My
+ * Number always. The refusal names rows and the column, never the text.
+ */
+function guardMeasures(plans: readonly PlanImportRow[], confirmed: boolean): Record<string, number> {
+  const fields: Record<string, string> = {};
+  for (const p of plans) if (p.measures) fields[String(p.row)] = p.measures;
+  try {
+    return guardPersonalText(fields, confirmed);
+  } catch (err) {
+    if (!(err instanceof ApiFailure) || err.code !== 'looks-personal') throw err;
+    const details = err.details as { fields: { field: string; spans: { kind: string }[] }[]; confirmable: boolean };
+    const refused = details.fields.filter((f) => !details.confirmable && f.spans.some((s) => s.kind === 'my-number'));
+    const listed = (refused.length ? refused : details.fields).map((f) => Number(f.field));
+    const first = listed[0] ?? null;
+    const more = listed.length > 1 ? `（ほか ${listed.length - 1} 行）` : '';
+    const kinds = [...new Set(details.fields.flatMap((f) => f.spans.map((s) => s.kind)))];
+    const problem = details.confirmable
+      ? `氏名・住所・電話番号など、個人を特定できる情報のように見える記載があります${more}。該当箇所を修正するか、個人情報ではないことを確認のうえ、確認済みとして取り込み直してください（コマンドでは --confirm-no-personal-data）。`
+      : `マイナンバー（個人番号）と思われる12桁の数字があります${more}。個人番号は取り込めません。該当箇所を削除してください。`;
+    throw importError(422, 'looks-personal', problem, {
+      row: first,
+      column: TEMPLATE_HEADERS.measures,
+      rows: listed.slice(0, MAX_LISTED_ROWS),
+      kinds,
+      confirmable: details.confirmable,
+    });
+  }
+}
+
 /** Every data row, validated; throws on the first bad cell so nothing of a bad file is imported. */
 export function readPlanRows(rows: SheetRow[]): PlanImportRow[] {
   const nonBlank = rows.filter((r) => !r.cells.every(isBlankCell));
@@ -178,23 +235,32 @@ function readRow(r: SheetRow, layout: Layout): PlanImportRow {
   const cell = (c: Column) => r.cells[c.index] ?? null;
   const fail = (c: Column, code: string, problem: string) =>
     importError(422, code, problem, { row: r.row, column: c.header, value: shown(cell(c)) });
+  // Names and free text are never echoed: the row and the column say where.
+  const failText = (c: Column, code: string, problem: string) =>
+    importError(422, code, problem, { row: r.row, column: c.header });
 
   const name = (k: 'bureau' | 'division' | 'claim') => {
     const c = col(k);
     const v = cell(c);
-    const text = v === null || v === undefined ? '' : normalizeText(String(v));
-    if (text === '') throw fail(c, 'missing-value', '空欄です。');
-    if (text.length > MAX_NAME) throw fail(c, 'invalid-value', `${MAX_NAME}文字以内にしてください。`);
-    return text;
+    const checked = checkName(v === null || v === undefined ? '' : String(v), MAX_NAME);
+    if (checked.ok) return checked.value;
+    if (checked.problem === 'empty') throw failText(c, 'missing-value', '空欄です。');
+    throw failText(c, 'invalid-value', nameProblemMessage(TEMPLATE_HEADERS[k], checked.problem, MAX_NAME));
   };
   const yen = (c: Column, required: boolean): number | null => {
     const p = parseYenScaled(cell(c), c.scale);
     if (!p.ok) {
-      const why = p.reason === 'fraction' ? '円未満の端数があります。' : '金額として読めません。';
+      const why =
+        p.reason === 'fraction'
+          ? '円未満の端数があります。'
+          : p.reason === 'out-of-range'
+            ? TOO_LARGE
+            : '金額として読めません。';
       throw fail(c, 'invalid-amount', why);
     }
     if (p.value === null && required) throw fail(c, 'missing-value', '空欄です。');
     if (p.value !== null && p.value < 0) throw fail(c, 'invalid-amount', '負の金額は指定できません。');
+    if (p.value !== null && p.value > MAX_YEN) throw fail(c, 'invalid-amount', TOO_LARGE);
     return p.value;
   };
 
@@ -202,6 +268,13 @@ function readRow(r: SheetRow, layout: Layout): PlanImportRow {
   const division = name('division');
   const claim = name('claim');
   const fy = parseFiscalYear(cell(col('fiscalYear')));
+  if (!fy.ok && fy.reason === 'out-of-range') {
+    throw fail(
+      col('fiscalYear'),
+      'invalid-fiscal-year',
+      `${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR} 年度の範囲で指定してください。`,
+    );
+  }
   if (!fy.ok) throw fail(col('fiscalYear'), 'invalid-fiscal-year', '年度として読めません（例: 令和6年度、R6、2024）。');
   if (fy.value === null) throw fail(col('fiscalYear'), 'missing-value', '空欄です。');
   const fiscalYear = fy.value;
@@ -217,7 +290,7 @@ function readRow(r: SheetRow, layout: Layout): PlanImportRow {
   const measuresCell = cell(col('measures'));
   const measures = isBlankCell(measuresCell) ? '' : String(measuresCell).replace(/\r\n?/g, '\n').trim();
   if (measures.length > MAX_MEASURES)
-    throw fail(col('measures'), 'invalid-value', `${MAX_MEASURES}文字以内にしてください。`);
+    throw failText(col('measures'), 'invalid-value', `${MAX_MEASURES}文字以内にしてください。`);
 
   const milestones: Milestone[] = [];
   for (const [m, c] of layout.months) {
@@ -240,6 +313,8 @@ function readRow(r: SheetRow, layout: Layout): PlanImportRow {
     milestones,
   };
 }
+
+const TOO_LARGE = `金額は ${MAX_YEN_LABEL}（${MAX_YEN.toLocaleString('en-US')} 円）までです。`;
 
 function shown(c: Cell): string {
   if (c === null || c === undefined) return '';

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { CLAIM_SHEET_COLUMNS, claimSheetRow } from '../../domain/reports/claim-sheet.js';
+import { integerOf, sheetInteger } from '../../domain/reports/exact.js';
 import { thousandsRounded, type TargetRow, type TargetTable } from '../../domain/targets/index.js';
 import type { Queryable } from '../db/db.js';
 import { findingCountRecords, ledgerRecords, type FindingCountRecord, type LedgerRecord } from '../db/repos/reports.js';
@@ -45,12 +46,14 @@ function writeTargetSheet(ws: ExcelJS.Worksheet, table: TargetTable): void {
   ws.getCell(titleRow, 1).font = { bold: true, size: 14 };
   put(ws.getCell(unitRow, unitColumn), table.unitLine);
   ws.getCell(unitRow, unitColumn).alignment = { horizontal: 'right' };
+  // Thousands as numbers while Excel holds them to the unit (always, short of 10^18 yen), else text.
+  const k = (yen: TargetRow['baselineYen']) => sheetInteger(thousandsRounded(integerOf(yen)));
   const values = (r: TargetRow): Value[] => [
     r.bureau,
-    thousandsRounded(r.baselineYen),
-    thousandsRounded(r.targetYen),
-    thousandsRounded(r.diffYen),
-    r.ratioHundredths === null ? r.cells[4] : r.ratioHundredths / 100,
+    k(r.baselineYen),
+    k(r.targetYen),
+    k(r.diffYen),
+    typeof r.ratioHundredths === 'number' ? r.ratioHundredths / 100 : r.cells[4],
   ];
   const rows = [...table.rows, table.total].map(values);
   const widths = [18, 24, 20, 18, 15];
@@ -105,7 +108,7 @@ function writeProvenanceSheet(ws: ExcelJS.Worksheet, d: ConsolidatedData): void 
     l.last_submission_id,
     l.last_submitted_at,
     l.row_count,
-    l.outstanding,
+    sheetInteger(l.outstanding),
   ]);
   writeTable(ws, facts.length + 2, columns, rows);
 }

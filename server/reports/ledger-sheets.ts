@@ -4,6 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { collectionRate } from '../../domain/analysis/analysis.js';
+import { sheetInteger } from '../../domain/reports/exact.js';
 import type { FindingCountRecord, LedgerRecord } from '../db/repos/reports.js';
 import { AMOUNT_FORMAT, RATE_FORMAT, writeTable, type ColumnSpec, type Value } from './xlsx-helpers.js';
 
@@ -16,7 +17,11 @@ const SEVERITY_LABELS = [
 export function writeSubmissionSheet(ws: ExcelJS.Worksheet, ledgers: LedgerRecord[], findings: FindingCountRecord[]) {
   const rules = [...new Set(findings.map((f) => f.rule))].sort();
   const byLedger = new Map<string, FindingCountRecord[]>();
-  for (const f of findings) byLedger.set(f.ledger_id, [...(byLedger.get(f.ledger_id) ?? []), f]);
+  for (const f of findings) {
+    const fs = byLedger.get(f.ledger_id);
+    if (fs) fs.push(f);
+    else byLedger.set(f.ledger_id, [f]);
+  }
   const columns: ColumnSpec[] = [
     { header: '局名', width: 16 },
     { header: '課名', width: 16 },
@@ -52,13 +57,16 @@ interface Bucket {
   from: number;
 }
 
-function agingOf(json: string): { label: string; from: number; outstanding: number }[] {
+/** A bucket's amount as BigInt (a stored amount past 2^53 is read as its nearest whole number). */
+const bucketYen = (x: number) => BigInt(Number.isSafeInteger(x) ? x : Math.round(x));
+
+function agingOf(json: string): { label: string; from: number; outstanding: bigint }[] {
   try {
     const v: unknown = JSON.parse(json);
     if (!Array.isArray(v)) return [];
     return v
       .filter((b) => typeof b?.label === 'string' && Number.isFinite(Number(b?.outstanding)))
-      .map((b) => ({ label: b.label, from: Number(b.fromYears ?? 0), outstanding: Number(b.outstanding) }));
+      .map((b) => ({ label: b.label, from: Number(b.fromYears ?? 0), outstanding: bucketYen(Number(b.outstanding)) }));
   } catch {
     return [];
   }
@@ -75,7 +83,11 @@ export function agingHeader(label: string): string {
 /** Bureaus in the given order first, then any other bureau with ledgers in the city's order. */
 function byBureau(ledgers: LedgerRecord[], order: readonly string[]): [string, LedgerRecord[]][] {
   const groups = new Map<string, LedgerRecord[]>(order.map((b) => [b, []]));
-  for (const l of ledgers) groups.set(l.bureau, [...(groups.get(l.bureau) ?? []), l]);
+  for (const l of ledgers) {
+    const g = groups.get(l.bureau);
+    if (g) g.push(l);
+    else groups.set(l.bureau, [l]);
+  }
   return [...groups].filter(([, ls]) => ls.length > 0);
 }
 
@@ -85,10 +97,10 @@ export function writeAgingSheet(ws: ExcelJS.Worksheet, ledgers: LedgerRecord[], 
   const labels = [...buckets.values()].sort((a, b) => a.from - b.from).map((b) => b.label);
   const groups = byBureau(ledgers, bureauOrder);
   const sums = (ls: LedgerRecord[]) => {
-    const by = new Map<string, number>();
-    for (const l of ls) for (const b of agingOf(l.aging)) by.set(b.label, (by.get(b.label) ?? 0) + b.outstanding);
-    const values = labels.map((label) => by.get(label) ?? 0);
-    return [...values, values.reduce((s, v) => s + v, 0)];
+    const by = new Map<string, bigint>();
+    for (const l of ls) for (const b of agingOf(l.aging)) by.set(b.label, (by.get(b.label) ?? 0n) + b.outstanding);
+    const values = labels.map((label) => by.get(label) ?? 0n);
+    return [...values, values.reduce((s, v) => s + v, 0n)].map(sheetInteger);
   };
   const columns: ColumnSpec[] = [
     { header: '局名', width: 18 },
@@ -101,15 +113,28 @@ export function writeAgingSheet(ws: ExcelJS.Worksheet, ledgers: LedgerRecord[], 
 
 export function writeRatesSheet(ws: ExcelJS.Worksheet, ledgers: LedgerRecord[], bureauOrder: readonly string[]) {
   const row = (bureau: string, ls: LedgerRecord[]): Value[] => {
-    const sum = (k: keyof LedgerRecord) => ls.reduce((s, l) => s + Number(l[k]), 0);
-    const rate = (paid: number, assessed: number) => collectionRate(paid, assessed) ?? '－';
+    type Amount = 'current_assessed' | 'current_paid' | 'current_outstanding' | 'arrears_assessed' | 'arrears_paid';
+    const sum = (k: Amount | 'arrears_outstanding') => ls.reduce((s, l) => s + l[k], 0n);
+    // A rate needs no more than a double's precision.
+    const rate = (paid: bigint, assessed: bigint) => collectionRate(Number(paid), Number(assessed)) ?? '－';
     const [ca, cp, aa, ap] = [
       sum('current_assessed'),
       sum('current_paid'),
       sum('arrears_assessed'),
       sum('arrears_paid'),
     ];
-    return [bureau, ca, cp, rate(cp, ca), sum('current_outstanding'), aa, ap, rate(ap, aa), sum('arrears_outstanding')];
+    const n = sheetInteger;
+    return [
+      bureau,
+      n(ca),
+      n(cp),
+      rate(cp, ca),
+      n(sum('current_outstanding')),
+      n(aa),
+      n(ap),
+      rate(ap, aa),
+      n(sum('arrears_outstanding')),
+    ];
   };
   const amount = (header: string): ColumnSpec => ({ header, width: 18, format: AMOUNT_FORMAT });
   const columns: ColumnSpec[] = [

@@ -6,15 +6,21 @@
 import {
   buildTargetTable,
   formatThousandYen,
-  type PlanLine,
+  type PlanAmounts,
   type TargetRow,
   type TargetTable,
 } from '../../domain/targets/index.js';
+import { integerOf, jsonInteger, type JsonInteger } from '../../domain/reports/exact.js';
 import type { Queryable } from '../db/db.js';
 import { isSettled } from '../db/repos/plans.js';
-import { claimProgressRecords, type ClaimProgressRecord } from '../db/repos/reports.js';
+import { claimProgressExact, type ClaimProgressExact } from '../db/repos/reports.js';
 import type { Milestone } from '../plans/index.js';
+import { mapYielding, Yielder } from './yield.js';
 
+/**
+ * One claim against its plan. Amounts are exact JSON integers (domain/reports/exact.ts): numbers up
+ * to 2^53 − 1, decimal strings beyond.
+ */
 export interface ClaimProgress {
   planId: number;
   planVersion: number;
@@ -22,12 +28,12 @@ export interface ClaimProgress {
   division: string;
   claim: string;
   classification: string | null;
-  baselineYen: number;
-  targetYen: number;
+  baselineYen: JsonInteger;
+  targetYen: JsonInteger;
   /** Null until a ledger of the claim has an accepted submission. */
-  currentYen: number | null;
+  currentYen: JsonInteger | null;
   /** current − target: what is still to be cut (negative: below target already). */
-  gapYen: number | null;
+  gapYen: JsonInteger | null;
   ledgers: number;
   asOf: string | null;
   /** 未収金増加債権: current above last year's ①. */
@@ -39,8 +45,8 @@ export interface ClaimProgress {
 }
 
 export interface Progress {
-  currentYen: number;
-  gapYen: number;
+  currentYen: JsonInteger;
+  gapYen: JsonInteger;
   claims: number;
   claimsReporting: number;
   growingClaims: number;
@@ -76,14 +82,19 @@ function parseMilestones(json: string): Milestone[] {
   }
 }
 
-export function claimProgress(r: ClaimProgressRecord, now: Date): ClaimProgress {
+/** `a > b` for an exact amount and a milestone's number (a flag: the nearest double is enough). */
+const above = (a: bigint, b: number) => (Number.isSafeInteger(b) ? a > BigInt(b) : Number(a) > b);
+
+export function claimProgress(r: ClaimProgressExact, now: Date): ClaimProgress {
   const current = r.current_outstanding;
   const today = monthKey(now);
-  const milestone =
-    parseMilestones(r.milestones)
-      .filter((m) => m.month <= today)
-      .sort((a, b) => a.month.localeCompare(b.month))
-      .at(-1) ?? null;
+  let milestone: Milestone | null = null;
+  if (r.milestones !== '[]') {
+    for (const m of parseMilestones(r.milestones)) {
+      if (m.month <= today && (milestone === null || m.month >= milestone.month)) milestone = m;
+    }
+  }
+  const gap = current === null ? null : current - r.target;
   return {
     planId: r.plan_id,
     planVersion: r.version,
@@ -91,32 +102,36 @@ export function claimProgress(r: ClaimProgressRecord, now: Date): ClaimProgress 
     division: r.division,
     claim: r.claim,
     classification: r.classification,
-    baselineYen: r.baseline,
-    targetYen: r.target,
-    currentYen: current,
-    gapYen: current === null ? null : current - r.target,
+    baselineYen: jsonInteger(r.baseline),
+    targetYen: jsonInteger(r.target),
+    currentYen: current === null ? null : jsonInteger(current),
+    gapYen: gap === null ? null : jsonInteger(gap),
     ledgers: r.ledgers ?? 0,
     asOf: r.as_of,
     growing: current === null ? null : current > r.baseline,
-    behindPlan: current === null || milestone === null ? null : current > milestone.outstanding,
+    behindPlan: current === null || milestone === null ? null : above(current, milestone.outstanding),
     milestone,
     display: {
       baseline: formatThousandYen(r.baseline),
       target: formatThousandYen(r.target),
       current: current === null ? null : formatThousandYen(current),
-      gap: current === null ? null : formatThousandYen(current - r.target),
+      gap: gap === null ? null : formatThousandYen(gap),
     },
   };
 }
 
 /** Claims grouped by bureau in the table's order (first appearance in import order), then import order. */
 export function inBureauOrder<T extends { bureau: string }>(items: readonly T[]): T[] {
-  const rank = new Map<string, number>();
-  for (const it of items) if (!rank.has(it.bureau)) rank.set(it.bureau, rank.size);
-  return items
-    .map((it, i) => ({ it, i }))
-    .sort((a, b) => rank.get(a.it.bureau)! - rank.get(b.it.bureau)! || a.i - b.i)
-    .map(({ it }) => it);
+  const groups = new Map<string, T[]>();
+  for (const it of items) {
+    const g = groups.get(it.bureau);
+    if (g) g.push(it);
+    else groups.set(it.bureau, [it]);
+  }
+  if (groups.size <= 1) return [...items];
+  const out: T[] = [];
+  for (const g of groups.values()) for (const it of g) out.push(it);
+  return out;
 }
 
 export async function loadClaimProgress(
@@ -124,41 +139,91 @@ export async function loadClaimProgress(
   fiscalYear: number,
   opts: { bureauId?: number; now?: Date } = {},
 ): Promise<ClaimProgress[]> {
-  const records = await claimProgressRecords(db, fiscalYear, opts.bureauId);
-  return inBureauOrder(records.map((r) => claimProgress(r, opts.now ?? new Date())));
+  const records = await claimProgressExact(db, fiscalYear, opts.bureauId);
+  const now = opts.now ?? new Date();
+  return inBureauOrder(await mapYielding(records, (r) => claimProgress(r, now)));
 }
 
-export function progressOf(claims: readonly ClaimProgress[], targetYen: number): Progress {
-  const currentYen = claims.reduce((s, c) => s + (c.currentYen ?? 0), 0);
+/** Exact sums of a group of claims: ①, ② and the current amount of those reporting. */
+export interface ClaimSums {
+  baseline: bigint;
+  target: bigint;
+  current: bigint;
+  claims: number;
+  claimsReporting: number;
+  growingClaims: number;
+  behindClaims: number;
+}
+
+export const emptySums = (): ClaimSums => ({
+  baseline: 0n,
+  target: 0n,
+  current: 0n,
+  claims: 0,
+  claimsReporting: 0,
+  growingClaims: 0,
+  behindClaims: 0,
+});
+
+export function addClaim(s: ClaimSums, c: ClaimProgress): void {
+  s.baseline += integerOf(c.baselineYen);
+  s.target += integerOf(c.targetYen);
+  if (c.currentYen !== null) {
+    s.current += integerOf(c.currentYen);
+    s.claimsReporting++;
+  }
+  s.claims++;
+  if (c.growing) s.growingClaims++;
+  if (c.behindPlan) s.behindClaims++;
+}
+
+export function progressOfSums(s: ClaimSums, target: bigint = s.target): Progress {
+  const gap = s.current - target;
   return {
-    currentYen,
-    gapYen: currentYen - targetYen,
-    claims: claims.length,
-    claimsReporting: claims.filter((c) => c.currentYen !== null).length,
-    growingClaims: claims.filter((c) => c.growing).length,
-    behindClaims: claims.filter((c) => c.behindPlan).length,
-    display: { current: formatThousandYen(currentYen), gap: formatThousandYen(currentYen - targetYen) },
+    currentYen: jsonInteger(s.current),
+    gapYen: jsonInteger(gap),
+    claims: s.claims,
+    claimsReporting: s.claimsReporting,
+    growingClaims: s.growingClaims,
+    behindClaims: s.behindClaims,
+    display: { current: formatThousandYen(s.current), gap: formatThousandYen(gap) },
   };
+}
+
+export function progressOf(claims: readonly ClaimProgress[], targetYen: JsonInteger | bigint): Progress {
+  const s = emptySums();
+  for (const c of claims) addClaim(s, c);
+  return progressOfSums(s, integerOf(targetYen));
 }
 
 /** The table of targets.md for `fiscalYear`, from the claims' plans (already in import order). */
 export function targetTableOf(claims: readonly ClaimProgress[], fiscalYear: number, settled: boolean): TargetTable {
-  const lines: PlanLine[] = claims.map((c) => ({
+  const lines: PlanAmounts[] = claims.map((c) => ({
     bureau: c.bureau,
     division: c.division,
     claim: c.claim,
     fiscalYear,
-    baselineYen: c.baselineYen,
-    targetYen: c.targetYen,
+    baselineYen: integerOf(c.baselineYen),
+    targetYen: integerOf(c.targetYen),
   }));
   const bureauOrder = [...new Set(claims.map((c) => c.bureau))];
   return buildTargetTable(lines, { fiscalYear, bureauOrder, settled });
 }
 
-export function targetsReportOf(claims: readonly ClaimProgress[], table: TargetTable): TargetsReport {
-  const row = ({ ratio: _ratio, ...r }: TargetRow, of: readonly ClaimProgress[]): BureauReport => ({
+export async function targetsReportOf(claims: readonly ClaimProgress[], table: TargetTable): Promise<TargetsReport> {
+  const byBureau = new Map<string, ClaimSums>();
+  const total = emptySums();
+  const y = new Yielder();
+  for (const c of claims) {
+    let s = byBureau.get(c.bureau);
+    if (!s) byBureau.set(c.bureau, (s = emptySums()));
+    addClaim(s, c);
+    addClaim(total, c);
+    await y.maybe();
+  }
+  const row = ({ ratio: _ratio, ...r }: TargetRow, s: ClaimSums): BureauReport => ({
     ...r,
-    ...progressOf(of, r.targetYen),
+    ...progressOfSums(s, integerOf(r.targetYen)),
   });
   return {
     fiscalYear: table.fiscalYear,
@@ -168,13 +233,8 @@ export function targetsReportOf(claims: readonly ClaimProgress[], table: TargetT
     unitLine: table.unitLine,
     headers: table.headers,
     note: table.note,
-    bureaus: table.rows.map((r) =>
-      row(
-        r,
-        claims.filter((c) => c.bureau === r.bureau),
-      ),
-    ),
-    total: row(table.total, claims),
+    bureaus: table.rows.map((r) => row(r, byBureau.get(r.bureau) ?? emptySums())),
+    total: row(table.total, total),
   };
 }
 
@@ -183,5 +243,5 @@ export async function loadTargets(db: Queryable, fiscalYear: number, now = new D
   const claims = await loadClaimProgress(db, fiscalYear, { now });
   const settled = await isSettled(db, fiscalYear - 1);
   const table = targetTableOf(claims, fiscalYear, settled);
-  return { claims, table, report: targetsReportOf(claims, table) };
+  return { claims, table, report: await targetsReportOf(claims, table) };
 }

@@ -1,4 +1,8 @@
-/** `saiken plans import FILE`: sends a plan sheet (CSV or .xlsx) to the service's import. */
+/**
+ * `saiken plans import FILE [--confirm-no-personal-data]`: sends a plan sheet (CSV or .xlsx) to the
+ * service's import. The flag says 取組み has been checked and holds no personal data (the service
+ * refuses personal-looking text without it, and a My Number always).
+ */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
@@ -43,16 +47,26 @@ async function readInput(file: string): Promise<Buffer> {
   }
 }
 
+interface ImportOptions extends ServerOptions {
+  confirmNoPersonalData?: boolean;
+}
+
 export function register(program: Command): void {
   const plans = program.command('plans').description('年間計画（未収金の目標）を扱います');
   addServerOptions(
     plans
       .command('import <計画ファイル>')
-      .description('計画の CSV または Excel（.xlsx）ファイルを取り込みます（財政局）'),
-  ).action(async (file: string, opts: ServerOptions, cmd: Command) => {
+      .description('計画の CSV または Excel（.xlsx）ファイルを取り込みます（財政局）')
+      .option(
+        '--confirm-no-personal-data',
+        '「取組み」に個人情報（氏名・住所・電話番号など）がないことを確認済みとして送る（個人番号は常に拒否されます）',
+        false,
+      ),
+  ).action(async (file: string, opts: ImportOptions, cmd: Command) => {
     const bytes = await readInput(file);
     const contentType = contentTypeOf(file, bytes);
-    const res = await callApi(opts, 'api/v1/plans/import', { method: 'POST', body: bytes, contentType });
+    const path = `api/v1/plans/import${opts.confirmNoPersonalData ? '?confirmedNoPersonalData=true' : ''}`;
+    const res = await callApi(opts, path, { method: 'POST', body: bytes, contentType });
     if (res.status !== 200) throw responseFailure(res);
     print(cmd, summaryText(JSON.parse(res.body.toString('utf8')) as ImportSummary));
   });

@@ -5,11 +5,18 @@
  */
 import type { Queryable } from '../db.js';
 
-export interface ClaimProgressRecord {
+/**
+ * Amounts are read as text and parsed as BigInt: node's sqlite3 hands 64-bit integers to
+ * JavaScript as doubles, which round past 2^53, and sums of many plans or ledgers can pass it.
+ */
+const big = (v: unknown): bigint => (v === null || v === undefined ? 0n : BigInt(String(v)));
+
+/** One plan with its claim's current amount, exactly. */
+export interface ClaimProgressExact {
   plan_id: number;
   version: number;
-  baseline: number;
-  target: number;
+  baseline: bigint;
+  target: bigint;
   milestones: string;
   plan_updated_at: string;
   bureau_id: number;
@@ -20,39 +27,80 @@ export interface ClaimProgressRecord {
   claim: string;
   classification: string | null;
   /** Σ outstanding of the claim's ledgers that have an applied submission; null when none has. */
-  current_outstanding: number | null;
+  current_outstanding: bigint | null;
   ledgers: number | null;
   as_of: string | null;
 }
 
-/** Exported so a test can EXPLAIN it. `?` 1: fiscal year; the optional bureau filter is appended. */
+/** As `ClaimProgressExact`, amounts as numbers (for callers that show single claims). */
+export interface ClaimProgressRecord extends Omit<ClaimProgressExact, 'baseline' | 'target' | 'current_outstanding'> {
+  baseline: number;
+  target: number;
+  current_outstanding: number | null;
+}
+
+/**
+ * Exported so a test can EXPLAIN it. `?` 1: fiscal year; the optional bureau filter is appended.
+ * The ledgers' sum is taken in two parts (billions and the rest), each far from overflowing 64
+ * bits whatever the number of ledgers, and put together as BigInt.
+ */
 export const CLAIM_PROGRESS_SQL = `
-SELECT p.id AS plan_id, p.version, p.baseline, p.target, p.milestones, p.updated_at AS plan_updated_at,
+SELECT p.id AS plan_id, p.version, CAST(p.baseline AS TEXT) AS baseline, CAST(p.target AS TEXT) AS target,
+       p.milestones, p.updated_at AS plan_updated_at,
        b.id AS bureau_id, b.name AS bureau, d.id AS division_id, d.name AS division,
        c.id AS claim_id, c.name AS claim, c.classification,
-       la.outstanding AS current_outstanding, la.ledgers, la.as_of
+       CAST(la.hi AS TEXT) AS outstanding_hi, CAST(la.lo AS TEXT) AS outstanding_lo, la.ledgers, la.as_of
   FROM plans p
   JOIN claims c ON c.id = p.claim_id
   JOIN divisions d ON d.id = c.division_id
   JOIN bureaus b ON b.id = d.bureau_id
-  LEFT JOIN (SELECT claim_id, SUM(outstanding) AS outstanding, COUNT(*) AS ledgers, MAX(as_of) AS as_of
+  LEFT JOIN (SELECT claim_id, SUM(outstanding / 1000000000) AS hi, SUM(outstanding % 1000000000) AS lo,
+                    COUNT(*) AS ledgers, MAX(as_of) AS as_of
                FROM ledgers WHERE revision > 0 GROUP BY claim_id) la ON la.claim_id = c.id
  WHERE p.fiscal_year = ?`;
 
+type RawProgress = Omit<ClaimProgressExact, 'baseline' | 'target' | 'current_outstanding'> & {
+  baseline: string;
+  target: string;
+  outstanding_hi: string | null;
+  outstanding_lo: string | null;
+};
+
+function exactProgress(r: RawProgress): ClaimProgressExact {
+  const { outstanding_hi: hi, outstanding_lo: lo, ...rest } = r;
+  return {
+    ...rest,
+    baseline: big(r.baseline),
+    target: big(r.target),
+    current_outstanding: hi === null ? null : big(hi) * 1_000_000_000n + big(lo),
+    ledgers: r.ledgers === null ? null : Number(r.ledgers),
+  };
+}
+
+/** Every plan of the fiscal year (optionally one bureau's) in import order, amounts exact. */
+export async function claimProgressExact(
+  db: Queryable,
+  fiscalYear: number,
+  bureauId?: number,
+): Promise<ClaimProgressExact[]> {
+  const sql = `${CLAIM_PROGRESS_SQL}${bureauId === undefined ? '' : ' AND b.id = ?'} ORDER BY p.id`;
+  const rows = await db.all<RawProgress>(sql, bureauId === undefined ? [fiscalYear] : [fiscalYear, bureauId]);
+  const out = new Array<ClaimProgressExact>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = exactProgress(rows[i]!);
+  return out;
+}
+
+/** As `claimProgressExact`, amounts as numbers (nearest double past 2^53). */
 export async function claimProgressRecords(
   db: Queryable,
   fiscalYear: number,
   bureauId?: number,
 ): Promise<ClaimProgressRecord[]> {
-  const sql = `${CLAIM_PROGRESS_SQL}${bureauId === undefined ? '' : ' AND b.id = ?'} ORDER BY p.id`;
-  const rows = await db.all<ClaimProgressRecord>(sql, bureauId === undefined ? [fiscalYear] : [fiscalYear, bureauId]);
-  // PostgreSQL hands SUM(bigint) back as text: numbers either way.
-  return rows.map((r) => ({
+  return (await claimProgressExact(db, fiscalYear, bureauId)).map((r) => ({
     ...r,
     baseline: Number(r.baseline),
     target: Number(r.target),
     current_outstanding: r.current_outstanding === null ? null : Number(r.current_outstanding),
-    ledgers: r.ledgers === null ? null : Number(r.ledgers),
   }));
 }
 
@@ -66,13 +114,13 @@ export interface LedgerRecord {
   last_submitted_at: string | null;
   row_count: number;
   unreadable_rows: number;
-  outstanding: number;
-  current_assessed: number;
-  current_paid: number;
-  current_outstanding: number;
-  arrears_assessed: number;
-  arrears_paid: number;
-  arrears_outstanding: number;
+  outstanding: bigint;
+  current_assessed: bigint;
+  current_paid: bigint;
+  current_outstanding: bigint;
+  arrears_assessed: bigint;
+  arrears_paid: bigint;
+  arrears_outstanding: bigint;
   aging: string;
   bureau_id: number;
   bureau: string;
@@ -84,8 +132,11 @@ export interface LedgerRecord {
 
 export const LEDGERS_SQL = `
 SELECT l.id, l.name, l.revision, l.as_of, l.ruleset_version, l.last_submission_id, l.last_submitted_at,
-       l.row_count, l.unreadable_rows, l.outstanding, l.current_assessed, l.current_paid, l.current_outstanding,
-       l.arrears_assessed, l.arrears_paid, l.arrears_outstanding, l.aging,
+       l.row_count, l.unreadable_rows, CAST(l.outstanding AS TEXT) AS outstanding,
+       CAST(l.current_assessed AS TEXT) AS current_assessed, CAST(l.current_paid AS TEXT) AS current_paid,
+       CAST(l.current_outstanding AS TEXT) AS current_outstanding,
+       CAST(l.arrears_assessed AS TEXT) AS arrears_assessed, CAST(l.arrears_paid AS TEXT) AS arrears_paid,
+       CAST(l.arrears_outstanding AS TEXT) AS arrears_outstanding, l.aging,
        b.id AS bureau_id, b.name AS bureau, b.sort_order AS bureau_sort_order, d.name AS division,
        c.id AS claim_id, c.name AS claim
   FROM ledgers l
@@ -109,7 +160,7 @@ export async function ledgerRecords(db: Queryable): Promise<LedgerRecord[]> {
   const rows = await db.all<LedgerRecord>(LEDGERS_SQL);
   return rows.map((r) => {
     const out = { ...r };
-    for (const k of AMOUNT_COLUMNS) out[k] = Number(r[k]);
+    for (const k of AMOUNT_COLUMNS) out[k] = big(r[k]);
     return out;
   });
 }

@@ -12,13 +12,28 @@ import {
   settleFiscalYear,
   type PlanScope,
 } from '../../db/repos/plans.js';
-import { parsePlanFile, PLAN_FILE_TYPES, sheetKindOf } from '../../plans/index.js';
+import { z } from 'zod';
+import { PLAN_FILE_TYPES, sheetKindOf } from '../../plans/index.js';
 import { fiscalYearParam } from '../../plans/params.js';
+import { parsePlansOffThread } from '../../plans/parse-thread.js';
 import { inBureauOrder } from '../../reports/targets.js';
+import { jsonInteger } from '../../../domain/reports/exact.js';
 import { principal, requireRole, type Principal } from '../auth.js';
-import { ApiFailure, handle } from '../errors.js';
+import { ApiFailure, handle, parseWith } from '../errors.js';
 
+/**
+ * The largest plan file the import takes, with at most 50,000 rows (template.ts MAX_ROWS). At that
+ * size the file is read on a thread of its own and written in one short transaction.
+ */
 export const PLAN_IMPORT_LIMIT = '20mb';
+
+/** `?confirmedNoPersonalData=true`: 取組み has been checked and holds no personal data. */
+const ImportQuery = z.object({
+  confirmedNoPersonalData: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+});
 
 /** The raw body for this route only, with a Japanese answer when the file is too large. */
 function rawPlanFile(): RequestHandler {
@@ -61,10 +76,16 @@ export function plansRoutes(db: Db): Router {
     rawPlanFile(),
     handle(async (req, res) => {
       const p = principal(req);
+      const { confirmedNoPersonalData } = parseWith(
+        ImportQuery,
+        { confirmedNoPersonalData: req.query.confirmedNoPersonalData },
+        'confirmedNoPersonalData は true か false です。',
+      );
       const contentType = req.get('content-type');
       if (!Buffer.isBuffer(req.body)) sheetKindOf(contentType); // throws 415 for any other type
-      const rows = await parsePlanFile(Buffer.isBuffer(req.body) ? req.body : new Uint8Array(), contentType);
-      res.json(await importPlans(db, rows, { tokenId: p.tokenId, role: p.role }));
+      const body = Buffer.isBuffer(req.body) ? req.body : new Uint8Array();
+      const { rows, confirmedKinds } = await parsePlansOffThread(body, contentType, confirmedNoPersonalData);
+      res.json(await importPlans(db, rows, { tokenId: p.tokenId, role: p.role }, { confirmedKinds }));
     }),
   );
 
@@ -84,8 +105,8 @@ export function plansRoutes(db: Db): Router {
           claim: p.claim,
           classification: p.classification,
           fiscalYear: p.fiscal_year,
-          baselineYen: Number(p.baseline),
-          targetYen: Number(p.target),
+          baselineYen: jsonInteger(BigInt(p.baseline)),
+          targetYen: jsonInteger(BigInt(p.target)),
           measures: p.measures,
           milestones: parseJsonArray(p.milestones),
           version: p.version,

@@ -1,6 +1,10 @@
 /**
  * Reports for finance (and accounting, for its own bureau's claims): the bureau target table as
  * JSON or the seed's TSV, the claims against their plans, and the consolidated workbook.
+ *
+ * Amounts in the JSON are exact (domain/reports/exact.ts): a JSON number while it is within
+ * ±(2^53 − 1), which every real city is, and a string of decimal digits beyond, never a number
+ * rounded by the double it would be read into. The `display` strings are exact either way.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -9,17 +13,26 @@ import type { Db } from '../../db/db.js';
 import { fiscalYearParam } from '../../plans/params.js';
 import { consolidatedXlsx } from '../../reports/consolidated.js';
 import { XLSX_TYPE } from '../../plans/index.js';
-import { loadClaimProgress, loadTargets, progressOf, type ClaimProgress } from '../../reports/targets.js';
+import { sendJsonInSlices } from '../../reports/json-stream.js';
+import {
+  addClaim,
+  emptySums,
+  loadClaimProgress,
+  loadTargets,
+  progressOfSums,
+  type ClaimProgress,
+  type ClaimSums,
+} from '../../reports/targets.js';
+import { Yielder } from '../../reports/yield.js';
+import { jsonInteger } from '../../../domain/reports/exact.js';
 import { principal, requireRole } from '../auth.js';
 import { handle, parseWith } from '../errors.js';
 
 const TargetsQuery = z.object({ format: z.enum(['json', 'tsv']).default('json') });
 
 /** Σ of plans and progress for a group of claims (a division, a bureau, the caller's whole scope). */
-function summary(claims: readonly ClaimProgress[]) {
-  const baselineYen = claims.reduce((s, c) => s + c.baselineYen, 0);
-  const targetYen = claims.reduce((s, c) => s + c.targetYen, 0);
-  return { baselineYen, targetYen, ...progressOf(claims, targetYen) };
+function summary(s: ClaimSums) {
+  return { baselineYen: jsonInteger(s.baseline), targetYen: jsonInteger(s.target), ...progressOfSums(s) };
 }
 
 export function reportsRoutes(db: Db): Router {
@@ -36,7 +49,7 @@ export function reportsRoutes(db: Db): Router {
       if (format === 'tsv') {
         res.set('Content-Type', 'text/tab-separated-values; charset=utf-8');
         res.send(formatTargetTableTsv(table));
-      } else res.json(report);
+      } else await sendJsonInSlices(res, { ...report });
     }),
   );
 
@@ -48,21 +61,28 @@ export function reportsRoutes(db: Db): Router {
       const p = principal(req);
       const bureauId = p.role === 'accounting' ? (p.bureauId ?? -1) : undefined;
       const claims = await loadClaimProgress(db, fy, { bureauId });
-      const divisions = new Map<string, ClaimProgress[]>();
+      // One pass, each claim added to its division's sums and the total's.
+      const divisions = new Map<string, { first: ClaimProgress; sums: ClaimSums }>();
+      const total = emptySums();
+      const y = new Yielder();
       for (const c of claims) {
-        const key = JSON.stringify([c.bureau, c.division]);
-        divisions.set(key, [...(divisions.get(key) ?? []), c]);
+        const key = `${c.bureau}\u0000${c.division}`;
+        let d = divisions.get(key);
+        if (!d) divisions.set(key, (d = { first: c, sums: emptySums() }));
+        addClaim(d.sums, c);
+        addClaim(total, c);
+        await y.maybe();
       }
       res.set('Cache-Control', 'no-store');
-      res.json({
+      await sendJsonInSlices(res, {
         fiscalYear: fy,
         claims,
-        divisions: [...divisions.values()].map((cs) => ({
-          bureau: cs[0]!.bureau,
-          division: cs[0]!.division,
-          ...summary(cs),
+        divisions: [...divisions.values()].map(({ first, sums }) => ({
+          bureau: first.bureau,
+          division: first.division,
+          ...summary(sums),
         })),
-        total: summary(claims),
+        total: summary(total),
       });
     }),
   );

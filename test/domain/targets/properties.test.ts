@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { JsonInteger } from '../../../domain/reports/exact.js';
 import { describe, expect, it } from 'vitest';
 import {
   buildTargetTable,
@@ -30,7 +31,8 @@ describe('properties', () => {
         fc.boolean(),
         (lines, order, settled) => {
           const table = buildTargetTable(lines, { fiscalYear: 2024, bureauOrder: order, settled });
-          const sum = (pick: (r: (typeof table.rows)[number]) => number) => table.rows.reduce((s, r) => s + pick(r), 0);
+          const sum = (pick: (r: (typeof table.rows)[number]) => JsonInteger) =>
+            table.rows.reduce((s, r) => s + Number(pick(r)), 0);
           expect(table.total.baselineYen).toBe(sum((r) => r.baselineYen));
           expect(table.total.targetYen).toBe(sum((r) => r.targetYen));
           expect(table.total.diffYen).toBe(sum((r) => r.diffYen));

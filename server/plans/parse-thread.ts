@@ -1,0 +1,78 @@
+/**
+ * Reading a plan file off the event loop. A 20 MB sheet of 50,000 rows takes seconds to decode,
+ * parse (csv-parse, ExcelJS), check and scan for personal text; on the service's own thread that
+ * would stall every other request, `/healthz` included. Each import gets a worker thread of its
+ * own (imports are rare; the thread ends with the import), and the rows come back in batches.
+ * Where no thread can be started, the file is read here as before.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { ApiFailure } from '../http/errors.js';
+import { parsePlans, type ParsedPlans } from './index.js';
+import type { FromParseThread, ToParseThread } from './parse-worker.js';
+import type { PlanImportRow } from './template.js';
+
+/**
+ * Built, the thread runs `parse-worker.js`. Run from TypeScript (tsx, vitest), it first registers
+ * tsx in the thread (a thread does not inherit the loader hooks), then loads `parse-worker.ts`.
+ */
+function workerSource(): [string | URL, WorkerOptions] {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return [new URL('./parse-worker.js', here), {}];
+  const pkg = createRequire(here).resolve('tsx/package.json');
+  const exports = (
+    JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }
+  ).exports;
+  const api = pathToFileURL(join(dirname(pkg), exports['./esm/api']!.import.default)).href;
+  const entry = new URL('./parse-worker.ts', here).href;
+  const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  return [code, { eval: true }];
+}
+
+function startWorker(): Worker | null {
+  try {
+    return new Worker(...workerSource());
+  } catch {
+    return null;
+  }
+}
+
+const crashed = () =>
+  new ApiFailure(
+    500,
+    'internal',
+    '計画のファイルを読む処理が止まりました。もう一度取り込んでください。何も取り込んでいません。',
+  );
+
+/** The plan file's rows, validated, read on a thread of its own. */
+export function parsePlansOffThread(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  confirmedNoPersonalData: boolean,
+): Promise<ParsedPlans> {
+  const worker = startWorker();
+  if (!worker) return parsePlans(bytes, contentType, { confirmedNoPersonalData });
+  return new Promise<ParsedPlans>((resolve, reject) => {
+    const rows: PlanImportRow[] = [];
+    let settled = false;
+    const finish = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      f();
+      void worker.terminate();
+    };
+    worker.on('message', (m: FromParseThread) => {
+      if (m.type === 'rows') for (const r of m.rows) rows.push(r);
+      else if (m.type === 'done') finish(() => resolve({ rows, confirmedKinds: m.confirmedKinds }));
+      else if (m.type === 'refused') finish(() => reject(new ApiFailure(m.status, m.code, m.message, m.details)));
+      else finish(() => reject(crashed()));
+    });
+    worker.on('error', () => finish(() => reject(crashed())));
+    worker.on('exit', () => finish(() => reject(crashed())));
+    // The bytes are copied once into the thread (the request's buffer may be pooled: not transferred).
+    worker.postMessage({ bytes, contentType, confirmedNoPersonalData } satisfies ToParseThread);
+  });
+}
