@@ -115,6 +115,28 @@ export const en: Record<keyof typeof ja, string> = {
   'sync.error.unauthorized': 'The access token is wrong or no longer valid. Check the settings.',
   'sync.error.unexpected': 'Unexpected answer from the service. Press “Retry” later.',
   'sync.error.catchUp': 'Could not catch up with the service. Press “Send” again later.',
+  'sync.personal.found':
+    'What would be sent contains text that looks like personal data (names, addresses, phone numbers). Fix the sheet and send again, or confirm it is not personal data.',
+  'sync.personal.myNumber':
+    'A 12-digit number that looks like a My Number (Individual Number) was found. It can never be sent: remove it from the sheet, then send.',
+  'sync.personal.title': 'Text that looks personal',
+  'sync.personal.where': '{field} ({rows}): {kinds}',
+  'sync.personal.ledger': '{field}: {kinds}',
+  'sync.personal.rows': 'row {rows}',
+  'sync.personal.moreRows': 'rows {rows} and {more} more',
+  'sync.personal.more': 'There are more. Check the sheet.',
+  'sync.personal.confirm': 'This is not personal data (confirm and send)',
+  'sync.personal.ledgerName': 'Ledger name (sheet name)',
+  'sync.personal.ledgerClaimType': 'Ledger claim type',
+  'sync.personal.kind.name': 'name',
+  'sync.personal.kind.address': 'address',
+  'sync.personal.kind.phone': 'phone number',
+  'sync.personal.kind.email': 'e-mail address',
+  'sync.personal.kind.birth-date': 'date of birth',
+  'sync.personal.kind.my-number': 'My Number',
+  'sync.valueProblems': 'Some values cannot be accepted by the service. Fix those cells, then send.',
+  'sync.value.too-long': 'Row {row}, {field}: longer than 100 characters',
+  'sync.value.out-of-range': 'Row {row}, {field}: outside the accepted range',
   // 計画・取りまとめ (addin/oversight/i18n-en.ts)
   ...oversightEn,
 };

@@ -113,6 +113,28 @@ export const ja = {
   'sync.error.unauthorized': 'アクセストークンが正しくないか、無効になっています。設定を確認してください。',
   'sync.error.unexpected': 'サービスから想定外の応答がありました。時間をおいて「再送信」を押してください。',
   'sync.error.catchUp': '最新の状態に追いつけませんでした。時間をおいてもう一度「送信」を押してください。',
+  'sync.personal.found':
+    '送信する内容に、氏名・住所・電話番号など個人情報のように見える記載があります。シートを修正して送信し直すか、個人情報でないことを確認してください。',
+  'sync.personal.myNumber':
+    'マイナンバー（個人番号）と思われる12桁の数字があります。個人番号は送れません。シートの該当箇所を削除してから送信してください。',
+  'sync.personal.title': '個人情報のように見える記載',
+  'sync.personal.where': '{field}（{rows}）: {kinds}',
+  'sync.personal.ledger': '{field}: {kinds}',
+  'sync.personal.rows': '{rows} 行目',
+  'sync.personal.moreRows': '{rows} 行目 ほか {more} 行',
+  'sync.personal.more': 'ほかにもあります。シートを確認してください。',
+  'sync.personal.confirm': '個人情報ではありません（確認して送信）',
+  'sync.personal.ledgerName': '台帳名（シート名）',
+  'sync.personal.ledgerClaimType': '台帳の債権名',
+  'sync.personal.kind.name': '氏名',
+  'sync.personal.kind.address': '住所',
+  'sync.personal.kind.phone': '電話番号',
+  'sync.personal.kind.email': 'メールアドレス',
+  'sync.personal.kind.birth-date': '生年月日',
+  'sync.personal.kind.my-number': '個人番号（マイナンバー）',
+  'sync.valueProblems': 'サービスが受け付けない値があります。シートの該当セルを修正してから送信してください。',
+  'sync.value.too-long': '{row} 行目の{field}: 100文字を超えています',
+  'sync.value.out-of-range': '{row} 行目の{field}: 受け付けられる範囲を超えています',
   // 計画・取りまとめ (addin/oversight/i18n-ja.ts)
   ...oversightJa,
 };

@@ -5,6 +5,7 @@ import type { HeaderDetection } from '../../domain/fields/mapping.js';
 import type { Locale } from '../i18n/messages.js';
 import type { SyncSettings } from '../sync/settings.js';
 import type { SyncOutcome } from '../sync/sync-runner.js';
+import type { PersonalTextReport } from '../../domain/sync/personal-scan.js';
 import type { Applied } from '../sync/client.js';
 import { NO_FILTERS, type Filters } from './filters.js';
 import type { SheetConfig } from './sheet-config.js';
@@ -41,6 +42,21 @@ export interface SyncView {
   pending: number;
   /** Who the service says we are, after 「接続を確認」. */
   connected: string | null;
+  /**
+   * Text about to be sent that looks personal (found by the pane, or by the service's 422): which
+   * rows and fields, until the clerk fixes the sheet or confirms it is not personal data.
+   */
+  personal: PersonalTextReport | null;
+  /** Values the service does not accept (too long, out of range), by row and field. */
+  problems: SyncValueProblem[] | null;
+}
+
+/** A refused value: where, and why (the pane's `problem` or the service's `expected`). */
+export interface SyncValueProblem {
+  row: number | null;
+  field: string;
+  problem?: string;
+  expected?: string;
 }
 
 export interface PaneState {
@@ -69,7 +85,17 @@ export function initialState(locale: Locale, settings: SyncSettings): PaneState 
     flagsShown: false,
     filters: NO_FILTERS,
     selected: null,
-    sync: { status: 'idle', progress: null, outcome: null, retried: null, message: null, pending: 0, connected: null },
+    sync: {
+      status: 'idle',
+      progress: null,
+      outcome: null,
+      retried: null,
+      message: null,
+      pending: 0,
+      connected: null,
+      personal: null,
+      problems: null,
+    },
     settings,
     error: null,
   };

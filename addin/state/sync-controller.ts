@@ -2,13 +2,61 @@
  * The pane's sync actions: settings (per user, never in the workbook), 「送信」, the outbox
  * (送信待ち) and its retry. The sending itself is in sync/sync-runner.ts.
  */
+import { z } from 'zod';
 import { ApiClient } from '../sync/client.js';
 import { SyncError } from '../sync/errors.js';
 import { Outbox } from '../sync/outbox.js';
 import { isConfigured, saveSettings, type KeyValueStore, type SyncSettings } from '../sync/settings.js';
-import { retryOutbox, syncSheet, type SyncContext } from '../sync/sync-runner.js';
+import { retryOutbox, syncSheet, type SyncContext, type SyncOptions } from '../sync/sync-runner.js';
 import type { PaneController, PaneOptions } from './pane-controller.js';
 import type { SyncView } from './pane-state.js';
+
+/** The details of a `looks-personal` refusal, the pane's or the service's (never any text). */
+const PersonalDetails = z.object({
+  findings: z
+    .array(
+      z.object({
+        field: z.string(),
+        spans: z.array(
+          z.object({
+            start: z.number(),
+            end: z.number(),
+            // Kinds the pane does not know yet (a newer detector) are shown by their name.
+            kind: z.string(),
+          }),
+        ),
+        rows: z.array(z.number()).optional(),
+        rowCount: z.number().optional(),
+      }),
+    )
+    .optional(),
+  /** The service names them `fields`, as every looks-personal answer does. */
+  fields: z.array(z.unknown()).optional(),
+  confirmable: z.boolean(),
+  truncated: z.boolean().optional(),
+});
+
+const ValueDetails = z.object({
+  values: z.array(
+    z.object({
+      row: z.number().nullable(),
+      field: z.string(),
+      problem: z.string().optional(),
+      expected: z.string().optional(),
+    }),
+  ),
+});
+
+function personalOf(details: unknown): SyncView['personal'] {
+  const d = details as { fields?: unknown; findings?: unknown } | null;
+  const r = PersonalDetails.safeParse(d && d.findings === undefined ? { ...d, findings: d.fields } : d);
+  if (!r.success || !r.data.findings) return null;
+  return {
+    findings: r.data.findings as NonNullable<SyncView['personal']>['findings'],
+    confirmable: r.data.confirmable,
+    truncated: r.data.truncated ?? false,
+  };
+}
 
 export class SyncController {
   readonly outbox: Outbox;
@@ -67,8 +115,14 @@ export class SyncController {
   }
 
   /** 「送信」: a fresh check, then what is still waiting for this ledger, then the sheet's changes. */
-  send(): Promise<void> {
-    return this.track(this.sendNow());
+  send(options: SyncOptions = {}): Promise<void> {
+    return this.track(this.sendNow(options));
+  }
+
+  /** 「個人情報ではありません」: send again, with the clerk's confirmation (never for a My Number). */
+  confirmNotPersonal(): Promise<void> {
+    if (!this.pane.state.sync.personal?.confirmable) return Promise.resolve();
+    return this.send({ confirmed: true });
   }
 
   /** 「再送信」: the outbox's submissions again, with the same ids and parts. */
@@ -81,9 +135,17 @@ export class SyncController {
     return p;
   }
 
-  private async sendNow(): Promise<void> {
+  private async sendNow(options: SyncOptions): Promise<void> {
     if (this.refusal() || this.pane.state.sync.status === 'sending') return;
-    this.set({ status: 'sending', progress: null, message: null, outcome: null, retried: null });
+    this.set({
+      status: 'sending',
+      progress: null,
+      message: null,
+      outcome: null,
+      retried: null,
+      personal: null,
+      problems: null,
+    });
     try {
       // Read the sheet afresh: what is sent is what the sheet holds now, not only what edits reported.
       const session = await this.pane.check({ keepFlags: true });
@@ -93,7 +155,7 @@ export class SyncController {
       const progress = (done: number, total: number) => this.set({ progress: { done, total } });
       const before = await retryOutbox(ctx, session.config.ledgerId, progress);
       if (before.error) throw before.error;
-      const outcome = await syncSheet(ctx, session, progress);
+      const outcome = await syncSheet(ctx, session, progress, options);
       const notes = [
         outcome.caughtUp ? this.pane.t('sync.caughtUp') : null,
         outcome.persisted ? null : this.pane.t('sync.storage'),
@@ -107,7 +169,7 @@ export class SyncController {
 
   private async retryNow(): Promise<void> {
     if (!isConfigured(this.pane.state.settings) || this.pane.state.sync.status === 'sending') return;
-    this.set({ status: 'sending', progress: null, message: null });
+    this.set({ status: 'sending', progress: null, message: null, personal: null, problems: null });
     try {
       const out = await retryOutbox(this.context(), undefined, (done, total) =>
         this.set({ progress: { done, total } }),
@@ -152,7 +214,13 @@ export class SyncController {
     // What waits only in memory is lost with the pane: say so while it waits.
     const message = this.outbox.inMemory() > 0 ? `${error} ${this.pane.t('sync.storage')}` : error;
     const pending = await this.outbox.count();
-    this.set({ status: 'error', progress: null, message, pending });
+    const patch: Partial<SyncView> = { status: 'error', progress: null, message, pending };
+    if (e instanceof SyncError && e.code === 'looks-personal') patch.personal = personalOf(e.details);
+    if (e instanceof SyncError && e.code === 'invalid-value') {
+      const r = ValueDetails.safeParse(e.details);
+      patch.problems = r.success ? r.data.values : null;
+    }
+    this.set(patch);
   }
 
   private set(patch: Partial<SyncView>): void {

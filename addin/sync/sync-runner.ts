@@ -7,9 +7,11 @@ import type { WorkbookPort } from '../excel/workbook-port.js';
 import type { CheckSession } from '../check/check-session.js';
 import type { ReadField } from '../../domain/engine/ledger-row.js';
 import type { HeaderDetection } from '../../domain/fields/mapping.js';
-import { SubmissionPart } from '../../domain/sync/protocol.js';
+import { MAX_LEDGER_NAME, SubmissionPart, type RowUpsert } from '../../domain/sync/protocol.js';
 import { SYNC_FIELDS } from '../../domain/sync/fields.js';
 import { buildUpserts } from '../../domain/sync/sync-row.js';
+import { DetectorCache, scanSyncText, type PersonalTextReport } from '../../domain/sync/personal-scan.js';
+import { outOfBounds, type ValueBound } from '../../domain/sync/values.js';
 import { RULESET_VERSION } from '../../domain/rules/catalogue.js';
 import { formatISO } from '../../domain/calendar/day.js';
 import type { Translate } from '../i18n/messages.js';
@@ -45,28 +47,94 @@ export interface SyncOutcome {
 
 const MAX_ATTEMPTS = 3;
 
+export interface SyncOptions {
+  /** The clerk confirmed that what the personal-text check found is not personal data. */
+  confirmed?: boolean;
+}
+
+/** A value outside what the service accepts (a text too long, an amount past the limit). */
+export interface ValueProblem {
+  row: number;
+  field: ReadField;
+  problem: ValueBound;
+}
+
+const MAX_PROBLEMS = 50;
+
+/** Values the service would refuse, by row and field (at most MAX_PROBLEMS). */
+export function valueProblems(upserts: readonly RowUpsert[]): ValueProblem[] {
+  const out: ValueProblem[] = [];
+  for (const u of upserts) {
+    for (const [f, v] of Object.entries(u.values)) {
+      const problem = outOfBounds(f as ReadField, v);
+      if (problem) out.push({ row: u.row, field: f as ReadField, problem });
+      if (out.length >= MAX_PROBLEMS) return out;
+    }
+  }
+  return out;
+}
+
+/** The detector's results live as long as the pane: re-sends scan the same texts. */
+const detector = new DetectorCache();
+
+/**
+ * What is about to leave, checked as the service will check it: values within bounds, and text
+ * values and the ledger's name free of anything that looks personal unless the clerk confirmed
+ * (never a My Number-like number). Throws the refusal the service would give, before anything
+ * is stored or sent.
+ */
+export function checkOutgoing(
+  t: Translate,
+  upserts: readonly RowUpsert[],
+  ledger: { name: string; claimType: string },
+  confirmed: boolean,
+): PersonalTextReport | null {
+  const problems = valueProblems(upserts);
+  if (problems.length > 0) {
+    throw new SyncError('invalid-value', t('sync.valueProblems'), 400, { values: problems });
+  }
+  const report = scanSyncText(upserts, ledger, detector);
+  if (report.findings.length === 0) return null;
+  if (!report.confirmable) throw new SyncError('looks-personal', t('sync.personal.myNumber'), 422, report);
+  if (!confirmed) throw new SyncError('looks-personal', t('sync.personal.found'), 422, report);
+  return report;
+}
+
 /** The fields that leave the workbook for this mapping, in the protocol's order. */
 export function syncedFields(mapping: HeaderDetection): ReadField[] {
   const mapped = new Set<string>(mapping.columns.map((c) => c.field));
   return SYNC_FIELDS.filter((f) => mapped.has(f));
 }
 
-export async function syncSheet(ctx: SyncContext, session: CheckSession, onProgress?: Progress): Promise<SyncOutcome> {
+export async function syncSheet(
+  ctx: SyncContext,
+  session: CheckSession,
+  onProgress?: Progress,
+  options: SyncOptions = {},
+): Promise<SyncOutcome> {
   const { config, sheet } = session;
   const hashing = await webSyncCrypto(await ctx.client.cityKey(), ctx.subtle);
   const fields = syncedFields(config.mapping);
-  const current = await buildUpserts(session.ledgerRows(), new Set(fields), (r, f) => session.rawText(r, f), hashing);
+  // Values and markers only: the text of a cell the engine could not read stays in the sheet.
+  const current = await buildUpserts(session.ledgerRows(), new Set(fields), hashing);
+  const ledger = {
+    name: sheet.name.slice(0, MAX_LEDGER_NAME) || sheet.id,
+    claimType: config.claimType,
+    fields,
+  };
   const now = stateOf(current);
   let held: RowState = (await loadRowState(ctx.port, config.ledgerId)) ?? emptyRowState();
   let caughtUp = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { upserts, deletions } = diffRows(current, held.rows);
+    const found = checkOutgoing(ctx.t, upserts, ledger, options.confirmed === true);
     const header = {
       submissionId: newSubmissionId(),
       baseRevision: held.revision,
       asOf: formatISO(session.options.asOf),
       rulesetVersion: RULESET_VERSION,
-      ledger: { name: sheet.name.slice(0, 200) || sheet.id, claimType: config.claimType, fields },
+      ledger,
+      ...(found ? { confirmedNoPersonalData: true } : {}),
     };
     const entry: OutboxEntry = {
       submissionId: header.submissionId,
@@ -111,7 +179,10 @@ export async function sendEntry(ctx: SyncContext, entry: OutboxEntry, onProgress
 
 export interface RetryOutcome {
   applied: Applied[];
-  /** Refused as stale: dropped, the next 送信 rebuilds them from the sheet. */
+  /**
+   * Refused as stale, or made by an older pane in a form the service no longer takes (it may hold
+   * the text of unreadable cells: never sent): dropped, the next 送信 rebuilds them from the sheet.
+   */
   stale: number;
   /** The first error that stopped the retry (the entry stays when it is worth retrying). */
   error: SyncError | null;
@@ -127,6 +198,11 @@ export async function retryOutbox(ctx: SyncContext, ledgerId?: string, onProgres
     (e) => e.serverUrl === ctx.serverUrl && (ledgerId === undefined || e.ledgerId === ledgerId),
   );
   for (const entry of entries) {
+    if (!entry.parts.every((p) => SubmissionPart.safeParse(p).success)) {
+      await ctx.outbox.remove(entry.submissionId);
+      out.stale++;
+      continue;
+    }
     try {
       const applied = await sendEntry(ctx, entry, onProgress);
       const held = await loadRowState(ctx.port, entry.ledgerId);

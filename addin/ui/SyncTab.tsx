@@ -13,6 +13,7 @@ import {
 import { usePane, usePaneState, useT } from './pane-context.js';
 import { SyncSettingsForm } from './SyncSettingsForm.js';
 import { SyncResult } from './SyncResult.js';
+import { PersonalTextReview } from './PersonalTextReview.js';
 
 const useStyles = makeStyles({
   root: {
@@ -72,6 +73,7 @@ export function SyncTab() {
           <MessageBarBody>{sync.message}</MessageBarBody>
         </MessageBar>
       )}
+      <PersonalTextReview />
       {sync.outcome && (
         <SyncResult applied={sync.outcome.applied} upserts={sync.outcome.upserts} deletions={sync.outcome.deletions} />
       )}

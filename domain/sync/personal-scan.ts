@@ -7,12 +7,7 @@
  * Ledgers repeat a few texts over many rows, so the detector runs once per distinct text
  * (`DetectorCache`), and the rows are gathered per text.
  */
-import {
-  findPersonalText,
-  isAlwaysRefused,
-  type PersonalKind,
-  type PersonalSpan,
-} from '../privacy/personal-text.js';
+import { findPersonalText, isAlwaysRefused, type PersonalKind, type PersonalSpan } from '../privacy/personal-text.js';
 import type { ReadField } from '../engine/ledger-row.js';
 import type { SyncRowValues } from './protocol.js';
 import { TEXT_FIELDS } from './values.js';

@@ -1,10 +1,24 @@
 /**
  * Brings a database to the latest schema. The version is `PRAGMA user_version`; before changing
  * an existing database a copy is taken beside it (`VACUUM INTO`), so a failed upgrade loses nothing.
+ *
+ * A migration is SQL, or a data step: a function run over the migration's transaction, for what
+ * SQL cannot decide (the personal-text detector). A data step runs with `secure_delete` on, so
+ * what it overwrites does not linger in free pages of the file.
  */
 import { existsSync } from 'node:fs';
+import type { Queryable } from './db.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { SqliteDb } from './sqlite.js';
+
+export interface DataMigration {
+  /** What it does, for the error when it fails. */
+  name: string;
+  /** Runs inside the migration's transaction; the version bump commits with it. */
+  run(tx: Queryable): Promise<void>;
+}
+
+export type Migration = string | DataMigration;
 
 export interface MigrationOutcome {
   from: number;
@@ -25,7 +39,7 @@ export class SchemaTooNewError extends Error {
 export async function migrate(
   db: SqliteDb,
   now: Date = new Date(),
-  migrations: readonly string[] = MIGRATIONS,
+  migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<MigrationOutcome> {
   const from = await db.userVersion();
   const to = migrations.length;
@@ -37,11 +51,25 @@ export async function migrate(
     if (!existsSync(backup)) await db.execScript(`VACUUM INTO '${backup.replace(/'/g, "''")}'`);
   }
   for (let v = from; v < to; v++) {
+    const m = migrations[v]!;
+    if (typeof m !== 'string') {
+      await db.execScript('PRAGMA secure_delete = ON');
+      try {
+        // The writer's transaction: the step and the version bump commit together, or not at all.
+        await db.transaction(async (tx) => {
+          await m.run(tx);
+          await tx.run(`PRAGMA user_version = ${v + 1}`);
+        });
+      } finally {
+        await db.execScript('PRAGMA secure_delete = OFF');
+      }
+      continue;
+    }
     // Each migration and its version bump commit together, or not at all. The script is closed off
     // on its own lines, so a last statement without `;` or a trailing `--` comment cannot swallow
     // the version bump and the COMMIT.
     try {
-      await db.execScript(`BEGIN IMMEDIATE;\n${migrations[v]}\n;\nPRAGMA user_version = ${v + 1};\nCOMMIT;`);
+      await db.execScript(`BEGIN IMMEDIATE;\n${m}\n;\nPRAGMA user_version = ${v + 1};\nCOMMIT;`);
     } catch (err) {
       await db.execScript('ROLLBACK').catch(() => undefined);
       throw err;
