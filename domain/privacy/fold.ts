@@ -41,9 +41,7 @@ const COMBINING_SOUND_MARK = /^[\u3099\u309a]$/;
 
 /** Circled and negative-circled numbers: a lone one is a list marker (①分納), a run of them a number. */
 function isCircled(cp: number): boolean {
-  return (
-    (cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0x2776 && cp <= 0x2793) || (cp >= 0x3251 && cp <= 0x32bf)
-  );
+  return (cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0x2776 && cp <= 0x2793) || (cp >= 0x3251 && cp <= 0x32bf);
 }
 
 function circledValue(ch: string, cp: number): string {
@@ -104,7 +102,7 @@ export function foldText(text: string): Folded {
   const chars: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
     const ch = len === 1 ? text[i]! : text.slice(i, i + len);
@@ -151,8 +149,11 @@ function readDigitsInContext(chars: string[]): void {
   const near = (i: number, d: number) =>
     isDigitLike(chars[i + d]) || (isSeparator(chars[i + d]) && isDigitLike(chars[i + 2 * d]));
   const toDigit = kanji.filter((i) => near(i, -1) || near(i, 1));
+  // 「ー」 as a dash may have a space on either side: １２３４ ー ５６７８.
+  const digitBeside = (i: number, d: number) =>
+    isDigitLike(chars[i + d]) || (chars[i + d] === ' ' && isDigitLike(chars[i + 2 * d]));
   for (let i = 0; i < n; i++) {
-    if (chars[i] === 'ー' && isDigitLike(chars[i - 1]) && isDigitLike(chars[i + 1])) chars[i] = '-';
+    if (chars[i] === 'ー' && digitBeside(i, -1) && digitBeside(i, 1)) chars[i] = '-';
   }
   for (const i of toDigit) chars[i] = KANJI_DIGITS[chars[i]!]!;
 }

@@ -23,7 +23,12 @@ const HONORIFIC = new RegExp(`([\\p{Script=Han}\\p{Script=Katakana}ー々]{1,8})
 const KANA_HONORIFIC = new RegExp(`(?<![\\p{Script=Hiragana}ー])([\\p{Script=Hiragana}ー]{2,8})(${HONORIFICS})`, 'gu');
 
 /** Everyday words made with the honorific's character: 同様, 仕様, 模様, 彼氏, 御殿, 諸君. */
-const COMPOUNDS: Record<string, string> = { 様: '同多仕模態一異有左両', 氏: '彼諸某同両', 殿: '御宮神沈拝', 君: '諸主父母夫細若暴名貴' };
+const COMPOUNDS: Record<string, string> = {
+  様: '同多仕模態一異有左両',
+  氏: '彼諸某同両',
+  殿: '御宮神沈拝',
+  君: '諸主父母夫細若暴名貴',
+};
 
 /** Words before an honorific that name a role or a group, not a person. */
 const ROLE_ENDINGS = [
@@ -31,13 +36,15 @@ const ROLE_ENDINGS = [
   '本人', '保証人', '相続人', '代理人', '管財人', '後見人', '同居人', '法人', '個人', '知人', '友人',
   '父', '母', '兄', '姉', '弟', '妹', '夫', '妻', '嫁', '婿', '息子', '娘', '孫', '爺', '婆', '坊', '嬢', '旦那',
   '皆', '客', '先方', '相手方', '同', '両', '貴', '各', '奥', '各位', '担当', '先生', '業者', '家族', '世帯',
-  '苦労', '馳走', '世話', '近所', '大家', '家主', '生憎', '親御', '仏', '神', '王',
+  '苦労', '馳走', '世話', '近所', '大家', '家主', '生憎', '親御', '仏', '神', '王', '主人', '隣',
+  '士', '師', '官', '医', '屋', '協', '括', '園', '行', '察', '庫', '設', '科', '業', '団', '体', '組合', '機関',
+  '商事', '物産', '建設', '不動産',
   'ワーカー', 'ヘルパー', 'スタッフ', 'ケアマネ', 'マネージャー', 'マネジャー', 'オーナー', 'ママ', 'パパ',
   'ナース', 'ドクター', 'ボランティア', 'リーダー', 'コーディネーター',
 ]; // prettier-ignore
 
 /** Whole words before an honorific that are no person: お子様, お日様, 赤ちゃん. */
-const ROLE_WORDS = new Set(['子', '日', '月', '赤', '上', '殿']);
+const ROLE_WORDS = new Set(['子', '日', '月', '赤', '上', '殿', '何']);
 
 /** Hiragana before an honorific that is a role, a set phrase or grammar (…という様に). */
 const KANA_ROLE_ENDINGS = [
@@ -45,7 +52,7 @@ const KANA_ROLE_ENDINGS = [
   'だんな', 'よめ', 'むすこ', 'むすめ', 'ごくろう', 'おつかれ', 'おかげ', 'ごちそう', 'おまちどお',
   'ごしゅうしょう', 'おたがい', 'おかみ', 'おひ', 'おひさ', 'おおや', 'おいしゃ', 'せんせい', 'ほんにん',
   'たんとう', 'かぞく', 'ごしゅじん', 'おとなり', 'ごきんじょ', 'おまわり', 'おそまつ', 'あから', 'よそ',
-  'ひと', 'てんと', 'たく', 'という', 'ような', 'ように', 'みたいな', 'のよう',
+  'ひと', 'てんと', 'たく', 'せわ', 'という', 'ような', 'ように', 'みたいな', 'のよう',
 ]; // prettier-ignore
 
 const KANA_ROLE_WORDS = new Set([
@@ -55,8 +62,10 @@ const KANA_ROLE_WORDS = new Set([
   'よ', 'し', 'けい', 'せい', 'さい', 'い', 'か', 'ごう', 'は', 'ご', 'ひ', 'じ', 'ち', 'に', 'はっ', 'いっ',
 ]); // prettier-ignore
 
-const ROMAJI_HONORIFIC = /(?<![A-Za-z])([A-Za-z][a-z]+|[A-Z]{2,})[ _-](san|sama|kun|chan|dono|San|Sama|Kun|Chan|SAN|SAMA)(?![A-Za-z])/g;
-const ROMAJI_TITLE = /(?<![A-Za-z])(?:M(?:r|rs|s|x)\.? ?|Miss |(?:mr|mrs|ms)\. ?)(?:[A-Z][A-Za-z'-]+|[a-z]{2,}(?=[^A-Za-z]|$))/g;
+const ROMAJI_HONORIFIC =
+  /(?<![A-Za-z])([A-Za-z][a-z]+|[A-Z]{2,})[ _-](san|sama|kun|chan|dono|San|Sama|Kun|Chan|SAN|SAMA)(?![A-Za-z])/g;
+const ROMAJI_TITLE =
+  /(?<![A-Za-z])(?:M(?:r|rs|s|x)\.? ?|Miss |(?:mr|mrs|ms)\. ?)(?:[A-Z][A-Za-z'-]+|[a-z]{2,}(?=[^A-Za-z]|$))/g;
 
 /** English words that read like a romaji name before "san"/"sama": "pro bono", "Santa". */
 const NOT_ROMAJI_NAME = /^(?:the|a|an|in|on|at|to|of|and|or|for|via|de|la|el|los|las)$/i;

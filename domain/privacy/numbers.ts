@@ -28,7 +28,9 @@ interface Group {
 }
 
 // After a group: spaces, at most one parenthesis on either side, at most one separator character.
-const SEPARATOR = / {0,3}(?:\) {0,2}(?:[-./・_] {0,2})?\(? {0,2}|[-./・_] {0,2}\(? {0,2}|\( {0,2})?/y;
+// Commas are read too, but only 4-4-4 with commas counts (1234,5678,9012): 123,456 is an amount.
+const SEPARATOR =
+  / {0,3}(?:\) {0,2}(?:[-./・_]{1,2} {0,2})?\(? {0,2}|[-./・_]{1,2} {0,2}\(? {0,2}|\( {0,2}|[,、] {0,2})?/y;
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
@@ -49,38 +51,63 @@ function readChain(text: string, at: number): { groups: Group[]; end: number } {
   }
 }
 
-function isMyNumber(groups: Group[], a: number, b: number): boolean {
+/**
+ * For each group, the first and last group of the run of equal-sized groups with one separator
+ * around it: 1234 5678 9012 3456 is one run of four (a card number, not a My Number and a bit).
+ */
+function runsOf(groups: Group[]): { first: number[]; last: number[] } {
+  const first: number[] = [];
+  const last: number[] = [];
+  for (let k = 0; k < groups.length; k++) {
+    const prev = k - 1;
+    const continues =
+      k > 0 &&
+      groups[k]!.digits.length === groups[prev]!.digits.length &&
+      (first[prev] === prev || groups[k]!.sep === groups[prev]!.sep);
+    first.push(continues ? first[prev]! : k);
+  }
+  for (let k = groups.length - 1; k >= 0; k--) {
+    last[k] = k + 1 < groups.length && first[k + 1] === first[k] ? last[k + 1]! : k;
+  }
+  return { first, last };
+}
+
+function isMyNumber(groups: Group[], a: number, b: number, runs: { first: number[]; last: number[] }): boolean {
   const digits = groups.slice(a, b + 1).map((g) => g.digits);
   if (/^0+$/.test(digits.join(''))) return false;
-  if (a === b) return true;
+  // Twelve digits after 「0.」 are a fraction, not a number of their own.
+  if (a === b) return a === 0 || groups[a]!.sep !== '.' || groups[a]!.start - groups[a - 1]!.end > 1;
   const sizes = digits.map((d) => d.length);
+  if (groups.slice(a + 1, b + 1).some((g) => /[,、]/.test(g.sep))) return sizes.join() === '4,4,4';
   if (!sizes.every((s) => s >= 3) && !sizes.every((s) => s === 1)) return false;
   // Equal groups going on with the same separator: a card or account number, unless they come
   // to a whole number of 12-digit numbers (two My Numbers in a row).
-  const size = sizes[0]!;
-  if (sizes.some((s) => s !== size)) return true;
-  const sep = groups[a + 1]!.sep;
-  const fits = (k: number) => groups[k]?.digits.length === size;
-  let first = a;
-  while (first > 0 && fits(first - 1) && groups[first]!.sep === sep) first--;
-  let last = b;
-  while (fits(last + 1) && groups[last + 1]!.sep === sep) last++;
-  return ((last - first + 1) * size) % 12 === 0;
+  if (runs.first[b]! > a) return true;
+  return ((runs.last[a]! - runs.first[a]! + 1) * sizes[0]!) % 12 === 0;
 }
 
 function isPhone(groups: Group[], a: number, b: number, plus: boolean): boolean {
+  if (groups.slice(a + 1, b + 1).some((g) => /[,、]/.test(g.sep))) return false;
   let digits = groups
     .slice(a, b + 1)
     .map((g) => g.digits)
     .join('');
-  if (plus && a === 0) {
+  // 0081 and a bare 81 as their own group are the country code too: 0081-90-…, 81-90-….
+  const international = (plus && a === 0) || (b > a && (groups[a]!.digits === '0081' || groups[a]!.digits === '81'));
+  if (digits.startsWith('0081') && international) digits = digits.slice(2);
+  if (international) {
     if (!digits.startsWith('81')) return false;
     digits = digits[2] === '0' ? digits.slice(2) : `0${digits.slice(2)}`;
   } else if (!groups[a]!.digits.startsWith('0')) return false;
   if (digits.length !== 10 && digits.length !== 11) return false;
   if (!/^0[1-9]/.test(digits)) return false;
-  // The area code or the mobile prefix is one group of 2–5 digits, unless all is written together.
-  return a === b || groups[a]!.digits.length <= (plus && a === 0 ? 4 : 5);
+  if (a === b) return true;
+  const sizes = groups.slice(a, b + 1).map((g) => g.digits.length);
+  if (sizes.every((s) => s === 1)) return true;
+  // Area code (or mobile prefix) of 2–5 digits, local part, and a subscriber number of 4 digits
+  // (3 in 0120-123-456): a date range such as 04/01-2024/05 ends in two digits and is no phone.
+  const [first, last] = [sizes[0]!, sizes.at(-1)!];
+  return first <= (international ? 4 : 5) && last >= 3 && sizes.slice(1, -1).every((s) => s <= 4);
 }
 
 export function findNumbers(text: string): NumberSpan[] {
@@ -89,14 +116,17 @@ export function findNumbers(text: string): NumberSpan[] {
     if (!isDigit(text[i])) continue;
     const { groups, end } = readChain(text, i);
     const plus = /\+ ?$/.test(text.slice(Math.max(0, i - 2), i));
+    const runs = runsOf(groups);
     for (let a = 0; a < groups.length; a++) {
       let found: { b: number; kind: NumberKind } | null = null;
       let total = 0;
       for (let b = a; b < groups.length; b++) {
         total += groups[b]!.digits.length;
-        if (total > 13) break;
-        if (total === 12 && isMyNumber(groups, a, b)) found = { b, kind: 'my-number' };
-        else if (!found && total >= 10 && isPhone(groups, a, b, plus)) {
+        if (total > 14) break;
+        // After 「+」 the digits are a phone number (+819012345678), even 12 of them.
+        const international = plus && a === 0;
+        if (total === 12 && !international && isMyNumber(groups, a, b, runs)) found = { b, kind: 'my-number' };
+        else if ((!found || international) && total >= 10 && isPhone(groups, a, b, plus)) {
           found = { b, kind: 'phone' };
         }
       }

@@ -48,9 +48,13 @@ const PRIORITY: Record<PersonalKind, number> = {
   name: 1,
 };
 
-const AT = String.raw`(?:@| ?[\[(<{] ?(?:at|@|アット|あっと) ?[\])>}] ?| +at +| ?(?:アットマーク|アット|あっと) ?)`;
-const DOT = String.raw`(?:\.| ?[\[(<{] ?(?:dot|\.|ドット|どっと) ?[\])>}] ?| +dot +| ?(?:ドット|どっと) ?)`;
-const EMAIL = new RegExp(String.raw`[A-Za-z0-9._%+-]+${AT}[A-Za-z0-9-]+(?:${DOT}[A-Za-z0-9-]+)+`, 'giu');
+const AT = String.raw`(?: ?[@★☆*] ?|[_-]at[_-]| ?[\[(<{] ?(?:at|@|アット|あっと) ?[\])>}] ?| +at +| ?(?:アットマーク|アット|あっと) ?)`;
+const DOT = String.raw`(?:[.。]| [.。] |[_-]dot[_-]| ?[\[(<{] ?(?:dot|\.|ドット|どっと) ?[\])>}] ?| +dot +| ?(?:ドット|どっと) ?)`;
+// The lookbehind starts the local part only where a run begins: no quadratic retries on long text.
+const EMAIL = new RegExp(
+  String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+${AT}[A-Za-z0-9-]+(?:${DOT}[A-Za-z0-9-]+)+`,
+  'giu',
+);
 const POSTAL = /(?:〒|郵便番号 ?[:=]?) ?[0-9]{3} ?-? ?[0-9]{4}(?![0-9])/gu;
 
 const HAN = '\\p{Script=Han}々ヶケ';
@@ -61,25 +65,26 @@ const BLOCK = `(?:${D}+丁目(?:${D}+(?:番地?|-)(?:${D}+号?)?)?|${D}+番地?(
 // 市税, 区分, 町内会, 市役所 …: a municipality character starting an everyday word is no address.
 const NOT_PLACE_WORD = '(?![分域長民税役場立営内外議会政費債画])';
 const ADDRESS = new RegExp(
-  `(?:北海道|東京都|京都府|大阪府|[${HAN}]{2,3}県)?[${HAN}]{1,6}[市区町村郡]${NOT_PLACE_WORD}[${TOWN}]{0,12}?(${BLOCK})`,
+  `(?:北海道|東京都|京都府|大阪府|[${HAN}]{2,3}県)?[${HAN}]{1,6}[市区町村郡]${NOT_PLACE_WORD}[${TOWN}]{0,12}? ?(${BLOCK})`,
   'gu',
 );
 /** A town name and 3-1-1 (栄3-1-1, 三の丸3-1-1): three groups, the word before not a heading. */
 const TOWN_BLOCK = new RegExp(
-  `(?<![${HAN}の])([${HAN}][${HAN}の]{0,5})([0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4})(?![0-9]|-[0-9])`,
+  `(?<![${HAN}の])([${HAN}][${HAN}の]{0,5}) ?([0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})?)(?![0-9]|-[0-9])`,
   'gu',
 );
-const NOT_TOWN = /(?:[層分号条項第表番級階式目期類型款節章編欄頁行列枠段回件年月日度版費料税額率室棟図例案点位法令則書等]|令和|平成|昭和|大正|明治)$/u;
+const NOT_TOWN =
+  /(?:[層分号条項第表番級階式目期類型款節章編欄頁行列枠段回件年月日度版費料税額率室棟図例案点位法令則書等順序録照考題問答票覧定準針策種巻課係局別程]|令和|平成|昭和|大正|明治)$/u;
 const BARE_BLOCK = new RegExp(
-  `${D}+丁目${D}+(?:番地?|-)(?:の?${D}+号?)?|${D}+番地(?:の?${D}+号?)?`,
+  `(?<!${D})${D}+丁目${D}+(?:番地?|-)(?:の?${D}+号?)?|(?<!${D})${D}+番地(?:の?${D}+号?)?`,
   'gu',
 );
 const DATE_LIKE = /^(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}$/;
 
 /** Numbers in dates: folded digits or kanji numerals (昭和五十五年一月二日), 元 for the first year. */
 const N = '[0-9〇一二三四五六七八九十元]';
-const ERA = '(?:明治|大正|昭和|平成|令和|[MTSHRmtshr]\\.? ?)';
-const DATE = `(?:${ERA}?${N}{1,4} ?(?:年 ?${N}{1,2} ?月 ?${N}{1,3} ?日?|[./-] ?${N}{1,2} ?[./-] ?${N}{1,3}(?![0-9]))|(?:19|20)[0-9]{6}(?![0-9]))`;
+const ERA = '(?:明治|大正|昭和|平成|令和|[明大昭平令]|[MTSHRmtshr]\\.? ?)';
+const DATE = `(?:${ERA}?${N}{1,4} ?(?:年 ?${N}{1,2} ?月 ?${N}{1,3} ?日?|[./-] ?${N}{1,2} ?[./-] ?${N}{1,4}(?![0-9]))|(?:19|20)[0-9]{6}(?![0-9]))`;
 const BIRTH_LABEL = '(?:生年月日|誕生日|生まれ|D\\.?O\\.?B\\.?|date of birth|birth ?date|birthday)';
 const BIRTH_DATE = new RegExp(
   `${BIRTH_LABEL}(?: ?[(（]?(?:西暦|和暦)[)）]?)?[ :=は()、,]{0,3}(?:${DATE}|${N}{1,2} ?月 ?${N}{1,2} ?日)|${DATE} ?(?:生まれ|生)(?![活産計徒命涯存])`,
@@ -114,22 +119,54 @@ function candidates(text: string): PersonalSpan[] {
 
 /**
  * The spans of `text` that look personal, in text order, without overlaps: spans of one kind that
- * touch are merged; where kinds overlap, the higher-priority kind keeps its span.
+ * overlap are merged; where kinds overlap, the higher-priority kind keeps its span.
  */
 export function findPersonalText(text: string): PersonalSpan[] {
-  const sorted = candidates(text).sort((a, b) => PRIORITY[b.kind] - PRIORITY[a.kind] || a.start - b.start);
-  const kept: PersonalSpan[] = [];
-  for (const s of sorted) {
-    const overlapping = kept.filter((k) => k.start < s.end && s.start < k.end);
-    if (overlapping.some((k) => k.kind !== s.kind)) continue;
-    for (const k of overlapping) kept.splice(kept.indexOf(k), 1);
-    kept.push({
-      kind: s.kind,
-      start: Math.min(s.start, ...overlapping.map((k) => k.start)),
-      end: Math.max(s.end, ...overlapping.map((k) => k.end)),
-    });
+  const found = candidates(text);
+  if (found.length < 2) return found;
+  const byKind = new Map<PersonalKind, PersonalSpan[]>();
+  for (const s of found) {
+    const list = byKind.get(s.kind);
+    if (list) list.push(s);
+    else byKind.set(s.kind, [s]);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  const kinds = [...byKind.keys()].sort((a, b) => PRIORITY[b] - PRIORITY[a]);
+  // Kept spans never overlap one another: sorted by start, a binary search finds a clash.
+  let kept: PersonalSpan[] = [];
+  for (const kind of kinds) {
+    const mine: PersonalSpan[] = [];
+    for (const s of byKind.get(kind)!.sort((a, b) => a.start - b.start)) {
+      if (clashes(kept, s)) continue;
+      const cur = mine.at(-1);
+      if (cur && s.start < cur.end) cur.end = Math.max(cur.end, s.end);
+      else mine.push({ start: s.start, end: s.end, kind });
+    }
+    kept = mergeSorted(kept, mine);
+  }
+  return kept;
+}
+
+function clashes(kept: readonly PersonalSpan[], s: PersonalSpan): boolean {
+  // The first kept span ending after s starts is the only one that can overlap it.
+  let lo = 0;
+  let hi = kept.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (kept[mid]!.end <= s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < kept.length && kept[lo]!.start < s.end;
+}
+
+function mergeSorted(a: PersonalSpan[], b: PersonalSpan[]): PersonalSpan[] {
+  const out: PersonalSpan[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.start <= b[j]!.start)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
 }
 
 /** True when a span can never be sent, whatever the user confirms. */
