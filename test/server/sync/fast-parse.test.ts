@@ -10,8 +10,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAL_FIELDS, SYNC_FIELDS, HASHED_FIELDS } from '../../../domain/sync/fields.js';
 import { RowUpsert, SubmissionPart, SyncRowValues } from '../../../domain/sync/protocol.js';
 import { canonicalJson } from '../../../domain/sync/sync-row.js';
+import { UNREADABLE_CODES } from '../../../domain/sync/values.js';
+import type { ReadField } from '../../../domain/engine/ledger-row.js';
+import { fieldDef } from '../../../domain/fields/catalogue.js';
+import { MAX_YEN } from '../../../domain/values/limits.js';
 import { canonicalData } from '../../../server/sync/canonical.js';
-import { compileCheck, fastParsePart, rowUpsertOk } from '../../../server/sync/fast-parse.js';
+import { compileCheck, fastParsePart, rowUpsertOk, valueOk } from '../../../server/sync/fast-parse.js';
 import { personalFieldsIn, unhashedKeysIn } from '../../../server/sync/guard.js';
 import { makeRows, makeSubmission, upsertsFor } from '../helpers/submissions.js';
 
@@ -89,6 +93,42 @@ const upsertArb = (value: fc.Arbitrary<unknown>) =>
       return o;
     });
 
+/** A value of the field's type, near its edges, or one of another type (free text in a date…). */
+function typedArb(f: ReadField): fc.Arbitrary<unknown> {
+  if (HASHED_FIELDS.includes(f)) return fc.option(hex64, { nil: null });
+  const def = fieldDef(f);
+  const day = fc
+    .date({ min: new Date('1860-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+  const oddDay = fc.constantFrom('2023-02-29', '2024-02-29', '2024-13-01', '2024-4-1', '2024/04/01', '1867-12-31');
+  switch (def.type) {
+    case 'date':
+      return fc.oneof(day, oddDay);
+    case 'booleanOrDate':
+      return fc.oneof(fc.boolean(), day, oddDay);
+    case 'yen':
+      return fc.oneof(
+        fc.integer({ min: -MAX_YEN - 2, max: MAX_YEN + 2 }),
+        fc.constantFrom(MAX_YEN, MAX_YEN + 1, -MAX_YEN, -MAX_YEN - 1, 0.5, 1e15),
+      );
+    case 'fiscalYear':
+      return fc.integer({ min: 1940, max: 2110 });
+    case 'integer':
+      return fc.oneof(fc.integer({ min: -2, max: 1000 }), fc.constantFrom(2 ** 53, 1.5));
+    case 'boolean':
+      return fc.boolean();
+    case 'enum':
+      return fc.oneof(fc.constantFrom(...def.options!), fc.constantFrom('その他', ''));
+    case 'text':
+      return fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('x'.repeat(100), 'x'.repeat(101), ''));
+  }
+}
+
+const unreadableArb = fc.oneof(
+  fc.constantFrom(...UNREADABLE_CODES).map((c) => ({ unreadable: c })),
+  fc.constantFrom({ unreadable: '3/1 山田様と電話' }, { unreadable: 'date', text: 'x' }, { unreadable: null }, {}),
+);
+
 /** Values that pass the schema (a random subset of fields with values of their kind) or nearly. */
 const validValuesArb = fc
   .shuffledSubarray([...SYNC_FIELDS], { maxLength: 12 })
@@ -96,18 +136,7 @@ const validValuesArb = fc
     fc
       .tuple(
         ...fields.map((f) =>
-          HASHED_FIELDS.includes(f)
-            ? mostly(fc.option(hex64, { nil: null }), jsonValue)
-            : mostly(
-                fc.oneof(
-                  fc.string({ maxLength: 30 }),
-                  fc.integer(),
-                  fc.double({ noNaN: true, noDefaultInfinity: true }),
-                  fc.boolean(),
-                  fc.constant(null),
-                ),
-                jsonValue,
-              ),
+          mostly(fc.oneof({ weight: 6, arbitrary: typedArb(f) }, fc.constant(null), unreadableArb), jsonValue),
         ),
       )
       .map((vs) => Object.fromEntries(fields.map((f, i) => [f, vs[i]]))),
@@ -278,7 +307,32 @@ describe('the guard is implied by the schema', () => {
   });
 });
 
+describe('each field’s value check against zod', () => {
+  it('agrees with the field’s schema on typed values, markers and anything else', () => {
+    for (const f of SYNC_FIELDS) {
+      const schema = SyncRowValues.shape[f]!;
+      const ok = valueOk.get(f)!;
+      fc.assert(
+        fc.property(fc.oneof(typedArb(f), unreadableArb, jsonValue), (v) => {
+          const x = viaJson(v);
+          expect(ok(x), `${f} ${JSON.stringify(x)}`).toBe(schema.safeParse(x).success);
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+});
+
 describe('compileCheck', () => {
+  it('mirrors refinements by calling the same function, and string enums', () => {
+    const even = z.number().refine((n) => n % 2 === 0);
+    const e = z.enum(['文書', '電話']);
+    for (const v of [0, 1, 2, -4, 1.5, '2']) expect(compileCheck(even)(v), String(v)).toBe(even.safeParse(v).success);
+    for (const v of ['文書', '電話', 'SMS', '', 1, null])
+      expect(compileCheck(e)(v), String(v)).toBe(e.safeParse(v).success);
+    expect(() => compileCheck(z.string().superRefine(() => undefined))).toThrow(/fast path/);
+  });
+
   it('refuses to mirror what it does not know', () => {
     expect(() => compileCheck(z.email())).toThrow(/fast path/);
     expect(() => compileCheck(z.object({ a: z.string() }))).toThrow(/fast path/);
