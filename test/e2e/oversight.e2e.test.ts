@@ -149,7 +149,7 @@ describe.skipIf(!HAS_CHROMIUM)(
         logger: pino({ level: 'silent' }),
       });
       const admin = service.firstAdminToken!;
-      tokens.finance = await createToken(service.url, admin, 'finance');
+      tokens.finance = await createToken(service.url, admin, 'finance', undefined, undefined, service.db);
       tokens.accounting = await createToken(service.url, admin, 'accounting', BUREAU);
       tokens.division = await createToken(service.url, admin, 'division', BUREAU, DIVISION);
 

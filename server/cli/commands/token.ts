@@ -1,6 +1,8 @@
 /**
  * `saiken token create|list|revoke`: manages access tokens directly in the database file (for the
  * first setup and for recovery). A new token is printed once on stdout; only its hash is stored.
+ * Finance and admin tokens are made only here, on the service's own machine: the admin API mints
+ * division and accounting tokens only.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -9,7 +11,8 @@ import { z } from 'zod';
 import { migrate, SchemaTooNewError } from '../../db/migrate.js';
 import { SqliteDb } from '../../db/sqlite.js';
 import { appendAudit } from '../../db/repos/audit.js';
-import { insertToken, listTokens, revokeToken, ROLES } from '../../db/repos/tokens.js';
+import { OrgNameError } from '../../db/repos/org.js';
+import { checkLabel, insertToken, LABEL_EXAMPLE, listTokens, revokeToken, ROLES } from '../../db/repos/tokens.js';
 import { resolveScope, ScopeError } from '../../db/repos/token-scope.js';
 import { CliError, parseOptions } from '../errors.js';
 import type { CliContext } from '../io.js';
@@ -23,14 +26,14 @@ const nameOption = (what: string, flag: string) =>
     .string()
     .trim()
     .min(1, { error: `${what}（${flag}）が空です。` })
-    .max(100, { error: `${what}（${flag}）は 100 文字以内で指定してください。` });
+    .max(400, { error: `${what}（${flag}）が長すぎます。` });
 
 const CreateOptions = z.object({
   db: dbOption,
   role: z.enum(ROLES, { error: `役割（--role）は ${ROLES.join('、')} のいずれかを指定してください。` }),
   bureau: nameOption('局名', '--bureau').optional(),
   division: nameOption('課名', '--division').optional(),
-  label: z.string().max(100, { error: '名前（--label）は 100 文字以内で指定してください。' }).default(''),
+  label: z.string().max(400, { error: '名前（--label）が長すぎます。' }).default(''),
 });
 
 async function withDb<T>(path: string, fn: (db: SqliteDb) => Promise<T>): Promise<T> {
@@ -64,22 +67,24 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--role <role>', `役割: ${ROLES.join(' | ')}`)
     .option('--bureau <name>', '局名（division と accounting）')
     .option('--division <name>', '課名（division）')
-    .option('--label <text>', '控えのための名前（例: 保育課 山田）')
+    .option('--label <text>', `控えのための名前。人の名前ではなく端末や用途で（例: ${LABEL_EXAMPLE}）`)
     .action(async (raw: unknown) => {
       const o = parseOptions(CreateOptions, raw);
+      const label = checkLabel(o.label);
+      if (!label.ok) throw new CliError(label.message);
       const created = await withDb(o.db, (db) =>
         db.transaction(async (tx) => {
           const scope = await resolveScope(tx, o.role, o.bureau, o.division).catch((e: unknown) => {
-            throw e instanceof ScopeError ? new CliError(e.message) : e;
+            throw e instanceof ScopeError || e instanceof OrgNameError ? new CliError(e.message) : e;
           });
-          const t = await insertToken(tx, { role: o.role, ...scope, label: o.label });
+          const t = await insertToken(tx, { role: o.role, ...scope, label: label.value });
           await appendAudit(tx, {
             tokenId: null,
             role: null,
             action: 'create',
             entity: 'token',
             entityId: String(t.record.id),
-            details: { role: o.role, via: 'cli' },
+            details: { role: o.role, bureauId: scope.bureauId, divisionId: scope.divisionId, via: 'cli' },
           });
           return t;
         }),

@@ -1,5 +1,6 @@
 /** Numbered migrations: migration N brings the schema to `PRAGMA user_version` N. Append only. */
 import { up as initial } from './001-initial.js';
 import { up as oversight } from './002-oversight.js';
+import { up as confirmedNoPersonal } from './003-confirmed-no-personal.js';
 
-export const MIGRATIONS: readonly string[] = [initial, oversight];
+export const MIGRATIONS: readonly string[] = [initial, oversight, confirmedNoPersonal];

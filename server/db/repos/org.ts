@@ -1,8 +1,40 @@
 /**
  * The organisation: bureaus (in the city's order), divisions, claims. Unknown names met in an
- * import or a submission are created, so the org chart follows the data finance loads.
+ * import or a submission are created, so the org chart follows the data finance loads. Bureau and
+ * division names are stored NFKC-normalised (half-width kana or full-width spaces name the same
+ * bureau) and refused with control, invisible, bidi or broken characters, whoever creates them.
  */
+import { checkName, nameProblemMessage, type NameProblem } from '../../../domain/text/org-name.js';
 import type { Queryable } from '../db.js';
+
+export const MAX_ORG_NAME = 100;
+
+export type OrgUnit = 'bureau' | 'division';
+const UNIT_LABELS: Record<OrgUnit, string> = { bureau: '局名', division: '課名' };
+
+/** A bureau or division name that cannot be stored; `status` 400 for the HTTP error handler. */
+export class OrgNameError extends Error {
+  readonly status = 400;
+  constructor(
+    readonly unit: OrgUnit,
+    readonly problem: NameProblem,
+  ) {
+    super(nameProblemMessage(UNIT_LABELS[unit], problem, MAX_ORG_NAME));
+  }
+}
+
+/** The name as stored, or an OrgNameError saying why it cannot be. */
+export function orgName(unit: OrgUnit, raw: string): string {
+  const c = checkName(raw, MAX_ORG_NAME);
+  if (!c.ok) throw new OrgNameError(unit, c.problem);
+  return c.value;
+}
+
+/** For lookups: the stored form, or null for a name that could never have been stored. */
+const lookupName = (raw: string): string | null => {
+  const c = checkName(raw, MAX_ORG_NAME);
+  return c.ok ? c.value : null;
+};
 
 export interface Bureau {
   id: number;
@@ -23,7 +55,8 @@ export interface Claim {
   classification: string | null;
 }
 
-export async function ensureBureau(tx: Queryable, name: string): Promise<Bureau> {
+export async function ensureBureau(tx: Queryable, raw: string): Promise<Bureau> {
+  const name = orgName('bureau', raw);
   const found = await tx.get<Bureau>('SELECT id, name, sort_order FROM bureaus WHERE name = ?', [name]);
   if (found) return found;
   const next = await tx.get<{ n: number }>('SELECT COALESCE(MAX(sort_order), 0) + 1 AS n FROM bureaus');
@@ -34,7 +67,8 @@ export async function ensureBureau(tx: Queryable, name: string): Promise<Bureau>
   return created!;
 }
 
-export async function ensureDivision(tx: Queryable, bureauId: number, name: string): Promise<Division> {
+export async function ensureDivision(tx: Queryable, bureauId: number, raw: string): Promise<Division> {
+  const name = orgName('division', raw);
   const found = await tx.get<Division>('SELECT id, bureau_id, name FROM divisions WHERE bureau_id = ? AND name = ?', [
     bureauId,
     name,
@@ -73,15 +107,18 @@ export function listBureaus(db: Queryable): Promise<Bureau[]> {
   return db.all<Bureau>('SELECT id, name, sort_order FROM bureaus ORDER BY sort_order, id');
 }
 
-export function findBureauByName(db: Queryable, name: string): Promise<Bureau | undefined> {
-  return db.get<Bureau>('SELECT id, name, sort_order FROM bureaus WHERE name = ?', [name]);
+export async function findBureauByName(db: Queryable, raw: string): Promise<Bureau | undefined> {
+  const name = lookupName(raw);
+  return name === null ? undefined : db.get<Bureau>('SELECT id, name, sort_order FROM bureaus WHERE name = ?', [name]);
 }
 
 export function findDivision(db: Queryable, id: number): Promise<Division | undefined> {
   return db.get<Division>('SELECT id, bureau_id, name FROM divisions WHERE id = ?', [id]);
 }
 
-export function findDivisionByName(db: Queryable, bureauId: number, name: string): Promise<Division | undefined> {
+export async function findDivisionByName(db: Queryable, bureauId: number, raw: string): Promise<Division | undefined> {
+  const name = lookupName(raw);
+  if (name === null) return undefined;
   return db.get<Division>('SELECT id, bureau_id, name FROM divisions WHERE bureau_id = ? AND name = ?', [
     bureauId,
     name,

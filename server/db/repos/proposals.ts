@@ -14,6 +14,8 @@ export interface ProposalRow {
   reasons: string;
   body: string;
   version: number;
+  /** 1: finance saw a personal-text warning and confirmed the text holds no personal data. */
+  confirmed_no_personal: number;
   created_at: string;
   created_by: number | null;
   updated_at: string;
@@ -32,6 +34,7 @@ export interface ProposalVersionRow {
   version: number;
   reasons: string;
   body: string;
+  confirmed_no_personal: number;
   changed_at: string;
   changed_by: number | null;
   role: string | null;
@@ -51,11 +54,20 @@ export function findProposal(q: Queryable, claimId: number, fiscalYear: number):
   return q.get<ProposalRow>('SELECT * FROM proposals WHERE claim_id = ? AND fiscal_year = ?', [claimId, fiscalYear]);
 }
 
+/** What the sender confirmed about personal-looking text: stored, and counted by kind in the audit. */
+export interface Confirmation {
+  confirmedNoPersonal: boolean;
+  warnings: Record<string, number>;
+}
+
+const NONE: Confirmation = { confirmedNoPersonal: false, warnings: {} };
+
 /** POST: a new proposal (a second one for the same claim and year is a conflict). */
 export function createProposal(
   db: Db,
   p: { claimId: number; fiscalYear: number; reasons: string; body: string },
   by: Actor,
+  c: Confirmation = NONE,
   now = new Date(),
 ): Promise<ProposalRow> {
   const at = now.toISOString();
@@ -63,11 +75,12 @@ export function createProposal(
     const old = await findProposal(tx, p.claimId, p.fiscalYear);
     if (old) throw new ProposalConflict('exists', old.version);
     const row = await tx.get<ProposalRow>(
-      `INSERT INTO proposals (claim_id, fiscal_year, reasons, body, version, created_at, created_by, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?) RETURNING *`,
-      [p.claimId, p.fiscalYear, p.reasons, p.body, at, by.tokenId, at, by.tokenId],
+      `INSERT INTO proposals (claim_id, fiscal_year, reasons, body, version, confirmed_no_personal, created_at, created_by,
+         updated_at, updated_by)
+       VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?) RETURNING *`,
+      [p.claimId, p.fiscalYear, p.reasons, p.body, c.confirmedNoPersonal ? 1 : 0, at, by.tokenId, at, by.tokenId],
     );
-    await audit(tx, by, 'create', row!, now);
+    await audit(tx, by, 'create', row!, c, now);
     return row!;
   });
 }
@@ -77,6 +90,7 @@ export function reviseProposal(
   db: Db,
   p: { claimId: number; fiscalYear: number; reasons: string; body: string; expectedVersion?: number },
   by: Actor,
+  c: Confirmation = NONE,
   now = new Date(),
 ): Promise<{ proposal: ProposalRow; changed: boolean }> {
   return db.transaction(async (tx) => {
@@ -87,21 +101,22 @@ export function reviseProposal(
     }
     if (old.reasons === p.reasons && old.body === p.body) return { proposal: old, changed: false };
     await tx.run(
-      `INSERT INTO proposal_history (proposal_id, version, reasons, body, changed_at, changed_by)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-      [old.id, old.version, old.reasons, old.body, old.updated_at, old.updated_by],
+      `INSERT INTO proposal_history (proposal_id, version, reasons, body, confirmed_no_personal, changed_at, changed_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [old.id, old.version, old.reasons, old.body, old.confirmed_no_personal, old.updated_at, old.updated_by],
     );
     const row = await tx.get<ProposalRow>(
-      `UPDATE proposals SET reasons = ?, body = ?, version = version + 1, updated_at = ?, updated_by = ?
+      `UPDATE proposals SET reasons = ?, body = ?, version = version + 1, confirmed_no_personal = ?, updated_at = ?,
+              updated_by = ?
         WHERE id = ? RETURNING *`,
-      [p.reasons, p.body, now.toISOString(), by.tokenId, old.id],
+      [p.reasons, p.body, c.confirmedNoPersonal ? 1 : 0, now.toISOString(), by.tokenId, old.id],
     );
-    await audit(tx, by, 'update', row!, now);
+    await audit(tx, by, 'update', row!, c, now);
     return { proposal: row!, changed: true };
   });
 }
 
-function audit(tx: Queryable, by: Actor, action: string, p: ProposalRow, now: Date) {
+function audit(tx: Queryable, by: Actor, action: string, p: ProposalRow, c: Confirmation, now: Date) {
   return appendAudit(
     tx,
     {
@@ -110,7 +125,7 @@ function audit(tx: Queryable, by: Actor, action: string, p: ProposalRow, now: Da
       entity: 'proposal',
       entityId: String(p.id),
       revision: p.version,
-      details: { claimId: p.claim_id, fiscalYear: p.fiscal_year },
+      details: { claimId: p.claim_id, fiscalYear: p.fiscal_year, ...c },
     },
     now,
   );
@@ -120,9 +135,11 @@ function audit(tx: Queryable, by: Actor, action: string, p: ProposalRow, now: Da
 export function proposalVersions(q: Queryable, proposalId: number): Promise<ProposalVersionRow[]> {
   return q.all<ProposalVersionRow>(
     `SELECT v.*, t.role, t.label FROM (
-       SELECT version, reasons, body, updated_at AS changed_at, updated_by AS changed_by FROM proposals WHERE id = ?
+       SELECT version, reasons, body, confirmed_no_personal, updated_at AS changed_at, updated_by AS changed_by
+         FROM proposals WHERE id = ?
        UNION ALL
-       SELECT version, reasons, body, changed_at, changed_by FROM proposal_history WHERE proposal_id = ?) v
+       SELECT version, reasons, body, confirmed_no_personal, changed_at, changed_by
+         FROM proposal_history WHERE proposal_id = ?) v
      LEFT JOIN tokens t ON t.id = v.changed_by
      ORDER BY v.version DESC`,
     [proposalId, proposalId],

@@ -14,6 +14,8 @@ export interface ReviewRow {
   current_outstanding: number | null;
   planned_outstanding: number | null;
   plan_version: number;
+  /** 1: the sender saw a personal-text warning and confirmed the text holds no personal data. */
+  confirmed_no_personal: number;
   created_at: string;
   created_by: number | null;
   role: string | null;
@@ -29,17 +31,25 @@ export interface NewReview {
   currentOutstanding: number | null;
   plannedOutstanding: number | null;
   planVersion: number;
+  confirmedNoPersonal: boolean;
 }
 
 const SELECT = `SELECT r.*, t.role, t.label FROM plan_reviews r LEFT JOIN tokens t ON t.id = r.created_by`;
 
-export function addReview(db: Db, r: NewReview, by: Actor, now = new Date()): Promise<ReviewRow> {
+/** `warnings`: counts by kind of what the sender confirmed, for the audit (never the text). */
+export function addReview(
+  db: Db,
+  r: NewReview,
+  by: Actor,
+  warnings: Record<string, number> = {},
+  now = new Date(),
+): Promise<ReviewRow> {
   return db.transaction(async (tx) => {
     const row = await tx.get<{ id: number }>(
       `INSERT INTO plan_reviews (claim_id, fiscal_year, month, assessment, next_step, current_outstanding,
-         planned_outstanding, plan_version, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      [r.claimId, r.fiscalYear, r.month, r.assessment, r.nextStep, r.currentOutstanding, r.plannedOutstanding, r.planVersion, now.toISOString(), by.tokenId], // prettier-ignore
+         planned_outstanding, plan_version, confirmed_no_personal, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [r.claimId, r.fiscalYear, r.month, r.assessment, r.nextStep, r.currentOutstanding, r.plannedOutstanding, r.planVersion, r.confirmedNoPersonal ? 1 : 0, now.toISOString(), by.tokenId], // prettier-ignore
     );
     const id = row!.id;
     await appendAudit(
@@ -49,7 +59,13 @@ export function addReview(db: Db, r: NewReview, by: Actor, now = new Date()): Pr
         action: 'create',
         entity: 'plan_review',
         entityId: String(id),
-        details: { claimId: r.claimId, fiscalYear: r.fiscalYear, month: r.month },
+        details: {
+          claimId: r.claimId,
+          fiscalYear: r.fiscalYear,
+          month: r.month,
+          confirmedNoPersonal: r.confirmedNoPersonal,
+          warnings,
+        },
       },
       now,
     );

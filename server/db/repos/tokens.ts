@@ -3,10 +3,60 @@
  * the database gives no one access.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { SURNAMES } from '../../../domain/privacy/names.js';
+import { scanFields, type PersonalSpan } from '../../../domain/privacy/personal-text.js';
+import { checkName, nameProblemMessage, type NameProblem } from '../../../domain/text/org-name.js';
 import type { Queryable } from '../db.js';
 
 export const ROLES = ['division', 'accounting', 'finance', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The roles the admin API may mint: tokens scoped to one division or one bureau. A finance token
+ * reads every ledger and an admin token mints tokens, so both are made only with the command line
+ * on the service's own machine (`saiken token create --db …`), never over the network.
+ */
+export const API_MINTABLE_ROLES = ['division', 'accounting'] as const satisfies readonly Role[];
+
+export const CLI_ONLY_MESSAGE =
+  '財政局（finance）と管理者（admin）のトークンは管理 API では作れません。サービスを動かしているサーバー機で saiken token create --db <データベース> --role … を実行して作ってください。';
+
+export const MAX_LABEL = 100;
+export const LABEL_EXAMPLE = '「保育課 端末1」「保育課 収納担当」';
+export const LABEL_LOOKS_PERSONAL = `トークンの名前に氏名・住所・電話番号など個人を特定できる記載があるようです。人ではなく、端末や用途で名付けてください（例: ${LABEL_EXAMPLE}）。`;
+
+export type LabelCheck =
+  | { ok: true; value: string }
+  | { ok: false; problem: NameProblem; message: string }
+  | { ok: false; problem: 'looks-personal'; message: string; spans: PersonalSpan[] };
+
+/** A surname standing as a word of its own (「保育課 山田」): in a label that names a person. */
+function surnameWords(value: string): PersonalSpan[] {
+  const spans: PersonalSpan[] = [];
+  for (const m of value.matchAll(/[^\s・/_-]+/gu)) {
+    if ((SURNAMES as readonly string[]).includes(m[0])) {
+      spans.push({ start: m.index, end: m.index + m[0].length, kind: 'name' });
+    }
+  }
+  return spans;
+}
+
+/**
+ * A token's label as stored: a name (NFKC, no control or invisible characters) that must not
+ * name a person. The label is shown in every plan, review and proposal the token writes, so it
+ * is free text that leaves the workbook; stricter than the detector, a bare surname counts.
+ */
+export function checkLabel(raw: string): LabelCheck {
+  if (raw.trim() === '') return { ok: true, value: '' };
+  const c = checkName(raw, MAX_LABEL);
+  if (!c.ok)
+    return { ok: false, problem: c.problem, message: nameProblemMessage('トークンの名前', c.problem, MAX_LABEL) };
+  const found = scanFields({ label: c.value })[0]?.spans ?? [];
+  const extra = surnameWords(c.value).filter((s) => !found.some((f) => f.start < s.end && s.start < f.end));
+  const spans = [...found, ...extra].sort((x, y) => x.start - y.start);
+  if (spans.length) return { ok: false, problem: 'looks-personal', message: LABEL_LOOKS_PERSONAL, spans };
+  return { ok: true, value: c.value };
+}
 
 export interface TokenRecord {
   id: number;

@@ -1,23 +1,55 @@
-/** Admin: the organisation (bureaus, divisions) and tokens. */
+/**
+ * Admin: the organisation (bureaus, divisions) and tokens. Admin reaches no ledger data, and over
+ * the network mints only tokens scoped to a division or a bureau (finance and admin tokens are
+ * made with the command line on the service's own machine). Every token made or revoked is in the
+ * audit log with its role and scope, never the token; the list never shows a token or its hash.
+ */
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/db.js';
-import { ensureBureau, ensureDivision, listOrganisation } from '../../db/repos/org.js';
+import { ensureBureau, ensureDivision, listOrganisation, OrgNameError } from '../../db/repos/org.js';
 import { resolveScope, ScopeError } from '../../db/repos/token-scope.js';
-import { insertToken, listTokens, revokeToken, ROLES } from '../../db/repos/tokens.js';
+import {
+  API_MINTABLE_ROLES,
+  checkLabel,
+  CLI_ONLY_MESSAGE,
+  insertToken,
+  listTokens,
+  revokeToken,
+  ROLES,
+  type Role,
+} from '../../db/repos/tokens.js';
 import { appendAudit } from '../../db/repos/audit.js';
 import { principal, requireRole } from '../auth.js';
-import { ApiFailure, handle, notFound, parseWith } from '../errors.js';
+import { ApiFailure, handle, notFound } from '../errors.js';
+import { parseJa } from './oversight-shared.js';
 
-const name = z.string().trim().min(1).max(100);
-const NewToken = z
+// Length and characters are checked by checkName after NFKC; this only bounds what is read.
+const rawName = (what: string) =>
+  z.string({ error: `${what}を文字列で指定してください。` }).max(400, {
+    error: `${what}が長すぎます。`,
+  });
+
+const NewBureau = z
   .object({
-    role: z.enum(ROLES),
-    bureau: name.optional(),
-    division: name.optional(),
-    label: z.string().max(100).default(''),
+    name: rawName('局名'),
+    divisions: z.array(rawName('課名')).max(500, { error: '課は一度に 500 までです。' }).default([]),
   })
   .strict();
+
+const NewToken = z
+  .object({
+    role: z.enum(ROLES, { error: `役割（role）は ${API_MINTABLE_ROLES.join('・')} のいずれかです。` }),
+    bureau: rawName('局名').optional(),
+    division: rawName('課名').optional(),
+    label: z.string({ error: '名前（label）を文字列で指定してください。' }).max(400).default(''),
+  })
+  .strict();
+
+/** A refused bureau or division name as the standard 400, naming the field (never echoing the name). */
+function invalidName(e: OrgNameError, path: string): ApiFailure {
+  return new ApiFailure(400, 'invalid-name', e.message, [{ path, problem: e.message, kind: e.problem }]);
+}
 
 export function adminRoutes(db: Db): Router {
   const r = Router();
@@ -31,20 +63,28 @@ export function adminRoutes(db: Db): Router {
   r.post(
     '/bureaus',
     handle(async (req, res) => {
-      const body = parseWith(z.object({ name, divisions: z.array(name).max(500).default([]) }).strict(), req.body);
+      const body = parseJa(NewBureau, req.body, '局・課の内容が正しくありません。');
       const p = principal(req);
       const bureau = await db.transaction(async (tx) => {
-        const b = await ensureBureau(tx, body.name);
-        for (const d of body.divisions) await ensureDivision(tx, b.id, d);
-        await appendAudit(tx, {
-          tokenId: p.tokenId,
-          role: p.role,
-          action: 'upsert',
-          entity: 'bureau',
-          entityId: String(b.id),
-          details: { divisions: body.divisions.length },
-        });
-        return b;
+        let path = 'name';
+        try {
+          const b = await ensureBureau(tx, body.name);
+          for (const [i, d] of body.divisions.entries()) {
+            path = `divisions.${i}`;
+            await ensureDivision(tx, b.id, d);
+          }
+          await appendAudit(tx, {
+            tokenId: p.tokenId,
+            role: p.role,
+            action: 'upsert',
+            entity: 'bureau',
+            entityId: String(b.id),
+            details: { divisions: body.divisions.length },
+          });
+          return b;
+        } catch (e) {
+          throw e instanceof OrgNameError ? invalidName(e, path) : e;
+        }
       });
       res.status(201).json(bureau);
     }),
@@ -52,38 +92,84 @@ export function adminRoutes(db: Db): Router {
 
   r.get(
     '/tokens',
-    handle(async (_req, res) => res.json({ tokens: await listTokens(db) })),
+    handle(async (_req, res) => {
+      const tokens = await listTokens(db);
+      res.set('Cache-Control', 'no-store');
+      res.json({
+        tokens: tokens.map((t) => ({
+          id: t.id,
+          role: t.role,
+          bureau_id: t.bureau_id,
+          division_id: t.division_id,
+          bureau: t.bureau,
+          division: t.division,
+          label: t.label,
+          created_at: t.created_at,
+          revoked_at: t.revoked_at,
+        })),
+      });
+    }),
   );
 
   r.post(
     '/tokens',
     handle(async (req, res) => {
-      const body = parseWith(NewToken, req.body);
+      const body = parseJa(NewToken, req.body, 'トークンの内容が正しくありません。');
+      if (!(API_MINTABLE_ROLES as readonly Role[]).includes(body.role)) {
+        throw new ApiFailure(403, 'cli-only', CLI_ONLY_MESSAGE, { role: body.role });
+      }
+      const label = checkLabel(body.label);
+      if (!label.ok && label.problem === 'looks-personal') {
+        // No confirm for a label, unlike plans and cases: there is always a name that is not a person's.
+        throw new ApiFailure(400, 'label-looks-personal', label.message, {
+          fields: [{ field: 'label', spans: label.spans }],
+        });
+      }
+      if (!label.ok) {
+        throw new ApiFailure(400, 'invalid-name', label.message, [
+          { path: 'label', problem: label.message, kind: label.problem },
+        ]);
+      }
       const p = principal(req);
       const created = await db.transaction(async (tx) => {
         const scope = await resolveScope(tx, body.role, body.bureau, body.division).catch((e: unknown) => {
-          throw e instanceof ScopeError ? new ApiFailure(400, 'invalid-scope', e.message) : e;
+          if (e instanceof ScopeError) throw new ApiFailure(400, 'invalid-scope', e.message);
+          if (e instanceof OrgNameError) throw invalidName(e, e.unit);
+          throw e;
         });
-        const t = await insertToken(tx, { role: body.role, ...scope, label: body.label });
+        const t = await insertToken(tx, { role: body.role, ...scope, label: label.value });
         await appendAudit(tx, {
           tokenId: p.tokenId,
           role: p.role,
           action: 'create',
           entity: 'token',
           entityId: String(t.record.id),
-          details: { role: body.role },
+          details: { role: body.role, bureauId: scope.bureauId, divisionId: scope.divisionId, via: 'api' },
         });
         return t;
       });
       res.set('Cache-Control', 'no-store');
-      res.status(201).json({ token: created.token, id: created.record.id, role: created.record.role });
+      res.status(201).json({
+        token: created.token,
+        id: created.record.id,
+        role: created.record.role,
+        bureauId: created.record.bureau_id,
+        divisionId: created.record.division_id,
+        label: created.record.label,
+      });
     }),
   );
 
   r.delete(
     '/tokens/:id',
     handle(async (req, res) => {
-      const id = parseWith(z.coerce.number().int().positive(), req.params.id);
+      const raw = req.params.id;
+      const id = typeof raw === 'string' && /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
+      if (!Number.isSafeInteger(id)) {
+        throw new ApiFailure(400, 'invalid-input', 'トークンの ID は正の整数で指定してください。', [
+          { path: 'id', problem: '正の整数で指定してください。' },
+        ]);
+      }
       const p = principal(req);
       const ok = await db.transaction(async (tx) => {
         const revoked = await revokeToken(tx, id);
@@ -94,6 +180,7 @@ export function adminRoutes(db: Db): Router {
             action: 'revoke',
             entity: 'token',
             entityId: String(id),
+            details: { via: 'api' },
           });
         return revoked;
       });

@@ -22,7 +22,16 @@ import {
 import { canReadBureau, canReadDivision, principal, requireRole, type Principal } from '../auth.js';
 import { ApiFailure, forbidden, handle, notFound } from '../errors.js';
 import { guardPersonalText } from '../personal-text.js';
-import { actorOf, assertOwnDivision, orgScopeOf, parseJa, readableClaim, text, yen } from './oversight-shared.js';
+import {
+  actorOf,
+  assertOwnDivision,
+  confirmedFlag as confirmed,
+  orgScopeOf,
+  parseJa,
+  readableClaim,
+  text,
+  yen,
+} from './oversight-shared.js';
 
 const PARTIES = ['division', 'accounting', 'finance'] as const;
 const STATUSES = ['open', 'answered', 'closed'] as const;
@@ -34,8 +43,6 @@ const day = (what: string) =>
   z
     .string({ error: `${what}は 2024-05-31 の形で指定してください。` })
     .refine((s) => parseISODay(s) !== null, { error: `${what}は 2024-05-31 の形の実在する日付で指定してください。` });
-
-const confirmed = z.boolean({ error: 'confirmedNoPersonalData は true か false です。' }).default(false);
 
 const NewCase = z
   .object({
@@ -78,6 +85,7 @@ function view(h: HardCaseRow) {
             policy: h.answer,
             role: h.answered_role,
             roleLabel: ROLE_LABELS[h.answered_role ?? ''] ?? null,
+            confirmedNoPersonalData: h.answer_confirmed_no_personal === 1,
             answeredAt: h.answered_at,
           },
     closedAt: h.closed_at,

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/db.js';
 import { findClaim, type ClaimRecord, type OrgScope } from '../../db/repos/plan-edits.js';
 import type { Actor } from '../../db/repos/plans.js';
+import { MAX_FISCAL_YEAR, MAX_YEN, MAX_YEN_LABEL, MIN_FISCAL_YEAR } from '../../../domain/values/limits.js';
+import { fiscalYearParam } from '../../plans/params.js';
 import { canReadDivision, type Principal } from '../auth.js';
 import { ApiFailure, forbidden, notFound } from '../errors.js';
 
@@ -38,7 +40,23 @@ export const yen = (what: string) =>
     .number({ error: `${what}は円単位の整数で指定してください。` })
     .int({ error: `${what}は円単位の整数で指定してください。` })
     .min(0, { error: `${what}は 0 以上で指定してください。` })
-    .max(Number.MAX_SAFE_INTEGER, { error: `${what}が大きすぎます。` });
+    .max(MAX_YEN, { error: `${what}は ${MAX_YEN_LABEL} 以下で指定してください。` });
+
+export const FISCAL_YEAR_RANGE_MESSAGE = `年度は ${MIN_FISCAL_YEAR} 年度から ${MAX_FISCAL_YEAR} 年度までで指定してください。`;
+
+export const inFiscalRange = (fy: number) => fy >= MIN_FISCAL_YEAR && fy <= MAX_FISCAL_YEAR;
+
+/** A fiscal year from a path or query (`2024`, `R6`, `令和6年度`), within the years saiken works with. */
+export function fiscalYearIn(value: unknown, parameter = 'fy'): number {
+  const fy = fiscalYearParam(value);
+  if (!inFiscalRange(fy)) throw new ApiFailure(400, 'invalid-fiscal-year', FISCAL_YEAR_RANGE_MESSAGE, { parameter });
+  return fy;
+}
+
+/** The sender's 「個人情報は含まれていません」 after a looks-personal warning (never enough for a My Number). */
+export const confirmedFlag = z
+  .boolean({ error: 'confirmedNoPersonalData は true か false で指定してください。' })
+  .default(false);
 
 export const text = (what: string, max: number, min = 1) =>
   z

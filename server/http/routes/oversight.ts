@@ -26,11 +26,10 @@ import { isSettled } from '../../db/repos/plans.js';
 import { listProposals } from '../../db/repos/proposals.js';
 import { claimProgressRecords } from '../../db/repos/reports.js';
 import { latestReviews } from '../../db/repos/reviews.js';
-import { fiscalYearParam } from '../../plans/params.js';
 import { inBureauOrder } from '../../reports/targets.js';
 import { principal, requireRole } from '../auth.js';
 import { handle } from '../errors.js';
-import { actorOf, orgScopeOf, parseJa, parseJsonArray } from './oversight-shared.js';
+import { actorOf, fiscalYearIn, orgScopeOf, parseJa, parseJsonArray } from './oversight-shared.js';
 import { reviewView } from './plan-reviews.js';
 
 const STATE_LABELS: Record<SubmissionState | 'no-ledger', string> = {
@@ -84,7 +83,7 @@ export function oversightRoutes(db: Db, clock: () => Date = () => new Date()): R
     '/oversight/submissions',
     requireRole('accounting', 'finance'),
     handle(async (req, res) => {
-      const fy = fiscalYearParam(req.query.fy);
+      const fy = fiscalYearIn(req.query.fy);
       const scope = orgScopeOf(principal(req));
       const now = clock();
       const [{ period }, ledgers, counts, noLedger] = await Promise.all([
@@ -165,7 +164,7 @@ export function oversightRoutes(db: Db, clock: () => Date = () => new Date()): R
     '/oversight/claims',
     requireRole('accounting', 'finance'),
     handle(async (req, res) => {
-      const fy = fiscalYearParam(req.query.fy);
+      const fy = fiscalYearIn(req.query.fy);
       const { all } = parseJa(AllQuery, { all: req.query.all }, 'all は true か false です。');
       const scope = orgScopeOf(principal(req));
       const now = clock();

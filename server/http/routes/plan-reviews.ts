@@ -17,14 +17,18 @@ import type { Db } from '../../db/db.js';
 import { claimLedgers, findPlan } from '../../db/repos/plan-edits.js';
 import { isSettled } from '../../db/repos/plans.js';
 import { addReview, listReviews, type ReviewRow } from '../../db/repos/reviews.js';
-import { fiscalYearParam } from '../../plans/params.js';
 import { principal, requireRole } from '../auth.js';
 import { ApiFailure, handle } from '../errors.js';
+import { guardPersonalText } from '../personal-text.js';
 import {
   actorOf,
   assertOwnDivision,
   authorOf,
   claimView,
+  confirmedFlag,
+  FISCAL_YEAR_RANGE_MESSAGE,
+  fiscalYearIn,
+  inFiscalRange,
   parseJa,
   parseJsonArray,
   readableClaim,
@@ -40,6 +44,7 @@ const ReviewBody = z
     month: z.string().refine(isMonth, { error: '月は 2024-09 のように年-月で指定してください。' }),
     assessment: text('評価（振り返り）', MAX_REVIEW_TEXT),
     nextStep: text('次の取組み', MAX_REVIEW_TEXT),
+    confirmedNoPersonalData: confirmedFlag,
   })
   .strict();
 
@@ -53,6 +58,7 @@ export function reviewView(r: ReviewRow) {
     currentYen: r.current_outstanding === null ? null : Number(r.current_outstanding),
     plannedYen: r.planned_outstanding === null ? null : Number(r.planned_outstanding),
     planVersion: r.plan_version,
+    confirmedNoPersonalData: r.confirmed_no_personal === 1,
     createdAt: r.created_at,
     createdBy: authorOf(r),
   };
@@ -66,7 +72,7 @@ export function planReviewRoutes(db: Db, clock: () => Date = () => new Date()): 
     requireRole(...READERS),
     handle(async (req, res) => {
       const claim = await readableClaim(db, principal(req), req.params.claimId);
-      const fy = fiscalYearParam(req.query.fy);
+      const fy = fiscalYearIn(req.query.fy);
       const [plan, ledgers, reviews, settled] = await Promise.all([
         findPlan(db, claim.id, fy),
         claimLedgers(db, claim.id),
@@ -136,6 +142,15 @@ export function planReviewRoutes(db: Db, clock: () => Date = () => new Date()): 
         ]);
       }
       const fy = fiscalYearOfMonth(body.month)!;
+      if (!inFiscalRange(fy)) {
+        throw new ApiFailure(400, 'invalid-input', FISCAL_YEAR_RANGE_MESSAGE, [
+          { path: 'month', problem: FISCAL_YEAR_RANGE_MESSAGE },
+        ]);
+      }
+      const warnings = guardPersonalText(
+        { assessment: body.assessment, nextStep: body.nextStep },
+        body.confirmedNoPersonalData,
+      );
       const plan = await findPlan(db, claim.id, fy);
       if (!plan) {
         throw new ApiFailure(409, 'no-plan', `${fy}年度の年間計画がありません。先に年間計画を登録してください。`, {
@@ -155,8 +170,10 @@ export function planReviewRoutes(db: Db, clock: () => Date = () => new Date()): 
           currentOutstanding: sent.length ? sent.reduce((s, l) => s + l.outstanding, 0) : null,
           plannedOutstanding: planned?.outstanding ?? null,
           planVersion: plan.version,
+          confirmedNoPersonal: Object.keys(warnings).length > 0,
         },
         actorOf(p),
+        warnings,
       );
       res.status(201).json({ claim: claimView(claim), review: reviewView(row) });
     }),
@@ -167,7 +184,7 @@ export function planReviewRoutes(db: Db, clock: () => Date = () => new Date()): 
     requireRole(...READERS),
     handle(async (req, res) => {
       const claim = await readableClaim(db, principal(req), req.params.claimId);
-      const fy = fiscalYearParam(req.query.fy);
+      const fy = fiscalYearIn(req.query.fy);
       const reviews = await listReviews(db, claim.id, fy);
       res.json({ claim: claimView(claim), fiscalYear: fy, reviews: reviews.map(reviewView) });
     }),

@@ -17,14 +17,16 @@ import { fiscalYearOfMonth, isMonth, sortMilestones, type Milestone } from '../.
 import type { Db } from '../../db/db.js';
 import { findPlan, listClaims, PlanConflict, planVersions, savePlan, type PlanRow } from '../../db/repos/plan-edits.js';
 import { isSettled } from '../../db/repos/plans.js';
-import { fiscalYearParam } from '../../plans/params.js';
 import { principal, requireRole } from '../auth.js';
 import { ApiFailure, handle, notFound } from '../errors.js';
+import { guardPersonalText } from '../personal-text.js';
 import {
   actorOf,
   assertOwnDivision,
   authorOf,
   claimView,
+  confirmedFlag,
+  fiscalYearIn,
   orgScopeOf,
   parseJa,
   parseJsonArray,
@@ -57,6 +59,7 @@ const PlanBody = z
       .default(''),
     milestones: z.array(MilestoneBody).max(12, { error: '月別の目標は 12 か月分までです。' }).default([]),
     expectedVersion: z.number().int().min(0).optional(),
+    confirmedNoPersonalData: confirmedFlag,
   })
   .strict();
 
@@ -96,6 +99,7 @@ export function planView(p: PlanRow, settled: boolean) {
     milestones: milestonesOut(p.milestones),
     version: p.version,
     updatedAt: p.updated_at,
+    confirmedNoPersonalData: p.confirmed_no_personal === 1,
   };
 }
 
@@ -114,7 +118,7 @@ export function plansEditRoutes(db: Db): Router {
     '/claims',
     requireRole(...READERS),
     handle(async (req, res) => {
-      const fy = fiscalYearParam(req.query.fy);
+      const fy = fiscalYearIn(req.query.fy);
       const rows = await listClaims(db, fy, orgScopeOf(principal(req)));
       res.json({
         fiscalYear: fy,
@@ -128,7 +132,7 @@ export function plansEditRoutes(db: Db): Router {
     requireRole(...READERS),
     handle(async (req, res) => {
       const claim = await readableClaim(db, principal(req), req.params.claimId);
-      const fy = fiscalYearParam(req.params.fy);
+      const fy = fiscalYearIn(req.params.fy);
       const plan = await findPlan(db, claim.id, fy);
       if (!plan) throw notFound('この年度の年間計画');
       res.json({ claim: claimView(claim), plan: planView(plan, await isSettled(db, fy - 1)) });
@@ -142,9 +146,10 @@ export function plansEditRoutes(db: Db): Router {
       const p = principal(req);
       const claim = await readableClaim(db, p, req.params.claimId);
       if (p.role === 'division') assertOwnDivision(p, claim);
-      const fy = fiscalYearParam(req.params.fy);
+      const fy = fiscalYearIn(req.params.fy);
       const body = parseJa(PlanBody, req.body, '年間計画の内容が正しくありません。');
       checkMilestoneMonths(fy, body.milestones);
+      const warnings = guardPersonalText({ measures: body.measures }, body.confirmedNoPersonalData);
       const settled = await isSettled(db, fy - 1);
       const milestones = sortMilestones(
         body.milestones.map((m) => ({ month: m.month, outstanding: m.outstandingYen })),
@@ -156,7 +161,13 @@ export function plansEditRoutes(db: Db): Router {
         measureIds: JSON.stringify(sortMeasureIds(body.measureIds)),
         milestones: JSON.stringify(milestones),
       };
-      const options = { expectedVersion: body.expectedVersion, baselineLocked: settled && p.role === 'division' };
+      const options = {
+        expectedVersion: body.expectedVersion,
+        baselineLocked: settled && p.role === 'division',
+        // As for hard cases: set only when there was something to confirm.
+        confirmedNoPersonal: Object.keys(warnings).length > 0,
+        warnings,
+      };
       const out = await savePlan(db, claim.id, fy, content, actorOf(p), options).catch((e: unknown) => {
         throw e instanceof PlanConflict ? planConflict(e) : e;
       });
@@ -174,7 +185,7 @@ export function plansEditRoutes(db: Db): Router {
     requireRole(...READERS),
     handle(async (req, res) => {
       const claim = await readableClaim(db, principal(req), req.params.claimId);
-      const fy = fiscalYearParam(req.params.fy);
+      const fy = fiscalYearIn(req.params.fy);
       const plan = await findPlan(db, claim.id, fy);
       if (!plan) throw notFound('この年度の年間計画');
       const versions = await planVersions(db, plan.id);
@@ -188,6 +199,7 @@ export function plansEditRoutes(db: Db): Router {
           measureIds: parseJsonArray<string>(v.measure_ids),
           measures: v.measures,
           milestones: milestonesOut(v.milestones),
+          confirmedNoPersonalData: v.confirmed_no_personal === 1,
           changedAt: v.changed_at,
           changedBy: authorOf(v),
         })),

@@ -15,13 +15,17 @@ import {
   reviseProposal,
   type ProposalRow,
 } from '../../db/repos/proposals.js';
-import { fiscalYearParam } from '../../plans/params.js';
 import { principal, requireRole } from '../auth.js';
 import { ApiFailure, handle } from '../errors.js';
+import { guardPersonalText } from '../personal-text.js';
 import {
   actorOf,
   authorOf,
   claimView,
+  confirmedFlag,
+  FISCAL_YEAR_RANGE_MESSAGE,
+  fiscalYearIn,
+  inFiscalRange,
   orgScopeOf,
   parseJa,
   parseJsonArray,
@@ -37,8 +41,12 @@ const ProposalBody = z
   .object({
     fiscalYear: z.union([z.number().int(), z.string().max(20)]).transform((v, ctx) => {
       const fy = parseFiscalYear(v);
-      if (fy.ok && fy.value !== null) return fy.value;
-      ctx.addIssue({ code: 'custom', message: '年度を 2024、R6、令和6年度 のように指定してください。' });
+      if (fy.ok && fy.value !== null && inFiscalRange(fy.value)) return fy.value;
+      const message =
+        fy.ok && fy.value !== null
+          ? FISCAL_YEAR_RANGE_MESSAGE
+          : '年度を 2024、R6、令和6年度 のように指定してください。';
+      ctx.addIssue({ code: 'custom', message });
       return z.NEVER;
     }),
     reasons: z
@@ -47,8 +55,17 @@ const ProposalBody = z
       .default([]),
     body: text('改善提案', MAX_PROPOSAL),
     expectedVersion: z.number().int().min(1).optional(),
+    confirmedNoPersonalData: confirmedFlag,
   })
   .strict();
+
+type ProposalInput = z.infer<typeof ProposalBody>;
+
+/** The body checked for personal-looking text; what the sender confirmed, for the row and the audit. */
+function confirmation(b: ProposalInput) {
+  const warnings = guardPersonalText({ body: b.body }, b.confirmedNoPersonalData);
+  return { confirmedNoPersonal: Object.keys(warnings).length > 0, warnings };
+}
 
 function proposalView(p: ProposalRow) {
   return {
@@ -58,6 +75,7 @@ function proposalView(p: ProposalRow) {
     reasons: parseJsonArray<string>(p.reasons),
     body: p.body,
     version: p.version,
+    confirmedNoPersonalData: p.confirmed_no_personal === 1,
     createdAt: p.created_at,
     updatedAt: p.updated_at,
   };
@@ -93,6 +111,7 @@ export function proposalsRoutes(db: Db): Router {
         db,
         { claimId: claim.id, fiscalYear: b.fiscalYear, reasons: reasonsJson(b.reasons), body: b.body },
         actorOf(p),
+        confirmation(b),
       ).catch((e: unknown) => {
         throw e instanceof ProposalConflict ? conflict(e, b.fiscalYear) : e;
       });
@@ -111,6 +130,7 @@ export function proposalsRoutes(db: Db): Router {
         db,
         { claimId: claim.id, fiscalYear: b.fiscalYear, reasons: reasonsJson(b.reasons), body: b.body, expectedVersion: b.expectedVersion }, // prettier-ignore
         actorOf(p),
+        confirmation(b),
       ).catch((e: unknown) => {
         throw e instanceof ProposalConflict ? conflict(e, b.fiscalYear) : e;
       });
@@ -131,6 +151,7 @@ export function proposalsRoutes(db: Db): Router {
             version: v.version,
             reasons: parseJsonArray<string>(v.reasons),
             body: v.body,
+            confirmedNoPersonalData: v.confirmed_no_personal === 1,
             changedAt: v.changed_at,
             changedBy: authorOf(v),
           })),
@@ -144,7 +165,7 @@ export function proposalsRoutes(db: Db): Router {
     '/proposals',
     requireRole(...READERS),
     handle(async (req, res) => {
-      const fy = fiscalYearParam(req.query.fy);
+      const fy = fiscalYearIn(req.query.fy);
       const rows = await listProposals(db, fy, orgScopeOf(principal(req)));
       res.json({
         fiscalYear: fy,

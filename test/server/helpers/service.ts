@@ -1,12 +1,17 @@
 /**
  * Starts the real service for a test: HTTP on a loopback port, a SQLite file in a fresh temp
- * directory, logging silenced. `makeToken` creates tokens through the admin API, as a city would.
+ * directory, logging silenced. `makeToken` creates tokens as a city would: division and accounting
+ * tokens through the admin API, finance and admin tokens in the database as `saiken token create`
+ * does on the service's machine (the admin API refuses to mint them).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import request from 'supertest';
+import type { Db } from '../../../server/db/db.js';
+import { resolveScope } from '../../../server/db/repos/token-scope.js';
+import { insertToken } from '../../../server/db/repos/tokens.js';
 import { startService, type RunningService } from '../../../server/service.js';
 
 export type TestRole = 'division' | 'accounting' | 'finance' | 'admin';
@@ -27,13 +32,28 @@ export function makeTempDir(prefix = 'saiken-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** A token written straight into the database, as the command line makes one. */
+export async function localToken(db: Db, role: TestRole, bureau?: string, division?: string): Promise<string> {
+  const made = await db.transaction(async (tx) => {
+    const scope = await resolveScope(tx, role, bureau, division);
+    return insertToken(tx, { role, ...scope, label: '' });
+  });
+  return made.token;
+}
+
+/** Finance and admin tokens need `db`: the admin API mints division and accounting tokens only. */
 export async function createToken(
   url: string,
   adminToken: string,
   role: TestRole,
   bureau?: string,
   division?: string,
+  db?: Db,
 ): Promise<string> {
+  if (role === 'finance' || role === 'admin') {
+    if (!db) throw new Error(`a ${role} token is made in the database (pass db): the admin API refuses it`);
+    return localToken(db, role, bureau, division);
+  }
   const res = await request(url)
     .post('/api/v1/admin/tokens')
     .set('Authorization', `Bearer ${adminToken}`)
@@ -80,7 +100,7 @@ export async function startTestService(o: TestServiceOptions = {}): Promise<Test
     dbPath,
     adminToken,
     service,
-    makeToken: (role, bureau, division) => createToken(service.url, adminToken, role, bureau, division),
+    makeToken: (role, bureau, division) => createToken(service.url, adminToken, role, bureau, division, service.db),
     async close() {
       await service.close();
       if (!o.keepDir) rmSync(dir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { startService, type RunningService } from '../../../server/service.js';
 import type { Db, Queryable } from '../../../server/db/db.js';
 import { ensureBureau, ensureClaim, ensureDivision } from '../../../server/db/repos/org.js';
 import { insertToken } from '../../../server/db/repos/tokens.js';
+import { resolveScope } from '../../../server/db/repos/token-scope.js';
 
 export interface Reply {
   status: number;
@@ -66,6 +67,13 @@ export async function startHarness(opts: { https?: boolean } = {}): Promise<Harn
     };
   };
   const token: Harness['token'] = async (role, bureau, division) => {
+    // The admin API mints division and accounting tokens only; the others as the command line does.
+    if (role === 'finance' || role === 'admin') {
+      const made = await svc.db.transaction(async (tx) =>
+        insertToken(tx, { role, ...(await resolveScope(tx, role, bureau, division)), label: '' }),
+      );
+      return made.token;
+    }
     const r = await call('POST', '/api/v1/admin/tokens', {
       body: JSON.stringify({ role, bureau, division }),
       type: 'application/json',
