@@ -127,14 +127,15 @@ export async function syncSheet(
   let caughtUp = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { upserts, deletions } = diffRows(current, held.rows);
-    const found = checkOutgoing(ctx.t, upserts, ledger, options.confirmed === true);
+    checkOutgoing(ctx.t, upserts, ledger, options.confirmed === true);
     const header = {
       submissionId: newSubmissionId(),
       baseRevision: held.revision,
       asOf: formatISO(session.options.asOf),
       rulesetVersion: RULESET_VERSION,
       ledger,
-      ...(found ? { confirmedNoPersonalData: true } : {}),
+      // What the clerk confirmed may have been the service's findings (its detector may be newer).
+      ...(options.confirmed === true ? { confirmedNoPersonalData: true } : {}),
     };
     const entry: OutboxEntry = {
       submissionId: header.submissionId,

@@ -34,6 +34,8 @@ export class FakeService {
   failNext = 0;
   /** Rejects only POSTs when set, so catch-up reads still work. */
   failOnlyPosts = false;
+  /** Answers for the next submission posts, in order (a refusal the real service would give). */
+  readonly answers: { status: number; body: unknown }[] = [];
 
   readonly fetch: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
@@ -78,6 +80,8 @@ export class FakeService {
   }
 
   private submit(ledgerId: string, l: Ledger, body: string): Response {
+    const answer = this.answers.shift();
+    if (answer) return json(answer.status, answer.body);
     const raw = JSON.parse(body) as Record<string, unknown>;
     const personal = PERSONAL_FIELDS.filter((f) => body.includes(`"${f}"`));
     if (personal.length > 0) return json(422, { code: 'personal-field', message: '個人情報の項目は送信できません。' });

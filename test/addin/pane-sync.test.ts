@@ -5,6 +5,7 @@ import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { FakePort } from './fake-port.js';
 import { FakeService } from './fake-service.js';
 import { hoikuryo } from './ledger.js';
+import type { Cell } from '../../domain/values/parsed.js';
 import { mappedDoc, renderPane, settle } from './render-pane.js';
 
 const TOKEN = 'test-token-0123456789';
@@ -12,9 +13,13 @@ const TOKEN = 'test-token-0123456789';
 beforeEach(() => localStorage.clear());
 afterEach(cleanup);
 
-async function syncTab(service: FakeService) {
+/** Column indexes of the example: 月分 (期別) and 納付相談日 (最終交渉日). */
+const PERIOD = 3;
+const CONTACT = 10;
+
+async function syncTab(service: FakeService, grid: Cell[][] = hoikuryo()) {
   const doc = await mappedDoc(new FakePort(hoikuryo()));
-  const port = new FakePort(hoikuryo(), { doc });
+  const port = new FakePort(grid, { doc });
   const pane = await renderPane(port, { storage: localStorage, fetch: service.fetch });
   await settle(pane.controller, () => fireEvent.click(screen.getByRole('tab', { name: /^送信/ })));
   fireEvent.change(screen.getByLabelText('サーバーURL'), { target: { value: 'https://saiken.example.jp/' } });
@@ -62,5 +67,69 @@ describe('sync tab', () => {
     expect(screen.getByText('認証が必要です。')).toBeTruthy();
     await settle(controller, () => fireEvent.click(screen.getByRole('button', { name: '送信' })));
     expect(screen.queryByTestId('outbox-pending')).toBeNull(); // the key request failed: nothing was built
+  });
+
+  it('never sends the text of a cell it could not read: only the marker', async () => {
+    const service = new FakeService();
+    const grid = hoikuryo();
+    grid[2]![CONTACT] = '3/1 山田様と電話';
+    const { controller } = await syncTab(service, grid);
+    await settle(controller, () => fireEvent.click(screen.getByRole('button', { name: '送信' })));
+    expect(screen.getByTestId('sync-result')).toBeTruthy();
+    for (const r of service.requests) expect(r.body ?? '').not.toMatch(/山田|電話/);
+    const row = service.posts()[0]!.upserts.find((u) => u.row === 3)!;
+    expect(row.values.lastContactDate).toEqual({ unreadable: 'unreadable' });
+  });
+
+  it('shows personal-looking text by row and field, sends nothing, then sends on 「個人情報ではありません」', async () => {
+    const service = new FakeService();
+    const grid = hoikuryo();
+    grid[4]![PERIOD] = 'TEL 090-1234-5678';
+    const { controller } = await syncTab(service, grid);
+    await settle(controller, () => fireEvent.click(screen.getByRole('button', { name: '送信' })));
+    const review = screen.getByTestId('sync-personal');
+    expect(review.textContent).toContain('期別（5 行目）: 電話番号');
+    expect(review.textContent).not.toContain('090');
+    expect(service.posts()).toHaveLength(0);
+    expect(screen.queryByTestId('outbox-pending')).toBeNull();
+    await settle(controller, () => fireEvent.click(screen.getByTestId('sync-confirm-not-personal')));
+    expect(screen.getByTestId('sync-result').textContent).toContain('送信しました');
+    expect(service.posts().every((p) => p.confirmedNoPersonalData === true)).toBe(true);
+    expect(screen.queryByTestId('sync-personal')).toBeNull();
+  });
+
+  it('blocks a My Number-like number: no confirmation offered, nothing sent', async () => {
+    const service = new FakeService();
+    const grid = hoikuryo();
+    grid[3]![PERIOD] = '1234 5678 9012';
+    const { controller } = await syncTab(service, grid);
+    await settle(controller, () => fireEvent.click(screen.getByRole('button', { name: '送信' })));
+    expect(screen.getByText(/マイナンバー（個人番号）と思われる12桁の数字があります/)).toBeTruthy();
+    expect(screen.getByTestId('sync-personal').textContent).toContain('期別（4 行目）: 個人番号（マイナンバー）');
+    expect(screen.queryByTestId('sync-confirm-not-personal')).toBeNull();
+    expect(service.posts()).toHaveLength(0);
+  });
+
+  it('shows the service’s 422 looks-personal the same way, and does not keep it to retry', async () => {
+    const service = new FakeService();
+    service.answers.push({
+      status: 422,
+      body: {
+        code: 'looks-personal',
+        message: '氏名・住所・電話番号など、個人を特定できる情報のように見える記載があります。（7 行目の期別）',
+        details: {
+          fields: [{ field: 'period', spans: [{ start: 0, end: 4, kind: 'name' }], rows: [7], rowCount: 1 }],
+          confirmable: true,
+          truncated: false,
+        },
+      },
+    });
+    const { controller } = await syncTab(service);
+    await settle(controller, () => fireEvent.click(screen.getByRole('button', { name: '送信' })));
+    expect(screen.getByTestId('sync-personal').textContent).toContain('期別（7 行目）: 氏名');
+    expect(screen.queryByTestId('outbox-pending')).toBeNull();
+    await settle(controller, () => fireEvent.click(screen.getByTestId('sync-confirm-not-personal')));
+    expect(screen.getByTestId('sync-result').textContent).toContain('送信しました');
+    expect(service.posts().at(-1)!.confirmedNoPersonalData).toBe(true);
   });
 });

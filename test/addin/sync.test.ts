@@ -160,6 +160,41 @@ describe('sync', () => {
     expect(service.ledger(pane.state.config!.ledgerId).revision).toBe(1);
   });
 
+  it('drops, unsent, an outbox entry an older pane made with the text of an unreadable cell', async () => {
+    const { pane, service, storage } = await setup();
+    service.failNext = 1;
+    service.failOnlyPosts = true;
+    await pane.sync.send();
+    const [entry] = await outbox(storage);
+    // The same entry as an older pane stored it: the cell's text where it could not read it.
+    const old = structuredClone(entry!);
+    (old.parts[0]!.upserts[0]!.values as Record<string, unknown>).lastContactDate = '3/1 山田様と電話';
+    old.submissionId = 'old-pane-0001';
+    await pane.sync.outbox.remove(entry!.submissionId);
+    await pane.sync.outbox.put(old);
+    const before = service.requests.length;
+    await pane.sync.retry();
+    expect(service.requests.slice(before).some((r) => r.body?.includes('山田'))).toBe(false);
+    expect(await outbox(storage)).toHaveLength(0);
+    expect(pane.state.sync.message).toContain('もう一度「送信」');
+  });
+
+  it('does not keep a submission the service refused as looking personal', async () => {
+    const { pane, service, storage } = await setup();
+    service.answers.push({
+      status: 422,
+      body: {
+        code: 'looks-personal',
+        message: '個人情報のように見える記載があります。',
+        details: { fields: [], confirmable: true },
+      },
+    });
+    await pane.sync.send();
+    expect(pane.state.sync.status).toBe('error');
+    expect(await outbox(storage)).toHaveLength(0);
+    expect(pane.state.sync.pending).toBe(0);
+  });
+
   it('sends only changed rows the second time, and vanished rows as explicit deletions', async () => {
     const { pane, service, port } = await setup();
     await pane.sync.send();
