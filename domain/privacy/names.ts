@@ -16,7 +16,9 @@ export interface NameSpan {
   end: number;
 }
 
-const HONORIFICS = '様(?![式子相々態])|さま(?!ざま)|さん|氏(?![名族])|殿(?![下堂])|くん(?!れん)|君(?![臨主])|ちゃん';
+// 様, さま and 殿 may stand after a space, as on an envelope (山田 様).
+const HONORIFICS =
+  ' ?(?:様(?![式子相々態])|さま(?!ざま)|殿(?![下堂]))|さん|氏(?![名族])|くん(?!れん)|君(?![臨主])|ちゃん';
 
 const HONORIFIC = new RegExp(`([\\p{Script=Han}\\p{Script=Katakana}ー々]{1,8})(${HONORIFICS})`, 'gu');
 
@@ -40,7 +42,7 @@ const ROLE_ENDINGS = [
   '士', '師', '官', '医', '屋', '協', '括', '園', '行', '察', '庫', '設', '科', '業', '団', '体', '組合', '機関',
   '商事', '物産', '建設', '不動産',
   'ワーカー', 'ヘルパー', 'スタッフ', 'ケアマネ', 'マネージャー', 'マネジャー', 'オーナー', 'ママ', 'パパ',
-  'ナース', 'ドクター', 'ボランティア', 'リーダー', 'コーディネーター',
+  'ナース', 'ドクター', 'ボランティア', 'リーダー', 'コーディネーター', 'ワン', 'ネコ', 'ニャン',
 ]; // prettier-ignore
 
 /** Whole words before an honorific that are no person: お子様, お日様, 赤ちゃん. */
@@ -52,7 +54,7 @@ const KANA_ROLE_ENDINGS = [
   'だんな', 'よめ', 'むすこ', 'むすめ', 'ごくろう', 'おつかれ', 'おかげ', 'ごちそう', 'おまちどお',
   'ごしゅうしょう', 'おたがい', 'おかみ', 'おひ', 'おひさ', 'おおや', 'おいしゃ', 'せんせい', 'ほんにん',
   'たんとう', 'かぞく', 'ごしゅじん', 'おとなり', 'ごきんじょ', 'おまわり', 'おそまつ', 'あから', 'よそ',
-  'ひと', 'てんと', 'たく', 'せわ', 'という', 'ような', 'ように', 'みたいな', 'のよう',
+  'ひと', 'てんと', 'たく', 'せわ', 'わん', 'ねこ', 'という', 'ような', 'ように', 'みたいな', 'のよう',
 ]; // prettier-ignore
 
 const KANA_ROLE_WORDS = new Set([
@@ -107,7 +109,7 @@ export function findNames(text: string): NameSpan[] {
   const add = (m: RegExpMatchArray) => spans.push({ start: m.index!, end: m.index! + m[0].length });
   for (const m of text.matchAll(HONORIFIC)) {
     const word = m[1]!;
-    if (COMPOUNDS[m[2]!]?.includes(word.at(-1)!)) continue;
+    if (COMPOUNDS[m[2]!.trim()]?.includes(word.at(-1)!)) continue;
     if (!isRoleWord(word)) add(m);
   }
   if (/[さ様氏殿く君ち]/u.test(text)) {

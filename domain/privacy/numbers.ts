@@ -1,6 +1,6 @@
 /**
  * Phone numbers and My Number-like numbers, found on folded text (fold.ts) as chains of digit
- * groups: digits joined by one separator each (a dash, dot, slash, 「・」, underscore or spaces,
+ * groups: digits joined by one separator each (a dash, dot, slash, 「・」, underscore, 〜 or spaces,
  * with or without parentheses), so 「03 (1234) 5678」 and 「1234・5678・9012」 read the same.
  * Within a chain, the groups that make a phone number or a My Number are picked out:
  * - phone: 10 or 11 digits starting 0 and a non-zero digit (or +81), the first group short;
@@ -27,10 +27,11 @@ interface Group {
   sep: string;
 }
 
-// After a group: spaces, at most one parenthesis on either side, at most one separator character.
+// After a group: spaces, at most one parenthesis on either side, one or two separator characters
+// (〜 too: a range has two ends, 1234〜5678〜9012 is no range).
 // Commas are read too, but only 4-4-4 with commas counts (1234,5678,9012): 123,456 is an amount.
 const SEPARATOR =
-  / {0,3}(?:\) {0,2}(?:[-./・_]{1,2} {0,2})?\(? {0,2}|[-./・_]{1,2} {0,2}\(? {0,2}|\( {0,2}|[,、] {0,2})?/y;
+  / {0,3}(?:\) {0,2}(?:[-./・_~〜]{1,2} {0,2})?\(? {0,2}|[-./・_~〜]{1,2} {0,2}\(? {0,2}|\( {0,2}|[,、] {0,2})?/y;
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 

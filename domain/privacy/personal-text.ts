@@ -51,8 +51,9 @@ const PRIORITY: Record<PersonalKind, number> = {
 const AT = String.raw`(?: ?[@★☆*] ?|[_-]at[_-]| ?[\[(<{] ?(?:at|@|アット|あっと) ?[\])>}] ?| +at +| ?(?:アットマーク|アット|あっと) ?)`;
 const DOT = String.raw`(?:[.。]| [.。] |[_-]dot[_-]| ?[\[(<{] ?(?:dot|\.|ドット|どっと) ?[\])>}] ?| +dot +| ?(?:ドット|どっと) ?)`;
 // The lookbehind starts the local part only where a run begins: no quadratic retries on long text.
+// The last label is letters (jp, com): 5*3.5 and 1@2.5 are arithmetic, not addresses.
 const EMAIL = new RegExp(
-  String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+${AT}[A-Za-z0-9-]+(?:${DOT}[A-Za-z0-9-]+)+`,
+  String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+${AT}[A-Za-z0-9-]+(?:${DOT}[A-Za-z0-9-]+)*${DOT}[A-Za-z]{2,}(?![A-Za-z0-9-])`,
   'giu',
 );
 const POSTAL = /(?:〒|郵便番号 ?[:=]?) ?[0-9]{3} ?-? ?[0-9]{4}(?![0-9])/gu;
@@ -103,7 +104,7 @@ function candidates(text: string): PersonalSpan[] {
   };
   const addMatch = (m: Match, kind: PersonalKind) => add(m.index, m.index + m[0].length, kind);
   for (const s of findNumbers(t)) add(s.start, s.end, s.kind);
-  if (/[@at@アあ]/iu.test(t)) for (const m of matches(EMAIL, t)) addMatch(m, 'email');
+  if (/[@at★☆*アあ]/iu.test(t)) for (const m of matches(EMAIL, t)) addMatch(m, 'email');
   if (/[生誕bB]/u.test(t)) for (const m of matches(BIRTH_DATE, t)) addMatch(m, 'birth-date');
   for (const m of matches(POSTAL, t)) addMatch(m, 'address');
   if (/[市区町村郡]/u.test(t)) for (const m of matches(ADDRESS, t)) if (!DATE_LIKE.test(m[1]!)) addMatch(m, 'address');
