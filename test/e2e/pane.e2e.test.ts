@@ -300,6 +300,9 @@ describe.skipIf(!HAS_CHROMIUM)('the task pane in Chromium against the service', 
     expect(l.totals.rows).toBe(expected.summary.rows.checked);
     const detail = (await api(`/ledgers/${l.id}`)) as { findings: { byRule: Record<string, number> } };
     expect(detail.findings.byRule.REQUIRED_MISSING).toBe(expected.summary.byRule.REQUIRED_MISSING! - 1);
+    // The planted unreadable 最終交渉日 among them: the service found it from the marker alone.
+    expect(expected.summary.byRule.INVALID_DATE).toBeGreaterThan(0);
+    expect(detail.findings.byRule.INVALID_DATE).toBe(expected.summary.byRule.INVALID_DATE);
     await shot('07-sent');
   });
 
@@ -407,14 +410,19 @@ describe.skipIf(!HAS_CHROMIUM)('the task pane in Chromium against the service', 
     const sent = apiRequests.map((r) => `${decodeURIComponent(r.url)}\n${r.body}`).join('\n');
     expect(sent).toContain('"upserts"');
     expect(sent).toContain(CLAIM_TYPE); // what may leave does leave: the search is not blind
-    const leaked = [...ledger.personal, ...ledger.debtorIds].filter((s) => sent.includes(s));
+    const leaked = [...ledger.personal, ...ledger.debtorIds, ...ledger.unreadable].filter((s) => sent.includes(s));
     expect(leaked).toEqual([]);
+    // The unreadable 最終交渉日 left as its marker only: not even the name in it.
+    expect(sent).toContain('{"unreadable":"unreadable"}');
+    expect(sent).not.toContain('山田');
     expect(ledger.personal).toContain('見本 太郎');
     // Nor does the service keep any.
     const stored = (await service.db.all<{ data: string }>('SELECT data FROM ledger_rows'))
       .map((r) => r.data)
       .join('\n');
-    expect([...ledger.personal, ...ledger.debtorIds].filter((s) => stored.includes(s))).toEqual([]);
+    expect([...ledger.personal, ...ledger.debtorIds, ...ledger.unreadable].filter((s) => stored.includes(s))).toEqual(
+      [],
+    );
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

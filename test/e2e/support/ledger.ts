@@ -24,6 +24,8 @@ export interface E2eLedger {
   personal: string[];
   /** Every clear debtor id (they leave only as keyed hashes). */
   debtorIds: string[];
+  /** Text typed where a date belongs (unreadable): it leaves only as `{ unreadable: reason }`. */
+  unreadable: string[];
   /** 0-based column of a field. */
   column(field: FieldKey): number;
 }
@@ -57,6 +59,10 @@ export function e2eLedger(asOf: Day, rows = 200): E2eLedger {
     if (typeof id === 'string' && id !== '' && r !== grid.length - 1) debtorIds.add(id);
   }
 
+  // A 最終交渉日 that is a note, as clerks type them: unreadable as a date, and personal.
+  const unreadable = ['3/1 山田様と電話'];
+  grid[HEADER_ROW + 4]![column('lastContactDate')] = unreadable[0]!;
+
   const width = Math.max(...grid.map((r) => r.length));
   const values: CellValue[][] = [];
   const formats: string[][] = [];
@@ -81,6 +87,7 @@ export function e2eLedger(asOf: Day, rows = 200): E2eLedger {
     seed: { sheet: SHEET, rows: values, formats },
     personal: [...personal],
     debtorIds: [...debtorIds],
+    unreadable,
     column,
   };
 }
