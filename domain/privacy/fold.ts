@@ -7,6 +7,8 @@
  */
 
 export interface Folded {
+  /** The text as given. */
+  source: string;
   /** The folded text the patterns run on. */
   text: string;
   /** For each code unit of `text`, the offset in the original of the character it came from… */
@@ -15,9 +17,14 @@ export interface Folded {
   to: number[];
 }
 
-/** The original span behind the folded span [start, end). */
+const ATTACHED = /[\p{M}\ufe00-\ufe0f]/u;
+
+/** The original span behind the folded span [start, end), with the marks its last character carries. */
 export function toOriginal(f: Folded, start: number, end: number): { start: number; end: number } {
-  return { start: f.from[start]!, end: f.to[end - 1]! };
+  let stop = f.to[end - 1]!;
+  // A dropped keycap or variation selector after the last digit belongs to it: 8️⃣ is highlighted whole.
+  while (stop < f.source.length && ATTACHED.test(f.source[stop]!)) stop++;
+  return { start: f.from[start]!, end: stop };
 }
 
 /** Digits written in kanji, read as digits only next to other digits (see foldText). */
@@ -32,9 +39,10 @@ const GROUP_SEPARATORS = '-./・_ ';
 const DASHES = new Set([...'‐‑‒–—―−⁃˗─━⎯➖﹘﹣－﹣']);
 const DOTS = new Set([...'·‧∙•⋅']);
 const SLASHES = new Set([...'∕⁄']);
-// Invisible: format characters (zero-width space/joiners, word joiner, BOM, soft hyphen, bidi
-// controls), variation selectors and the combining grapheme joiner.
-const INVISIBLE = /^(?:\p{Cf}|[\u034f\u180b-\u180d\ufe00-\ufe0f]|[\u{e0100}-\u{e01ef}])$/u;
+// Invisible or decoration only: format characters (zero-width space/joiners, word joiner, BOM,
+// soft hyphen, bidi controls) and combining marks (variation selectors, an underline, the keycap
+// of 0️⃣). Kana sound marks stay: they are composed back below (ﾀﾞ → ダ).
+const INVISIBLE = /^(?:\p{Cf}|(?![\u3099\u309a])\p{M})$/u;
 const SPACE = /^[\p{Zs}\t]$/u;
 const DECIMAL = /^\p{Nd}$/u;
 const COMBINING_SOUND_MARK = /^[\u3099\u309a]$/;
@@ -128,7 +136,7 @@ export function foldText(text: string): Folded {
     i += len;
   }
   readDigitsInContext(chars);
-  return { text: chars.join(''), from, to };
+  return { source: text, text: chars.join(''), from, to };
 }
 
 function circledRun(text: string, i: number, len: number): boolean {

@@ -1,14 +1,17 @@
 /**
  * Phone numbers and My Number-like numbers, found on folded text (fold.ts) as chains of digit
- * groups: digits joined by one separator each (a dash, dot, slash, 「・」, underscore, 〜 or spaces,
+ * groups: digits joined by one separator each (a dash, dot, slash, 「・」, underscore, 〜, の or spaces,
  * with or without parentheses), so 「03 (1234) 5678」 and 「1234・5678・9012」 read the same.
  * Within a chain, the groups that make a phone number or a My Number are picked out:
- * - phone: 10 or 11 digits starting 0 and a non-zero digit (or +81), the first group short;
+ * - phone: 10 or 11 digits starting 0 and a non-zero digit (or +81, 0081, 81 as a group of its
+ *   own), written together, one digit at a time, or as an area code of 2–5 digits … a last group
+ *   of 3–4 digits;
  * - my-number: exactly 12 digits, as one group, as groups of three digits or more (4-4-4, 6-6),
  *   or one digit at a time. Never part of a longer run of digits (13 digits or more), never with
- *   two-digit groups (dates and times: 2024-05-31 09:30), never all zeros (a placeholder); where
- *   equal groups continue past 12 digits (a 16-digit card number), only whole multiples of 12 count.
- * Commas are no separator: 123,456,789,012 is an amount.
+ *   two-digit groups (dates and times: 2024-05-31 09:30), never all zeros (a placeholder), never
+ *   the fraction of 0.123456789012; where equal groups continue past 12 digits (a 16-digit card
+ *   number), only whole multiples of 12 count.
+ * Commas join groups only as 4-4-4 (1234,5678,9012): 123,456,789,012 is an amount.
  */
 
 export type NumberKind = 'phone' | 'my-number';
@@ -28,10 +31,10 @@ interface Group {
 }
 
 // After a group: spaces, at most one parenthesis on either side, one or two separator characters
-// (〜 too: a range has two ends, 1234〜5678〜9012 is no range).
+// (〜 too: a range has two ends, 1234〜5678〜9012 is no range; の as read aloud: 090の1234の5678).
 // Commas are read too, but only 4-4-4 with commas counts (1234,5678,9012): 123,456 is an amount.
 const SEPARATOR =
-  / {0,3}(?:\) {0,2}(?:[-./・_~〜]{1,2} {0,2})?\(? {0,2}|[-./・_~〜]{1,2} {0,2}\(? {0,2}|\( {0,2}|[,、] {0,2})?/y;
+  / {0,3}(?:\) {0,2}(?:[-./・_~〜の]{1,2} {0,2})?\(? {0,2}|[-./・_~〜の]{1,2} {0,2}\(? {0,2}|\( {0,2}|[,、] {0,2})?/y;
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 

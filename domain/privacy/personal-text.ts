@@ -48,7 +48,7 @@ const PRIORITY: Record<PersonalKind, number> = {
   name: 1,
 };
 
-const AT = String.raw`(?: ?[@★☆*] ?|[_-]at[_-]| ?[\[(<{] ?(?:at|@|アット|あっと) ?[\])>}] ?| +at +| ?(?:アットマーク|アット|あっと) ?)`;
+const AT = String.raw`(?: ?[@★☆*◎●■] ?|[_-]at[_-]| ?[\[(<{] ?(?:at|@|アット|あっと) ?[\])>}] ?| +at +| ?(?:アットマーク|アット|あっと) ?)`;
 const DOT = String.raw`(?:[.。]| [.。] |[_-]dot[_-]| ?[\[(<{] ?(?:dot|\.|ドット|どっと) ?[\])>}] ?| +dot +| ?(?:ドット|どっと) ?)`;
 // The lookbehind starts the local part only where a run begins: no quadratic retries on long text.
 // The last label is letters (jp, com): 5*3.5 and 1@2.5 are arithmetic, not addresses.
@@ -71,7 +71,7 @@ const ADDRESS = new RegExp(
 );
 /** A town name and 3-1-1 (栄3-1-1, 三の丸3-1-1): three groups, the word before not a heading. */
 const TOWN_BLOCK = new RegExp(
-  `(?<![${HAN}の])([${HAN}][${HAN}の]{0,5}) ?([0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})?)(?![0-9]|-[0-9])`,
+  `(?<![${HAN}のノ])([${HAN}][${HAN}のノ]{0,5}) ?([0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4}(?:-[0-9]{1,4})?)(?![0-9]|-[0-9])`,
   'gu',
 );
 const NOT_TOWN =
@@ -85,10 +85,11 @@ const DATE_LIKE = /^(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}$/;
 /** Numbers in dates: folded digits or kanji numerals (昭和五十五年一月二日), 元 for the first year. */
 const N = '[0-9〇一二三四五六七八九十元]';
 const ERA = '(?:明治|大正|昭和|平成|令和|[明大昭平令]|[MTSHRmtshr]\\.? ?)';
-const DATE = `(?:${ERA}?${N}{1,4} ?(?:年 ?${N}{1,2} ?月 ?${N}{1,3} ?日?|[./-] ?${N}{1,2} ?[./-] ?${N}{1,4}(?![0-9]))|(?:19|20)[0-9]{6}(?![0-9]))`;
-const BIRTH_LABEL = '(?:生年月日|誕生日|生まれ|D\\.?O\\.?B\\.?|date of birth|birth ?date|birthday)';
+const DATE = `(?:${ERA}?${N}{1,4}(?: ?\\(${N}{4}\\))? ?(?:年 ?${N}{1,2} ?月 ?${N}{1,3} ?日?|[./-] ?${N}{1,2} ?[./-] ?${N}{1,4}(?![0-9]))|(?:19|20)[0-9]{6}(?![0-9]))`;
+// Latin labels only as words of their own: 「Adobe」 holds no DOB.
+const BIRTH_LABEL = '(?:生年月日|誕生日|生まれ|(?<![A-Za-z])(?:D\\.?O\\.?B\\.?|date of birth|birth ?date|birthday))';
 const BIRTH_DATE = new RegExp(
-  `${BIRTH_LABEL}(?: ?[(（]?(?:西暦|和暦)[)）]?)?[ :=は()、,]{0,3}(?:${DATE}|${N}{1,2} ?月 ?${N}{1,2} ?日)|${DATE} ?(?:生まれ|生)(?![活産計徒命涯存])`,
+  `${BIRTH_LABEL}(?: ?[(（]?(?:西暦|和暦)[)）]?)?[ :=は()、,]{0,3}(?:${DATE}|${N}{1,2} ?(?:月 ?${N}{1,2} ?日|[./] ?${N}{1,2}(?![0-9./])))|${DATE} ?(?:生まれ|生)(?![活産計徒命涯存])`,
   'giu',
 );
 
@@ -104,7 +105,7 @@ function candidates(text: string): PersonalSpan[] {
   };
   const addMatch = (m: Match, kind: PersonalKind) => add(m.index, m.index + m[0].length, kind);
   for (const s of findNumbers(t)) add(s.start, s.end, s.kind);
-  if (/[@at★☆*アあ]/iu.test(t)) for (const m of matches(EMAIL, t)) addMatch(m, 'email');
+  if (/[@at★☆*◎●■アあ]/iu.test(t)) for (const m of matches(EMAIL, t)) addMatch(m, 'email');
   if (/[生誕bB]/u.test(t)) for (const m of matches(BIRTH_DATE, t)) addMatch(m, 'birth-date');
   for (const m of matches(POSTAL, t)) addMatch(m, 'address');
   if (/[市区町村郡]/u.test(t)) for (const m of matches(ADDRESS, t)) if (!DATE_LIKE.test(m[1]!)) addMatch(m, 'address');

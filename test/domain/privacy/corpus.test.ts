@@ -89,6 +89,11 @@ describe('spans on the text as typed', () => {
     ['ﾔﾏﾀﾞ様に電話', 'name', 'ﾔﾏﾀﾞ様'],
     ['連絡は yamada at example dot jp へ', 'email', 'yamada at example dot jp'],
     ['転居先は栄3-1-1', 'address', '栄3-1-1'],
+    [
+      '番号 0\ufe0f\u20e39\ufe0f\u20e30\ufe0f\u20e3-1234-5678\ufe0f\u20e3。',
+      'phone',
+      '0\ufe0f\u20e39\ufe0f\u20e30\ufe0f\u20e3-1234-5678\ufe0f\u20e3',
+    ],
   ] as const)('%s → %s %s', (text, kind, span) => {
     expect(found(text)).toContainEqual([kind, span]);
   });
