@@ -1,18 +1,17 @@
 /**
  * The thread that reads a plan file (parse-thread.ts): decoding, CSV or .xlsx parsing, every
  * row's checks and the personal-text scan of 取組み, none of which may hold the service's event
- * loop. Rows go back in batches so that the service reads each batch in a short turn.
+ * loop. Rows go back in batches, the next only when the service asks for it: a port delivers all
+ * its queued messages in one turn, so batches sent at once would arrive as one long turn.
  */
 import { parentPort } from 'node:worker_threads';
 import { ApiFailure } from '../http/errors.js';
 import { parsePlans } from './index.js';
 import type { PlanImportRow } from './template.js';
 
-export interface ToParseThread {
-  bytes: Uint8Array;
-  contentType: string | undefined;
-  confirmedNoPersonalData: boolean;
-}
+export type ToParseThread =
+  | { type: 'parse'; bytes: Uint8Array; contentType: string | undefined; confirmedNoPersonalData: boolean }
+  | { type: 'next' };
 
 export type FromParseThread =
   | { type: 'rows'; rows: PlanImportRow[] }
@@ -20,16 +19,24 @@ export type FromParseThread =
   | { type: 'refused'; status: number; code: string; message: string; details: unknown }
   | { type: 'crashed'; message: string };
 
-const BATCH = 2000;
+const BATCH = 500;
 
-parentPort?.once('message', (m: ToParseThread) => {
+let pending: FromParseThread[] = [];
+
+function sendNext(): void {
+  const m = pending.shift();
+  if (m) parentPort!.postMessage(m);
+}
+
+parentPort?.on('message', (m: ToParseThread) => {
+  if (m.type === 'next') return sendNext();
   const port = parentPort!;
   parsePlans(m.bytes, m.contentType, { confirmedNoPersonalData: m.confirmedNoPersonalData })
     .then(({ rows, confirmedKinds }) => {
-      for (let i = 0; i < rows.length; i += BATCH) {
-        port.postMessage({ type: 'rows', rows: rows.slice(i, i + BATCH) } satisfies FromParseThread);
-      }
-      port.postMessage({ type: 'done', confirmedKinds } satisfies FromParseThread);
+      pending = [];
+      for (let i = 0; i < rows.length; i += BATCH) pending.push({ type: 'rows', rows: rows.slice(i, i + BATCH) });
+      pending.push({ type: 'done', confirmedKinds });
+      sendNext();
     })
     .catch((err: unknown) => {
       port.postMessage(

@@ -9,6 +9,11 @@ import { Yielder } from './yield.js';
 
 const SLICE = 500;
 
+/** An array whose elements are already JSON text (serialised as they were made, then let go). */
+export class JsonParts {
+  constructor(readonly parts: readonly string[]) {}
+}
+
 function write(res: Response, text: string): Promise<void> {
   if (res.write(text)) return Promise.resolve();
   return new Promise((resolve) => {
@@ -33,6 +38,16 @@ export async function sendJsonInSlices(res: Response, value: Record<string, unkn
     if (v === undefined) continue;
     let text = `${first ? '' : ','}${JSON.stringify(key)}:`;
     first = false;
+    if (v instanceof JsonParts) {
+      await write(res, `${text}[`);
+      for (let i = 0; i < v.parts.length; i += SLICE) {
+        await write(res, (i === 0 ? '' : ',') + v.parts.slice(i, i + SLICE).join(','));
+        if (res.destroyed) return;
+        await y.maybe();
+      }
+      await write(res, ']');
+      continue;
+    }
     if (!Array.isArray(v) || v.length <= SLICE) {
       await write(res, text + JSON.stringify(v));
       continue;

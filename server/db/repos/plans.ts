@@ -8,6 +8,7 @@
  */
 import type { Db, Queryable, SqlValue } from '../db.js';
 import type { PlanImportRow } from '../../plans/index.js';
+import { Yielder } from '../../reports/yield.js';
 import { appendAudit } from './audit.js';
 
 export interface Actor {
@@ -33,8 +34,11 @@ export interface ImportOptions {
 const milestonesJson = (m: PlanImportRow['milestones']) =>
   JSON.stringify(m.map((x) => ({ month: x.month, outstanding: x.outstanding })));
 
-/** Rows per multi-row statement: 9 parameters × 3,000 stays below SQLite's 32,766 (and PostgreSQL's 65,535). */
-const ROWS_PER_STATEMENT = 3000;
+/**
+ * Rows per multi-row statement: well below SQLite's 32,766 parameters (and PostgreSQL's 65,535),
+ * and small enough that binding one statement's values is a short turn of the event loop.
+ */
+const ROWS_PER_STATEMENT = 1000;
 const IDS_PER_STATEMENT = 5000;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -86,6 +90,11 @@ export function importPlans(
   const now = o.now ?? new Date();
   const at = now.toISOString();
   return db.transaction(async (tx) => {
+    // The loops over 50,000 rows give the event loop back every few milliseconds.
+    const y = new Yielder();
+    const step = async (i: number) => {
+      if ((i & 255) === 255) await y.maybe();
+    };
     const s: ImportSummary = {
       imported: rows.length,
       created: { bureaus: 0, divisions: 0, claims: 0, plans: 0 },
@@ -131,7 +140,8 @@ export function importPlans(
     ))
       divisions.set(divisionKey(d.bureau_id, d.name), d.id);
     const newDivisions = new Map<string, [number, string]>();
-    for (const r of rows) {
+    for (const [i, r] of rows.entries()) {
+      await step(i);
       const k = divisionKey(bureaus.get(r.bureau)!, r.division);
       if (!divisions.has(k) && !newDivisions.has(k)) newDivisions.set(k, [bureaus.get(r.bureau)!, r.division]);
     }
@@ -160,7 +170,8 @@ export function importPlans(
       claims.set(claimKey(c.division_id, c.name), { id: c.id, classification: c.classification });
     const newClaims = new Map<string, SqlValue[]>();
     const reclassified = new Map<string, { id: number; from: string | null; to: string }>();
-    for (const r of rows) {
+    for (const [i, r] of rows.entries()) {
+      await step(i);
       const k = claimKey(divisionOf(r), r.claim);
       const known = claims.get(k);
       if (!known) {
@@ -191,52 +202,47 @@ export function importPlans(
     }
 
     // Plans: unchanged rows are left alone; changed ones keep their old version in plan_history.
-    const claimIdOf = (r: PlanImportRow) => claims.get(claimKey(divisionOf(r), r.claim))!.id;
-    const planKey = (claimId: number, fy: number) => `${claimId}:${fy}`;
-    const years = new Set(s.fiscalYears);
-    const stored = new Map<
-      string,
-      { id: number; baseline: string; target: string; measures: string; milestones: string }
-    >();
-    for (const p of await allIn<{
-      id: number;
-      claim_id: number;
-      fiscal_year: number;
-      baseline: string;
-      target: string;
-      measures: string;
-      milestones: string;
-    }>(
-      tx,
-      (m) => `SELECT id, claim_id, fiscal_year, CAST(baseline AS TEXT) AS baseline, CAST(target AS TEXT) AS target,
-                     measures, milestones
-                FROM plans WHERE claim_id IN (${m})`,
-      [...new Set(rows.map(claimIdOf))],
-    )) {
-      if (years.has(p.fiscal_year)) stored.set(planKey(p.claim_id, p.fiscal_year), p);
+    // The comparison is made in SQL, so the stored 取組み never travel back into JavaScript.
+    const claimIds = new Array<number>(rows.length);
+    const milestones = new Array<string>(rows.length);
+    const claimKeys = new Array<string>(rows.length);
+    for (const [i, r] of rows.entries()) {
+      await step(i);
+      claimKeys[i] = claimKey(divisionOf(r), r.claim);
+      claimIds[i] = claims.get(claimKeys[i])!.id;
+      milestones[i] = milestonesJson(r.milestones);
+    }
+    const stored = new Array<{ id: number; same: boolean } | undefined>(rows.length);
+    const indexes = rows.map((_, i) => i);
+    for (const part of chunks(indexes, ROWS_PER_STATEMENT)) {
+      const found = await tx.all<{ n: number; id: number; same: number }>(
+        `WITH v (n, claim_id, fiscal_year, baseline, target, measures, milestones) AS (VALUES ${marks(part.length, '(?, ?, ?, ?, ?, ?, ?)')})
+         SELECT v.n, p.id, CASE WHEN p.baseline = v.baseline AND p.target = v.target AND p.measures = v.measures
+                                 AND p.milestones = v.milestones THEN 1 ELSE 0 END AS same
+           FROM v JOIN plans p ON p.claim_id = v.claim_id AND p.fiscal_year = v.fiscal_year`,
+        part.flatMap((i) => {
+          const r = rows[i]!;
+          return [i, claimIds[i]!, r.fiscalYear, r.baseline, r.target, r.measures, milestones[i]!];
+        }),
+      );
+      for (const f of found) stored[f.n] = { id: f.id, same: f.same === 1 };
     }
     const writes: { row: PlanImportRow; claimId: number; milestones: string }[] = [];
     const replaced: number[] = [];
-    const firstRowOfClaim = new Map<string, number>();
-    for (const r of rows) {
-      const claimId = claimIdOf(r);
-      const milestones = milestonesJson(r.milestones);
-      const old = stored.get(planKey(claimId, r.fiscalYear));
-      const same =
-        old !== undefined &&
-        old.baseline === String(r.baseline) &&
-        old.target === String(r.target) &&
-        old.measures === r.measures &&
-        old.milestones === milestones;
+    const firstRowOfClaim = new Set<string>();
+    for (const [i, r] of rows.entries()) {
+      await step(i);
+      const old = stored[i];
+      const same = old?.same === true;
       // A reclassification counts once, on the claim's first row (as the row-by-row import did).
-      const ck = claimKey(divisionOf(r), r.claim);
+      const ck = claimKeys[i]!;
       const reclassifiedHere = reclassified.has(ck) && !firstRowOfClaim.has(ck);
-      if (!firstRowOfClaim.has(ck)) firstRowOfClaim.set(ck, r.row);
+      firstRowOfClaim.add(ck);
       if (same && !reclassifiedHere) s.unchanged++;
       else s.changed++;
       if (same) continue;
       if (old) replaced.push(old.id);
-      writes.push({ row: r, claimId, milestones });
+      writes.push({ row: r, claimId: claimIds[i]!, milestones: milestones[i]! });
     }
     // The history row keeps the replaced version as it was made: its author and time. The import
     // leaves the chosen measures (measure_ids, set in the pane) as they are.
@@ -268,8 +274,10 @@ export function importPlans(
          updated_at = excluded.updated_at, updated_by = excluded.updated_by
        RETURNING id, claim_id, fiscal_year, version`,
     );
+    const planKey = (claimId: number, fy: number) => `${claimId}:${fy}`;
     const plans = new Map(written.map((p) => [planKey(p.claim_id, p.fiscal_year), p]));
-    for (const w of writes) {
+    for (const [i, w] of writes.entries()) {
+      await step(i);
       const p = plans.get(planKey(w.claimId, w.row.fiscalYear))!;
       if (p.version === 1) s.created.plans++;
       const r = w.row;

@@ -13,11 +13,13 @@ import type { Db } from '../../db/db.js';
 import { fiscalYearParam } from '../../plans/params.js';
 import { consolidatedXlsx } from '../../reports/consolidated.js';
 import { XLSX_TYPE } from '../../plans/index.js';
-import { sendJsonInSlices } from '../../reports/json-stream.js';
+import { claimProgressExact } from '../../db/repos/reports.js';
+import { JsonParts, sendJsonInSlices } from '../../reports/json-stream.js';
 import {
   addClaim,
+  claimProgress,
   emptySums,
-  loadClaimProgress,
+  inBureauOrder,
   loadTargets,
   progressOfSums,
   type ClaimProgress,
@@ -60,23 +62,28 @@ export function reportsRoutes(db: Db): Router {
       const fy = fiscalYearParam(req.query.fy);
       const p = principal(req);
       const bureauId = p.role === 'accounting' ? (p.bureauId ?? -1) : undefined;
-      const claims = await loadClaimProgress(db, fy, { bureauId });
-      // One pass, each claim added to its division's sums and the total's.
+      const records = inBureauOrder(await claimProgressExact(db, fy, bureauId));
+      // One pass: each claim added to its division's sums and the total's, and serialised at once
+      // (50,000 claims kept as objects until the end cost the service long garbage collections).
       const divisions = new Map<string, { first: ClaimProgress; sums: ClaimSums }>();
       const total = emptySums();
+      const claims: string[] = [];
+      const now = new Date();
       const y = new Yielder();
-      for (const c of claims) {
+      for (const r of records) {
+        const c = claimProgress(r, now);
         const key = `${c.bureau}\u0000${c.division}`;
         let d = divisions.get(key);
         if (!d) divisions.set(key, (d = { first: c, sums: emptySums() }));
         addClaim(d.sums, c);
         addClaim(total, c);
+        claims.push(JSON.stringify(c));
         await y.maybe();
       }
       res.set('Cache-Control', 'no-store');
       await sendJsonInSlices(res, {
         fiscalYear: fy,
-        claims,
+        claims: new JsonParts(claims),
         divisions: [...divisions.values()].map(({ first, sums }) => ({
           bureau: first.bureau,
           division: first.division,
