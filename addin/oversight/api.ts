@@ -25,6 +25,14 @@ export interface PlanBody {
   measures: string;
   milestones: { month: string; outstandingYen: number }[];
   expectedVersion?: number;
+  confirmedNoPersonalData?: boolean;
+}
+
+export interface ReviewBody {
+  month: string;
+  assessment: string;
+  nextStep: string;
+  confirmedNoPersonalData?: boolean;
 }
 
 export interface HardCaseBody {
@@ -44,6 +52,7 @@ export interface ProposalBody {
   reasons: string[];
   body: string;
   expectedVersion?: number;
+  confirmedNoPersonalData?: boolean;
 }
 
 export class OversightApi {
@@ -80,7 +89,7 @@ export class OversightApi {
   savePlan = (claimId: number, fy: number, body: PlanBody) =>
     this.send('PUT', `/api/v1/claims/${id(claimId)}/plans/${fy}`, S.PlanSaved, body);
   progress = (claimId: number, fy: number) => this.get(`/api/v1/claims/${id(claimId)}/progress?fy=${fy}`, S.Progress);
-  addReview = (claimId: number, body: { month: string; assessment: string; nextStep: string }) =>
+  addReview = (claimId: number, body: ReviewBody) =>
     this.send('POST', `/api/v1/claims/${id(claimId)}/reviews`, S.ReviewSaved, body);
 
   claimProposals = (claimId: number) => this.get(`/api/v1/claims/${id(claimId)}/proposals`, S.ClaimProposals);

@@ -4,11 +4,10 @@
  * own cases with their status and answer. Flagged text is sent only once the user ticks
  * 「個人情報は含まれていません」 (never a My Number); nothing is stripped: the user edits or confirms.
  */
-import { SyncError } from '../sync/errors.js';
 import { parseYen } from './amounts.js';
 import type { HardCaseBody } from './api.js';
 import type { OversightController } from './controller.js';
-import { checkPrivacy, flaggedSignature, fromServiceDetails, NO_WARNINGS } from './privacy.js';
+import { afterEdit, beforeSend, blockedBy, fromFailure, NO_WARNINGS } from './privacy.js';
 import { emptyCaseDraft, type CaseDraft, type CaseSlice } from './state.js';
 
 /** The text fields the service scans, by their API names. */
@@ -53,12 +52,13 @@ export class CaseController {
   edit(patch: Partial<CaseDraft>): void {
     const before = this.slice;
     const draft = { ...before.draft, ...patch };
-    const changed = CASE_TEXT_FIELDS.some((f) => f in patch && patch[f] !== before.draft[f]);
-    const privacy = changed ? checkPrivacy(caseTexts(draft)) : before.privacy;
-    const same =
-      flaggedSignature(privacy, caseTexts(draft)) === flaggedSignature(before.privacy, caseTexts(before.draft));
-    const confirmed = draft.confirmed && (same || 'confirmed' in patch);
-    this.set({ draft: { ...draft, confirmed: privacy.warnings.length > 0 && confirmed }, privacy });
+    const c = afterEdit(
+      { texts: caseTexts(before.draft), privacy: before.privacy },
+      caseTexts(draft),
+      draft.confirmed,
+      'confirmed' in patch,
+    );
+    this.set({ draft: { ...draft, confirmed: c.confirmed }, privacy: c.privacy });
   }
 
   /** The body to send, or the problems that keep it from being sent. */
@@ -103,14 +103,11 @@ export class CaseController {
     return this.ov.track(async () => {
       const { t } = this.ov;
       const draft = this.slice.draft;
-      const pane = checkPrivacy(caseTexts(draft));
       // The service's warnings on the same text stand even where the pane's check finds nothing.
-      const privacy = pane.warnings.length === 0 && this.slice.privacy.source === 'service' ? this.slice.privacy : pane;
+      const privacy = beforeSend(caseTexts(draft), this.slice.privacy);
       this.set({ privacy });
-      if (privacy.refused) return this.set({ notice: { intent: 'error', text: t('ov.privacy.myNumber') } });
-      if (privacy.warnings.length > 0 && !draft.confirmed) {
-        return this.set({ notice: { intent: 'warning', text: t('ov.privacy.confirmFirst') } });
-      }
+      const blocked = blockedBy(privacy, draft.confirmed, t);
+      if (blocked) return this.set({ notice: blocked });
       const built = this.body(draft);
       if ('problems' in built) {
         return this.set({ notice: { intent: 'error', text: t('ov.plan.fix'), details: built.problems } });
@@ -125,13 +122,9 @@ export class CaseController {
           notice: { intent: 'success', text: t('ov.case.sent') },
         });
       } catch (e) {
-        const fromService =
-          e instanceof SyncError && e.code === 'looks-personal'
-            ? fromServiceDetails(e.details, caseTexts(draft))
-            : null;
-        if (fromService) {
-          this.set({ privacy: fromService, draft: { ...draft, confirmed: false } });
-          this.set({ notice: { intent: 'warning', text: (e as SyncError).message } });
+        const personal = fromFailure(e, caseTexts(draft));
+        if (personal) {
+          this.set({ privacy: personal.privacy, draft: { ...draft, confirmed: false }, notice: personal.notice });
         } else this.set({ notice: this.ov.errorNotice(e) });
       } finally {
         this.set({ busy: false });

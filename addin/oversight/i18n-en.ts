@@ -129,6 +129,7 @@ export const oversightEn: Record<keyof typeof oversightJa, string> = {
   'ov.privacy.kind.address': 'address',
   'ov.privacy.kind.phone': 'phone number',
   'ov.privacy.kind.email': 'e-mail address',
+  'ov.privacy.kind.birth-date': 'date of birth',
   'ov.privacy.kind.my-number': 'My Number',
 
   'ov.consolidate.title': 'Consolidation',

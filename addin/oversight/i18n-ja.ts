@@ -130,6 +130,7 @@ export const oversightJa = {
   'ov.privacy.kind.address': '住所',
   'ov.privacy.kind.phone': '電話番号',
   'ov.privacy.kind.email': 'メールアドレス',
+  'ov.privacy.kind.birth-date': '生年月日',
   'ov.privacy.kind.my-number': '個人番号（マイナンバー）',
 
   'ov.consolidate.title': '取りまとめ',

@@ -1,15 +1,17 @@
 /**
  * 計画 for a division: the claims of its own, one claim's annual plan for the fiscal year (edit and
  * save with the version it was read at), its progress month by month, the monthly review, and the
- * proposal finance wrote for it.
+ * proposal finance wrote for it. The plan's free text and the review are checked for personal data
+ * as the hard case is: flagged text is sent only once the user ticks 「個人情報は含まれていません」.
  */
 import { fiscalMonths } from '../../domain/plans/milestones.js';
 import { SyncError } from '../sync/errors.js';
 import type { PlanBody } from './api.js';
 import { parseYen, yenText } from './amounts.js';
 import type { OversightController } from './controller.js';
+import { afterEdit, beforeSend, blockedBy, checkPrivacy, fromFailure, NO_WARNINGS } from './privacy.js';
 import type { PlanT, PlanVersionT } from './schemas.js';
-import type { Notice, PlanDraft, PlanSlice, ReviewDraft } from './state.js';
+import { emptyReview, type Notice, type PlanDraft, type PlanSlice, type ReviewDraft } from './state.js';
 
 const MAX_MEASURES_TEXT = 4000;
 
@@ -22,8 +24,16 @@ export function draftOf(plan: PlanT | null): PlanDraft {
     measureIds: plan?.measureIds ?? [],
     measures: plan?.measures ?? '',
     milestones,
+    confirmed: false,
   };
 }
+
+/** The plan's text fields as the service names them. */
+export const planTexts = (d: PlanDraft): Record<string, string> => ({ measures: d.measures });
+export const reviewTexts = (r: ReviewDraft): Record<string, string> => ({
+  assessment: r.assessment,
+  nextStep: r.nextStep,
+});
 
 export type PlanPart = 'baseline' | 'target' | 'measures' | 'milestones';
 
@@ -74,7 +84,7 @@ export class PlanController {
   }
 
   private async open(claimId: number | null): Promise<void> {
-    this.set({ claimId, plan: null, history: [], draft: null, progress: null, proposals: [], notice: null });
+    this.set({ claimId, plan: null, history: [], draft: null, privacy: NO_WARNINGS, progress: null, proposals: [], notice: null }); // prettier-ignore
     if (claimId === null) return;
     const api = this.ov.api();
     const fy = this.ov.state.fiscalYear;
@@ -85,10 +95,13 @@ export class PlanController {
       api.claimProposals(claimId),
     ]);
     if (this.slice.claimId !== claimId) return; // another claim was chosen meanwhile
+    const draft = draftOf(plan);
     this.set({
       plan,
       history,
-      draft: draftOf(plan),
+      draft,
+      // Text already stored may look personal too (an import, an earlier confirm): shown from the start.
+      privacy: checkPrivacy(planTexts(draft)),
       progress,
       proposals: proposals.proposals.filter((p) => p.fiscalYear === fy),
       review: { ...this.slice.review, month: progress.check?.referenceMonth ?? this.slice.review.month },
@@ -96,8 +109,16 @@ export class PlanController {
   }
 
   edit(patch: Partial<PlanDraft>): void {
-    const draft = this.slice.draft;
-    if (draft) this.set({ draft: { ...draft, ...patch } });
+    const before = this.slice.draft;
+    if (!before) return;
+    const draft = { ...before, ...patch };
+    const c = afterEdit(
+      { texts: planTexts(before), privacy: this.slice.privacy },
+      planTexts(draft),
+      draft.confirmed,
+      'confirmed' in patch,
+    );
+    this.set({ draft: { ...draft, confirmed: c.confirmed }, privacy: c.privacy });
   }
 
   toggleMeasure(id: string, on: boolean): void {
@@ -141,6 +162,7 @@ export class PlanController {
         measures: d.measures.trim(),
         milestones,
         ...(version === undefined ? {} : { expectedVersion: version }),
+        confirmedNoPersonalData: d.confirmed,
       },
     };
   }
@@ -149,8 +171,13 @@ export class PlanController {
   save(): Promise<void> {
     return this.ov.track(async () => {
       const claimId = this.slice.claimId;
+      const draft = this.slice.draft;
+      if (claimId === null || !draft) return;
+      const privacy = beforeSend(planTexts(draft), this.slice.privacy);
+      this.set({ privacy });
+      const blocked = blockedBy(privacy, draft.confirmed, this.ov.t);
+      if (blocked) return this.set({ notice: blocked });
       const built = this.body();
-      if (claimId === null) return;
       if ('problems' in built) {
         return this.set({ notice: { intent: 'error', text: this.ov.t('ov.plan.fix'), details: built.problems } });
       }
@@ -164,9 +191,19 @@ export class PlanController {
         ]);
         const key = saved.created ? 'ov.plan.created' : saved.changed ? 'ov.plan.saved' : 'ov.plan.unchanged';
         const notice: Notice = { intent: 'success', text: this.ov.t(key, { version: saved.plan.version }) };
-        this.set({ plan: saved.plan, history, draft: draftOf(saved.plan), progress, notice });
+        const next = draftOf(saved.plan);
+        const checked = checkPrivacy(planTexts(next));
+        // The user's own tick covers the text just saved, until it changes.
+        next.confirmed = built.body.confirmedNoPersonalData === true && checked.warnings.length > 0;
+        this.set({ plan: saved.plan, history, draft: next, privacy: checked, progress, notice });
         this.markClaim(claimId, saved.plan.version);
       } catch (e) {
+        const personal = fromFailure(e, planTexts(draft));
+        if (personal) {
+          const current = this.slice.draft;
+          if (current) this.set({ draft: { ...current, confirmed: false } });
+          return this.set({ privacy: personal.privacy, notice: personal.notice });
+        }
         const conflict = e instanceof SyncError && e.code === 'version-conflict';
         this.set({ notice: { ...this.ov.errorNotice(e), ...(conflict ? { intent: 'warning' as const } : {}) } });
       } finally {
@@ -180,8 +217,16 @@ export class PlanController {
     return this.ov.track(() => this.open(this.slice.claimId));
   }
 
-  editReview(patch: Partial<ReviewDraft>): void {
-    this.set({ review: { ...this.slice.review, ...patch } });
+  editReview(patch: Partial<Omit<ReviewDraft, 'privacy'>>): void {
+    const before = this.slice.review;
+    const next = { ...before, ...patch };
+    const c = afterEdit(
+      { texts: reviewTexts(before), privacy: before.privacy },
+      reviewTexts(next),
+      next.confirmed,
+      'confirmed' in patch,
+    );
+    this.set({ review: { ...next, ...c } });
   }
 
   /** 「振り返りを記録」 for the chosen month. */
@@ -193,21 +238,30 @@ export class PlanController {
       if (r.assessment.trim() === '' || r.nextStep.trim() === '') {
         return this.set({ notice: { intent: 'error', text: this.ov.t('ov.review.required') } });
       }
+      const privacy = beforeSend(reviewTexts(r), r.privacy);
+      this.set({ review: { ...r, privacy } });
+      const blocked = blockedBy(privacy, r.confirmed, this.ov.t);
+      if (blocked) return this.set({ notice: blocked });
       this.set({ busy: true, notice: null });
       try {
         await this.ov.api().addReview(claimId, {
           month: r.month,
           assessment: r.assessment.trim(),
           nextStep: r.nextStep.trim(),
+          confirmedNoPersonalData: r.confirmed,
         });
         const progress = await this.ov.api().progress(claimId, this.ov.state.fiscalYear);
         this.set({
           progress,
-          review: { ...r, assessment: '', nextStep: '' },
+          review: emptyReview(r.month),
           notice: { intent: 'success', text: this.ov.t('ov.review.saved') },
         });
       } catch (e) {
-        this.set({ notice: this.ov.errorNotice(e) });
+        const personal = fromFailure(e, reviewTexts(r));
+        if (personal) {
+          this.set({ review: { ...this.slice.review, privacy: personal.privacy, confirmed: false } });
+          this.set({ notice: personal.notice });
+        } else this.set({ notice: this.ov.errorNotice(e) });
       } finally {
         this.set({ busy: false });
       }

@@ -1,13 +1,15 @@
 /**
  * 取りまとめ's lists for accounting (its bureau) and finance (the city): submission status with the
  * chase list, claims that grow or lag their plan with the division's review, improvement proposals
- * (finance writes them), and hard cases to answer, with the same personal-data check as the
- * division's form.
+ * (finance writes them), and hard cases to answer. Proposals and answers get the same personal-data
+ * check as the division's forms.
  */
-import { SyncError } from '../sync/errors.js';
 import type { OversightController } from './controller.js';
-import { checkPrivacy, fromServiceDetails, NO_WARNINGS } from './privacy.js';
+import { afterEdit, beforeSend, blockedBy, checkPrivacy, fromFailure, NO_WARNINGS } from './privacy.js';
 import type { AnswerDraft, Notice, ProposalDraft, ReviewSlice } from './state.js';
+
+const proposalTexts = (d: ProposalDraft): Record<string, string> => ({ body: d.body });
+const answerTexts = (d: AnswerDraft): Record<string, string> => ({ policy: d.policy });
 
 /** The Reiwa year of a fiscal year (2023 → 5), as the bureau table heads it. */
 export const reiwa = (fy: number): number => fy - 2018;
@@ -50,20 +52,26 @@ export class ReviewController {
   editProposal(claimId: number): void {
     const current = this.slice.proposals.find((p) => p.claimId === claimId);
     const flagged = this.slice.flagged?.claims.find((c) => c.claim.id === claimId);
+    const body = current?.body ?? '';
     this.set({
       proposal: {
         claimId,
         reasons: current?.reasons ?? flagged?.reasons ?? [],
-        body: current?.body ?? '',
+        body,
         version: current?.version ?? null,
+        confirmed: false,
+        privacy: checkPrivacy({ body }),
       },
       notice: null,
     });
   }
 
-  changeProposal(patch: Partial<ProposalDraft>): void {
+  changeProposal(patch: Partial<Omit<ProposalDraft, 'privacy'>>): void {
     const d = this.slice.proposal;
-    if (d) this.set({ proposal: { ...d, ...patch } });
+    if (!d) return;
+    const next = { ...d, ...patch };
+    const c = afterEdit({ texts: proposalTexts(d), privacy: d.privacy }, proposalTexts(next), next.confirmed, 'confirmed' in patch); // prettier-ignore
+    this.set({ proposal: { ...next, ...c } });
   }
 
   cancelProposal(): void {
@@ -78,6 +86,10 @@ export class ReviewController {
       if (d.body.trim() === '') {
         return this.set({ notice: { intent: 'error', text: this.ov.t('ov.proposal.required') } });
       }
+      const privacy = beforeSend(proposalTexts(d), d.privacy);
+      this.set({ proposal: { ...d, privacy } });
+      const blocked = blockedBy(privacy, d.confirmed, this.ov.t);
+      if (blocked) return this.set({ notice: blocked });
       this.set({ busy: true, notice: null });
       try {
         const body = {
@@ -85,13 +97,18 @@ export class ReviewController {
           reasons: d.reasons,
           body: d.body.trim(),
           ...(d.version === null ? {} : { expectedVersion: d.version }),
+          confirmedNoPersonalData: d.confirmed,
         };
         await this.ov.api().saveProposal(d.claimId, body, d.version === null);
         this.set({ proposal: null });
         await this.load();
         this.set({ notice: { intent: 'success', text: this.ov.t('ov.proposal.saved') } });
       } catch (e) {
-        this.set({ notice: this.ov.errorNotice(e) });
+        const personal = fromFailure(e, proposalTexts(d));
+        const now = this.slice.proposal;
+        if (personal && now) {
+          this.set({ proposal: { ...now, privacy: personal.privacy, confirmed: false }, notice: personal.notice });
+        } else this.set({ notice: this.ov.errorNotice(e) });
       } finally {
         this.set({ busy: false });
       }
@@ -141,11 +158,9 @@ export class ReviewController {
   changeAnswer(patch: Partial<Pick<AnswerDraft, 'policy' | 'confirmed'>>): void {
     const d = this.slice.answer;
     if (!d) return;
-    const changed = patch.policy !== undefined && patch.policy !== d.policy;
     const next = { ...d, ...patch };
-    const privacy = changed ? checkPrivacy({ policy: next.policy }) : d.privacy;
-    const confirmed = changed ? false : next.confirmed;
-    this.set({ answer: { ...next, privacy, confirmed: privacy.warnings.length > 0 && confirmed } });
+    const c = afterEdit({ texts: answerTexts(d), privacy: d.privacy }, answerTexts(next), next.confirmed, 'confirmed' in patch); // prettier-ignore
+    this.set({ answer: { ...next, ...c } });
   }
 
   cancelAnswer(): void {
@@ -158,14 +173,11 @@ export class ReviewController {
       const d = this.slice.answer;
       if (!d) return;
       const { t } = this.ov;
-      const pane = checkPrivacy({ policy: d.policy });
-      const privacy = pane.warnings.length === 0 && d.privacy.source === 'service' ? d.privacy : pane;
+      const privacy = beforeSend(answerTexts(d), d.privacy);
       this.set({ answer: { ...d, privacy } });
       if (d.policy.trim() === '') return this.set({ notice: { intent: 'error', text: t('ov.answer.required') } });
-      if (privacy.refused) return this.set({ notice: { intent: 'error', text: t('ov.privacy.myNumber') } });
-      if (privacy.warnings.length > 0 && !d.confirmed) {
-        return this.set({ notice: { intent: 'warning', text: t('ov.privacy.confirmFirst') } });
-      }
+      const blocked = blockedBy(privacy, d.confirmed, t);
+      if (blocked) return this.set({ notice: blocked });
       this.set({ busy: true, notice: null });
       try {
         const saved = (await this.ov.api().answerHardCase(d.caseId, d.policy, d.confirmed)).hardCase;
@@ -175,13 +187,9 @@ export class ReviewController {
           notice: { intent: 'success', text: t('ov.answer.saved') },
         });
       } catch (e) {
-        const fromService =
-          e instanceof SyncError && e.code === 'looks-personal'
-            ? fromServiceDetails(e.details, { policy: d.policy })
-            : null;
-        if (fromService) {
-          this.set({ answer: { ...d, privacy: fromService, confirmed: false } });
-          this.set({ notice: { intent: 'warning', text: (e as SyncError).message } });
+        const personal = fromFailure(e, answerTexts(d));
+        if (personal) {
+          this.set({ answer: { ...d, privacy: personal.privacy, confirmed: false }, notice: personal.notice });
         } else this.set({ notice: this.ov.errorNotice(e) });
       } finally {
         this.set({ busy: false });

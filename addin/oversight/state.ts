@@ -35,12 +35,16 @@ export interface PlanDraft {
   measures: string;
   /** Amount typed per month (`2024-09` → `485,000,000`); blank: no milestone. */
   milestones: Record<string, string>;
+  /** 「個人情報は含まれていません」 for the flagged free text. */
+  confirmed: boolean;
 }
 
 export interface ReviewDraft {
   month: string;
   assessment: string;
   nextStep: string;
+  confirmed: boolean;
+  privacy: PrivacyCheck;
 }
 
 export interface PlanSlice {
@@ -52,6 +56,8 @@ export interface PlanSlice {
   /** The plan's versions, newest first (empty without a plan). */
   history: PlanVersionT[];
   draft: PlanDraft | null;
+  /** Personal-looking text in the draft's free text (`measures`). */
+  privacy: PrivacyCheck;
   progress: ProgressT | null;
   proposals: ProposalT[];
   review: ReviewDraft;
@@ -93,6 +99,8 @@ export interface ProposalDraft {
   body: string;
   /** The version being revised; null for a new proposal. */
   version: number | null;
+  confirmed: boolean;
+  privacy: PrivacyCheck;
 }
 
 export interface ReviewSlice {
@@ -144,6 +152,14 @@ export const emptyCaseDraft = (): CaseDraft => ({
   confirmed: false,
 });
 
+export const emptyReview = (month: string): ReviewDraft => ({
+  month,
+  assessment: '',
+  nextStep: '',
+  confirmed: false,
+  privacy: NO_WARNINGS,
+});
+
 export function initialOversight(fiscalYear: number, month: string): OversightState {
   return {
     status: 'idle',
@@ -159,9 +175,10 @@ export function initialOversight(fiscalYear: number, month: string): OversightSt
       plan: null,
       history: [],
       draft: null,
+      privacy: NO_WARNINGS,
       progress: null,
       proposals: [],
-      review: { month, assessment: '', nextStep: '' },
+      review: emptyReview(month),
       busy: false,
       notice: null,
     },

@@ -2,10 +2,11 @@
  * Hard cases for accounting and finance: answer an open case with a handling policy (checked for
  * personal data like the division's form), close a case this role answered.
  */
-import { Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { HardCaseT } from '../../oversight/schemas.js';
 import { useOv, useOversight } from './oversight-context.js';
 import { HardCaseList } from './HardCaseList.js';
+import { held, PrivacyConfirm } from './PrivacyConfirm.js';
 import { PrivacyWarnings } from './PrivacyWarnings.js';
 
 const useStyles = makeStyles({
@@ -20,7 +21,6 @@ function AnswerForm() {
   const d = useOv((s) => s.review.answer);
   const busy = useOv((s) => s.review.busy);
   if (!d) return null;
-  const flagged = d.privacy.warnings.length > 0;
   return (
     <form
       className={styles.form}
@@ -34,20 +34,13 @@ function AnswerForm() {
         <Textarea resize="vertical" value={d.policy} onChange={(_, x) => ov.review.changeAnswer({ policy: x.value })} />
       </Field>
       <PrivacyWarnings field="policy" text={d.policy} check={d.privacy} />
-      {flagged && !d.privacy.refused && (
-        <Checkbox
-          checked={d.confirmed}
-          onChange={(_, x) => ov.review.changeAnswer({ confirmed: x.checked === true })}
-          label={t('ov.privacy.confirm')}
-        />
-      )}
+      <PrivacyConfirm
+        check={d.privacy}
+        confirmed={d.confirmed}
+        onChange={(confirmed) => ov.review.changeAnswer({ confirmed })}
+      />
       <div className={styles.actions}>
-        <Button
-          type="submit"
-          appearance="primary"
-          size="small"
-          disabled={busy || d.privacy.refused || (flagged && !d.confirmed)}
-        >
+        <Button type="submit" appearance="primary" size="small" disabled={busy || held(d.privacy, d.confirmed)}>
           {t('ov.answer.send')}
         </Button>
         <Button type="button" size="small" onClick={() => ov.review.cancelAnswer()}>

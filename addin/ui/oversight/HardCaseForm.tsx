@@ -3,21 +3,10 @@
  * personal is highlighted under its field as the user types; sending needs an edit or the tick
  * 「個人情報は含まれていません」 (never possible for a My Number). Nothing is removed silently.
  */
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { CaseDraft } from '../../oversight/state.js';
 import { useOv, useOversight } from './oversight-context.js';
+import { held, PrivacyConfirm } from './PrivacyConfirm.js';
 import { PrivacyWarnings } from './PrivacyWarnings.js';
 
 const useStyles = makeStyles({
@@ -36,7 +25,6 @@ export function HardCaseForm() {
   const busy = useOv((s) => s.cases.busy);
   const claims = useOv((s) => s.plan.claims);
   const edit = (patch: Partial<CaseDraft>) => ov.cases.edit(patch);
-  const flagged = privacy.warnings.length > 0;
   return (
     <form
       className={styles.form}
@@ -109,20 +97,9 @@ export function HardCaseForm() {
         <Textarea resize="vertical" value={draft.question} onChange={(_, d) => edit({ question: d.value })} />
       </Field>
       <PrivacyWarnings field="question" text={draft.question} check={privacy} />
-      {privacy.refused && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{t('ov.privacy.myNumber')}</MessageBarBody>
-        </MessageBar>
-      )}
-      {flagged && !privacy.refused && (
-        <Checkbox
-          checked={draft.confirmed}
-          onChange={(_, d) => edit({ confirmed: d.checked === true })}
-          label={t('ov.privacy.confirm')}
-        />
-      )}
+      <PrivacyConfirm check={privacy} confirmed={draft.confirmed} onChange={(confirmed) => edit({ confirmed })} />
       <div>
-        <Button type="submit" appearance="primary" disabled={busy || privacy.refused || (flagged && !draft.confirmed)}>
+        <Button type="submit" appearance="primary" disabled={busy || held(privacy, draft.confirmed)}>
           {t('ov.case.send')}
         </Button>
       </div>

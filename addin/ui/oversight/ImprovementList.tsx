@@ -6,6 +6,8 @@ import { Badge, Button, Checkbox, Field, Text, Textarea, makeStyles, tokens } fr
 import { onImprovementList } from '../../oversight/schemas.js';
 import { yenText } from '../../oversight/amounts.js';
 import { useOv, useOversight } from './oversight-context.js';
+import { held, PrivacyConfirm } from './PrivacyConfirm.js';
+import { PrivacyWarnings } from './PrivacyWarnings.js';
 
 const REASONS = [
   ['growing', 'ov.reason.growing'],
@@ -68,8 +70,14 @@ function ProposalEditor() {
       <Field label={t('ov.proposal.body')}>
         <Textarea resize="vertical" value={d.body} onChange={(_, x) => ov.review.changeProposal({ body: x.value })} />
       </Field>
+      <PrivacyWarnings field="body" text={d.body} check={d.privacy} />
+      <PrivacyConfirm
+        check={d.privacy}
+        confirmed={d.confirmed}
+        onChange={(confirmed) => ov.review.changeProposal({ confirmed })}
+      />
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" size="small" disabled={busy}>
+        <Button type="submit" appearance="primary" size="small" disabled={busy || held(d.privacy, d.confirmed)}>
           {t('ov.proposal.save')}
         </Button>
         <Button type="button" size="small" onClick={() => ov.review.cancelProposal()}>

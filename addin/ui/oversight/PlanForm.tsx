@@ -1,11 +1,14 @@
 /**
  * The annual plan of one claim: baseline (見込 until finance settles last year), year-end target,
- * measures from the seed's catalogue plus free text, and optional month-end milestones.
+ * measures from the seed's catalogue plus free text (checked for personal data as the hard case
+ * is), and optional month-end milestones.
  */
 import { Button, Checkbox, Field, Input, Link, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { fiscalMonths } from '../../../domain/plans/milestones.js';
 import { monthLabel } from '../../oversight/amounts.js';
 import { useOv, useOversight } from './oversight-context.js';
+import { held, PrivacyConfirm } from './PrivacyConfirm.js';
+import { PrivacyWarnings } from './PrivacyWarnings.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -32,6 +35,7 @@ export function PlanForm() {
   const measures = useOv((s) => s.plan.measures);
   const groups = useOv((s) => s.plan.groups);
   const busy = useOv((s) => s.plan.busy);
+  const privacy = useOv((s) => s.plan.privacy);
   const fy = useOv((s) => s.fiscalYear);
   if (!draft) return null;
   const locked = plan?.baselineSettled === true;
@@ -90,6 +94,12 @@ export function PlanForm() {
       <Field label={t('ov.plan.measuresText')}>
         <Textarea resize="vertical" value={draft.measures} onChange={(_, d) => ov.plans.edit({ measures: d.value })} />
       </Field>
+      <PrivacyWarnings field="measures" text={draft.measures} check={privacy} />
+      <PrivacyConfirm
+        check={privacy}
+        confirmed={draft.confirmed}
+        onChange={(confirmed) => ov.plans.edit({ confirmed })}
+      />
       <Text size={200}>{t('ov.plan.milestonesHint')}</Text>
       <div className={styles.months}>
         {fiscalMonths(fy).map((m) => (
@@ -105,7 +115,7 @@ export function PlanForm() {
         ))}
       </div>
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={busy}>
+        <Button type="submit" appearance="primary" disabled={busy || held(privacy, draft.confirmed)}>
           {t('ov.plan.save')}
         </Button>
         <Link as="button" type="button" onClick={() => void ov.plans.reload()}>

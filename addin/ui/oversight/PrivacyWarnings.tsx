@@ -25,6 +25,7 @@ export const KIND_KEYS: Record<PersonalKind, MessageKey> = {
   address: 'ov.privacy.kind.address',
   phone: 'ov.privacy.kind.phone',
   email: 'ov.privacy.kind.email',
+  'birth-date': 'ov.privacy.kind.birth-date',
   'my-number': 'ov.privacy.kind.my-number',
 };
 

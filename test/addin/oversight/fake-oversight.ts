@@ -97,7 +97,7 @@ export class FakeOversight {
     if (m)
       return method === 'PUT' ? this.savePlan(Number(m[1]), Number(m[2]), body as Json) : this.getPlan(m[1]!, m[2]!);
     if ((m = /^\/claims\/(\d+)\/progress$/.exec(path))) return json(200, this.progress(Number(m[1]), fy));
-    if (/^\/claims\/\d+\/reviews$/.test(path)) return json(201, { review: review(body as Json) });
+    if (/^\/claims\/\d+\/reviews$/.test(path)) return this.addReview(body as Json);
     if ((m = /^\/claims\/(\d+)\/proposals$/.exec(path))) return this.claimProposals(Number(m[1]), method, body as Json);
     if (path === '/proposals')
       return json(200, {
@@ -134,7 +134,9 @@ export class FakeOversight {
       const message = 'この計画は他の人が先に更新しました。最新の内容を読み込んでから、もう一度保存してください。';
       return json(409, { code: 'version-conflict', message, details: { currentVersion: version + 1 } });
     }
-    const { expectedVersion: _, ...content } = body;
+    const refused = this.personal({ measures: String(body.measures ?? '') }, body.confirmedNoPersonalData === true);
+    if (refused) return refused;
+    const { expectedVersion: _, confirmedNoPersonalData: __, ...content } = body;
     const plan = { ...planOf(claimId, fy, version + 1), ...content, updatedAt: `2024-11-1${version}T00:00:00.000Z` };
     if (old) this.planVersions.set(key, [...(this.planVersions.get(key) ?? []), old]);
     this.plans.set(key, plan);
@@ -191,6 +193,8 @@ export class FakeOversight {
 
   private claimProposals(claimId: number, method: string, body: Json): Response {
     if (method === 'GET') return json(200, { proposals: this.proposals.filter((p) => p.claimId === claimId) });
+    const refused = this.personal({ body: String(body.body) }, body.confirmedNoPersonalData === true);
+    if (refused) return refused;
     const old = this.proposals.find((p) => p.claimId === claimId && p.fiscalYear === body.fiscalYear);
     const proposal = {
       id: 70 + this.proposals.length,
@@ -204,6 +208,14 @@ export class FakeOversight {
     };
     this.proposals = [...this.proposals.filter((p) => p !== old), proposal];
     return json(method === 'POST' ? 201 : 200, { proposal });
+  }
+
+  private addReview(b: Json): Response {
+    const refused = this.personal(
+      { assessment: String(b.assessment), nextStep: String(b.nextStep) },
+      b.confirmedNoPersonalData === true,
+    );
+    return refused ?? json(201, { review: review(b) });
   }
 
   private personal(fields: Record<string, string>, confirmed: boolean): Response | null {

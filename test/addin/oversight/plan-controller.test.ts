@@ -28,6 +28,7 @@ describe('plan edit flow', () => {
       measureIds: ['early-dunning'],
       measures: '文書催告と電話催告',
       milestones: { '2024-09': '330,000,000' },
+      confirmed: false,
     });
     expect(p.proposals.map((x) => x.body)).toEqual(['滞納初期の電話催告を強化してください。']);
     expect(p.review.month).toBe('2024-10'); // the progress's reference month
@@ -54,6 +55,7 @@ describe('plan edit flow', () => {
         { month: '2024-12', outstandingYen: 320_000_000 },
       ],
       expectedVersion: 1,
+      confirmedNoPersonalData: false,
     });
     expect(ov.state.plan.notice).toMatchObject({ intent: 'success', text: expect.stringContaining('第2版') });
     expect(ov.state.plan.plan?.version).toBe(2);
