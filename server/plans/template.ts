@@ -268,7 +268,10 @@ function readRow(r: SheetRow, layout: Layout): PlanImportRow {
   const division = name('division');
   const claim = name('claim');
   const fy = parseFiscalYear(cell(col('fiscalYear')));
-  if (!fy.ok && fy.reason === 'out-of-range') {
+  const outOfRange = fy.ok
+    ? fy.value !== null && (fy.value < MIN_FISCAL_YEAR || fy.value > MAX_FISCAL_YEAR)
+    : fy.reason === 'out-of-range';
+  if (outOfRange) {
     throw fail(
       col('fiscalYear'),
       'invalid-fiscal-year',
