@@ -7,7 +7,7 @@ import type { Db } from '../../db/db.js';
 import { findClaim, type ClaimRecord, type OrgScope } from '../../db/repos/plan-edits.js';
 import type { Actor } from '../../db/repos/plans.js';
 import { MAX_FISCAL_YEAR, MAX_YEN, MAX_YEN_LABEL, MIN_FISCAL_YEAR } from '../../../domain/values/limits.js';
-import { fiscalYearParam } from '../../plans/params.js';
+import { FISCAL_YEAR_RANGE_MESSAGE, fiscalYearParam } from '../../plans/params.js';
 import { canReadDivision, type Principal } from '../auth.js';
 import { ApiFailure, forbidden, notFound } from '../errors.js';
 
@@ -42,7 +42,7 @@ export const yen = (what: string) =>
     .min(0, { error: `${what}は 0 以上で指定してください。` })
     .max(MAX_YEN, { error: `${what}は ${MAX_YEN_LABEL} 以下で指定してください。` });
 
-export const FISCAL_YEAR_RANGE_MESSAGE = `年度は ${MIN_FISCAL_YEAR} 年度から ${MAX_FISCAL_YEAR} 年度までで指定してください。`;
+export { FISCAL_YEAR_RANGE_MESSAGE };
 
 export const inFiscalRange = (fy: number) => fy >= MIN_FISCAL_YEAR && fy <= MAX_FISCAL_YEAR;
 
