@@ -221,6 +221,16 @@ const ENDPOINTS: Endpoint[] = [
     ok: 201,
     may: ['admin'],
   },
+  // Finance and admin tokens only with the command line on the service's machine.
+  ...(['finance', 'admin'] as const).map((role): Endpoint => ({
+    route: 'POST /api/v1/admin/tokens',
+    variant: `a ${role} token: command line only`,
+    path: () => '/api/v1/admin/tokens',
+    body: () => json({ role, label: '財政課 端末' }),
+    ok: 403,
+    may: ['admin'],
+    errorCode: 'cli-only',
+  })),
   {
     route: 'DELETE /api/v1/admin/tokens/:id',
     path: async () => `/api/v1/admin/tokens/${await throwawayTokenId()}`,
@@ -781,6 +791,51 @@ describe('nothing outside the caller’s scope in the answers', () => {
     const plan = await call('GET', `/api/v1/claims/${CLAIMS.own}/plans/${FY}`, tokens.divSibling);
     expect(plan.status).toBe(403);
     for (const s of [A.own, '国民健康保険料', PLAN_EDIT.measures]) expect(plan.text.includes(s)).toBe(false);
+  });
+
+  /** Routes an admin token may call: its own, who it is, and what needs no token at all. */
+  const ADMIN_REACH = (e: Endpoint) =>
+    e.open === true || e.route === 'GET /api/v1/me' || e.route.includes(' /api/v1/admin/');
+
+  it('no row lets admin reach a ledger, plan, review, proposal, hard case or report', () => {
+    const reach = ENDPOINTS.filter((e) => e.may.includes('admin') && !ADMIN_REACH(e)).map(nameOf);
+    expect(reach, 'admin may call these, but they are not admin routes').toEqual([]);
+    // And the table covers every kind of ledger data, so the check above is not vacuous.
+    for (const part of ['/ledgers', '/plans', '/reviews', '/proposals', '/hard-cases', '/reports', '/oversight']) {
+      expect(
+        ENDPOINTS.some((e) => e.route.includes(part) && !e.may.includes('admin')),
+        part,
+      ).toBe(true);
+    }
+  });
+
+  it('admin gets nothing of ledgers, plans, reviews, proposals or hard cases from any other route', async () => {
+    await ensureProposal();
+    const caseId = await hardCaseId('accOwn');
+    await call('POST', `/api/v1/claims/${CLAIMS.own}/reviews`, tokens.divOwn, json(REVIEW));
+    const secrets = [
+      ...Object.values(LEDGERS),
+      ...Object.values(INFO).map((i) => i.name),
+      upserts[0]!.key,
+      PLAN_EDIT.measures,
+      REVIEW.assessment,
+      REVIEW.nextStep,
+      PROPOSAL.body,
+      HARD_CASE().title,
+      HARD_CASE().tried,
+      ANSWER.policy,
+      '国民健康保険料',
+    ];
+    const probed: string[] = [];
+    for (const e of ENDPOINTS.filter((x) => !ADMIN_REACH(x))) {
+      const method = e.route.split(' ')[0]!;
+      const path = (await e.path()).replace('999999', String(caseId));
+      const r = await call(method, path, tokens.admin, e.body ? await e.body() : undefined);
+      expect(r.status, `${nameOf(e)}: ${r.text.slice(0, 200)}`).toBe(403);
+      for (const s of secrets) expect(r.text.includes(s), `${nameOf(e)} shows ${s}`).toBe(false);
+      probed.push(e.route);
+    }
+    expect(new Set(probed).size).toBeGreaterThan(25);
   });
 
   it('admin sees the organisation and tokens, but no ledger data and no token secret or hash', async () => {
