@@ -5,7 +5,8 @@
  *
  * - finance imports the seed's plans (its admin work, through the API, not a pane feature);
  * - the division sends its 保育料 ledger from the pane (台帳 → 送信), files its plan with a measure and
- *   a milestone, records a review, and sends a hard case: first with 「山田太郎様 052-961-1111」 in it,
+ *   a milestone, records a review (a name typed into it first is flagged and holds the button), and
+ *   sends a hard case: first with 「山田太郎様 052-961-1111」 in it,
  *   which the pane flags and refuses to send, then edited, which goes;
  * - accounting sees its bureau's submission status and chase list, and answers the case;
  * - finance sees the behind-plan claim with the division's review, writes a proposal, runs 取りまとめ
@@ -245,7 +246,16 @@ describe.skipIf(!HAS_CHROMIUM)(
       const review = page.getByRole('form', { name: '月次の振り返り' });
       await review.getByLabel('月', { exact: true }).selectOption('2025-03');
       await review.getByLabel('評価（振り返り）').fill('年度末の未収金額が月別目標を上回った。');
+      // A name and number typed into the review are flagged under the field and hold the button.
+      await review.getByLabel('次の取組み').fill(PLANTED);
+      await until(() => review.getByTestId('privacy-nextStep').isVisible()).toBe(true);
+      expect(await review.getByTestId('privacy-nextStep').locator('mark').allInnerTexts()).toEqual([
+        `${NAME}様`,
+        PHONE,
+      ]);
+      expect(await review.getByRole('button', { name: '振り返りを記録' }).isDisabled()).toBe(true);
       await review.getByLabel('次の取組み').fill('口座振替の勧奨と、滞納初期の電話催告を増やす。');
+      await until(() => review.getByTestId('privacy-nextStep').count()).toBe(0);
       await review.getByRole('button', { name: '振り返りを記録' }).click();
       await until(() => page.getByText('振り返りを記録しました。').isVisible()).toBe(true);
       await shot(page, '03-division-review');
