@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/db.js';
 import { findClaim, type ClaimRecord, type OrgScope } from '../../db/repos/plan-edits.js';
 import type { Actor } from '../../db/repos/plans.js';
+import { checkLabel } from '../../db/repos/tokens.js';
 import { MAX_FISCAL_YEAR, MAX_YEN, MAX_YEN_LABEL, MIN_FISCAL_YEAR } from '../../../domain/values/limits.js';
 import { FISCAL_YEAR_RANGE_MESSAGE, fiscalYearParam } from '../../plans/params.js';
 import { canReadDivision, type Principal } from '../auth.js';
@@ -87,9 +88,12 @@ export const claimView = (c: ClaimRecord) => ({
   division: { id: c.division_id, name: c.division },
 });
 
-/** Who wrote a version: the token's role and label (never the token). */
+/**
+ * Who wrote a version: the token's role and label (never the token). A label made before labels
+ * were checked may name a person (the command line once suggested 「保育課 山田」): it is not shown.
+ */
 export const authorOf = (r: { role: string | null; label: string | null }) =>
-  r.role === null ? null : { role: r.role, label: r.label ?? '' };
+  r.role === null ? null : { role: r.role, label: r.label && checkLabel(r.label).ok ? r.label : '' };
 
 export function parseJsonArray<T = unknown>(json: string): T[] {
   try {

@@ -5,6 +5,7 @@
  * version and counted by kind in the audit, never the text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertToken } from '../../../server/db/repos/tokens.js';
 import { buildWorld, FY, JAPANESE, type Reply, type World } from './world.js';
 
 let w: World;
@@ -240,5 +241,28 @@ describe('history keeps each version’s confirmation', () => {
     const history = proposals.json.proposals[0].history as { body: string; confirmedNoPersonalData: boolean }[];
     expect(history.map((h) => [h.body.includes(NAME), h.confirmedNoPersonalData])).toContainEqual([true, true]);
     expect(history.every((h) => h.body.includes(NAME) === h.confirmedNoPersonalData)).toBe(true);
+  });
+});
+
+describe('labels of tokens made before labels were checked', () => {
+  it('are not shown beside what the token wrote when they name a person', async () => {
+    const { divisionId, bureauId } = (await w.svc.service.db.get<{ divisionId: number; bureauId: number }>(
+      'SELECT division_id AS divisionId, bureau_id AS bureauId FROM tokens WHERE role = ? AND division_id IS NOT NULL ORDER BY id LIMIT 1',
+      ['division'],
+    ))!;
+    const old = await w.svc.service.db.transaction((tx) =>
+      insertToken(tx, { role: 'division', bureauId, divisionId, label: '保険年金課 山田' }),
+    );
+    const claim = (await w.call('GET', `/api/v1/claims?fy=${FY}`, old.token)).json.claims[0].id as number;
+    const r = await w.call('POST', `/api/v1/claims/${claim}/reviews`, old.token, {
+      month: '2024-12',
+      assessment: CLEAN,
+      nextStep: CLEAN,
+    });
+    expect(r.status, r.text).toBe(201);
+    expect(r.json.review.createdBy).toEqual({ role: 'division', label: '' });
+    const list = await w.call('GET', `/api/v1/claims/${claim}/reviews?fy=${FY}`, w.t.finance);
+    const labels = (list.json.reviews as { createdBy: { label: string } | null }[]).map((x) => x.createdBy?.label);
+    expect(labels.some((l) => l?.includes('山田'))).toBe(false);
   });
 });
