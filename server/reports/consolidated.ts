@@ -127,7 +127,8 @@ export function buildConsolidatedWorkbook(d: ConsolidatedData): ExcelJS.Workbook
   return wb;
 }
 
-export async function consolidatedXlsx(db: Queryable, fiscalYear: number, now = new Date()): Promise<Buffer> {
+/** The workbook's bytes, built here (consolidated-thread.ts runs this on a thread of its own). */
+export async function consolidatedXlsxFrom(db: Queryable, fiscalYear: number, now = new Date()): Promise<Buffer> {
   const wb = buildConsolidatedWorkbook(await loadConsolidated(db, fiscalYear, now));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

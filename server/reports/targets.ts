@@ -196,21 +196,8 @@ export function progressOf(claims: readonly ClaimProgress[], targetYen: JsonInte
   return progressOfSums(s, integerOf(targetYen));
 }
 
-/** The table of targets.md for `fiscalYear`, from the claims' plans (already in import order). */
-export function targetTableOf(claims: readonly ClaimProgress[], fiscalYear: number, settled: boolean): TargetTable {
-  const lines: PlanAmounts[] = claims.map((c) => ({
-    bureau: c.bureau,
-    division: c.division,
-    claim: c.claim,
-    fiscalYear,
-    baselineYen: integerOf(c.baselineYen),
-    targetYen: integerOf(c.targetYen),
-  }));
-  const bureauOrder = [...new Set(claims.map((c) => c.bureau))];
-  return buildTargetTable(lines, { fiscalYear, bureauOrder, settled });
-}
-
-export async function targetsReportOf(claims: readonly ClaimProgress[], table: TargetTable): Promise<TargetsReport> {
+/** Per-bureau sums (bureaus in order of first appearance) and the total, in one yielding pass. */
+async function sumsByBureau(claims: readonly ClaimProgress[]) {
   const byBureau = new Map<string, ClaimSums>();
   const total = emptySums();
   const y = new Yielder();
@@ -221,6 +208,35 @@ export async function targetsReportOf(claims: readonly ClaimProgress[], table: T
     addClaim(total, c);
     await y.maybe();
   }
+  return { byBureau, total };
+}
+
+/**
+ * The table of targets.md for `fiscalYear` from per-bureau sums: a bureau's ① and ② are the sums
+ * of its plans, so one line per bureau gives the table the plans would (and the same total).
+ */
+function tableOfSums(byBureau: Map<string, ClaimSums>, fiscalYear: number, settled: boolean): TargetTable {
+  const lines: PlanAmounts[] = [...byBureau].map(([bureau, s]) => ({
+    bureau,
+    division: '',
+    claim: '',
+    fiscalYear,
+    baselineYen: s.baseline,
+    targetYen: s.target,
+  }));
+  return buildTargetTable(lines, { fiscalYear, bureauOrder: [...byBureau.keys()], settled });
+}
+
+/** The table of targets.md for `fiscalYear`, from the claims' plans (already in import order). */
+export async function targetTableOf(
+  claims: readonly ClaimProgress[],
+  fiscalYear: number,
+  settled: boolean,
+): Promise<TargetTable> {
+  return tableOfSums((await sumsByBureau(claims)).byBureau, fiscalYear, settled);
+}
+
+function reportOf(table: TargetTable, byBureau: Map<string, ClaimSums>, total: ClaimSums): TargetsReport {
   const row = ({ ratio: _ratio, ...r }: TargetRow, s: ClaimSums): BureauReport => ({
     ...r,
     ...progressOfSums(s, integerOf(r.targetYen)),
@@ -238,10 +254,16 @@ export async function targetsReportOf(claims: readonly ClaimProgress[], table: T
   };
 }
 
+export async function targetsReportOf(claims: readonly ClaimProgress[], table: TargetTable): Promise<TargetsReport> {
+  const { byBureau, total } = await sumsByBureau(claims);
+  return reportOf(table, byBureau, total);
+}
+
 /** Everything the targets endpoints and the consolidated workbook need, in three reads. */
 export async function loadTargets(db: Queryable, fiscalYear: number, now = new Date()) {
   const claims = await loadClaimProgress(db, fiscalYear, { now });
   const settled = await isSettled(db, fiscalYear - 1);
-  const table = targetTableOf(claims, fiscalYear, settled);
-  return { claims, table, report: await targetsReportOf(claims, table) };
+  const { byBureau, total } = await sumsByBureau(claims);
+  const table = tableOfSums(byBureau, fiscalYear, settled);
+  return { claims, table, report: reportOf(table, byBureau, total) };
 }

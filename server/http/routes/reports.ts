@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { formatTargetTableTsv } from '../../../domain/targets/index.js';
 import type { Db } from '../../db/db.js';
 import { fiscalYearParam } from '../../plans/params.js';
-import { consolidatedXlsx } from '../../reports/consolidated.js';
+import { consolidatedXlsx } from '../../reports/consolidated-thread.js';
 import { XLSX_TYPE } from '../../plans/index.js';
 import { claimProgressExact } from '../../db/repos/reports.js';
 import { JsonParts, sendJsonInSlices } from '../../reports/json-stream.js';

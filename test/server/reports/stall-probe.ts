@@ -1,0 +1,106 @@
+/**
+ * Measuring what one large request does to everyone else: the event loop's longest stall (a
+ * histogram of timer lateness, `monitorEventLoopDelay`) and `/healthz` answered while it runs.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+export interface StallReport {
+  /** The event loop's longest delay while the work ran, in ms. */
+  maxStallMs: number;
+  /** The slowest `/healthz` answer while the work ran, in ms. */
+  maxHealthMs: number;
+  healthChecks: number;
+}
+
+/**
+ * The longest stall of an event loop that does nothing for `ms`: what the machine's own load
+ * causes (other processes on the same cores), printed beside the measurements and allowed on top
+ * of the limits, so that a crowded test machine does not fail the service for its neighbours.
+ */
+export async function idleStall(ms = 1500): Promise<number> {
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  await new Promise((r) => setTimeout(r, ms));
+  h.disable();
+  return h.max / 1e6;
+}
+
+/** Runs `work` while probing the loop and polling `/healthz` every `everyMs`. */
+export async function probeDuring<T>(
+  url: string,
+  work: () => Promise<T>,
+  everyMs = 25,
+): Promise<{ result: T; report: StallReport }> {
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  let maxHealthMs = 0;
+  let healthChecks = 0;
+  let running = true;
+  const poll = (async () => {
+    while (running) {
+      const t = performance.now();
+      const res = await fetch(`${url}/healthz`);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`/healthz ${res.status}`);
+      maxHealthMs = Math.max(maxHealthMs, performance.now() - t);
+      healthChecks++;
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  h.enable();
+  try {
+    const result = await work();
+    return { result, report: { maxStallMs: h.max / 1e6, maxHealthMs, healthChecks } };
+  } finally {
+    h.disable();
+    running = false;
+    await poll;
+  }
+}
+
+/** A response body read chunk by chunk (no parse while measuring): its bytes, joined afterwards. */
+export async function readBody(res: Response): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  const reader = res.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * One request made by another process (so that sending 20 MB or reading 17 MB is not work of the
+ * measured event loop): the body from `bodyFile`, the answer's body written to `outFile`.
+ */
+export function requestFromChild(
+  url: string,
+  init: { method: string; token: string; contentType?: string; bodyFile?: string },
+  outFile: string,
+): Promise<{ status: number; body: Buffer }> {
+  const script = `
+    const fs = require('node:fs');
+    const [url, method, token, type, bodyFile, outFile] = process.argv.slice(1);
+    const headers = { Authorization: 'Bearer ' + token };
+    if (type) headers['Content-Type'] = type;
+    fetch(url, { method, headers, body: bodyFile ? fs.readFileSync(bodyFile) : undefined })
+      .then(async (res) => {
+        fs.writeFileSync(outFile, Buffer.from(await res.arrayBuffer()));
+        process.stdout.write(String(res.status));
+      })
+      .catch((e) => { process.stderr.write(String(e)); process.exit(1); });`;
+  const args = ['-e', script, url, init.method, init.token, init.contentType ?? '', init.bodyFile ?? '', outFile];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.stderr.on('data', (d: Buffer) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve({ status: Number(out), body: readFileSync(outFile) }) : reject(new Error(err)),
+    );
+  });
+}
