@@ -169,6 +169,7 @@ export function importPlans(
     ))
       claims.set(claimKey(c.division_id, c.name), { id: c.id, classification: c.classification });
     const newClaims = new Map<string, SqlValue[]>();
+    const newClaimIds: number[] = [];
     const reclassified = new Map<string, { id: number; from: string | null; to: string }>();
     for (const [i, r] of rows.entries()) {
       await step(i);
@@ -189,7 +190,10 @@ export function importPlans(
         [...newClaims.values()],
         'RETURNING id, division_id, name, classification',
       );
-      for (const c of made) claims.set(claimKey(c.division_id, c.name), { id: c.id, classification: c.classification });
+      for (const c of made) {
+        claims.set(claimKey(c.division_id, c.name), { id: c.id, classification: c.classification });
+        newClaimIds.push(c.id);
+      }
       s.created.claims = made.length;
     }
     for (const part of chunks([...reclassified.values()], 1000)) {
@@ -213,7 +217,11 @@ export function importPlans(
       milestones[i] = milestonesJson(r.milestones);
     }
     const stored = new Array<{ id: number; same: boolean } | undefined>(rows.length);
-    const indexes = rows.map((_, i) => i);
+    // Only a claim that existed before the import can have a stored plan.
+    const existing = new Set([...claims.values()].map((c) => c.id));
+    for (const c of newClaimIds) existing.delete(c);
+    const indexes: number[] = [];
+    for (let i = 0; i < rows.length; i++) if (existing.has(claimIds[i]!)) indexes.push(i);
     for (const part of chunks(indexes, ROWS_PER_STATEMENT)) {
       const found = await tx.all<{ n: number; id: number; same: number }>(
         `WITH v (n, claim_id, fiscal_year, baseline, target, measures, milestones) AS (VALUES ${marks(part.length, '(?, ?, ?, ?, ?, ?, ?)')})
