@@ -146,14 +146,15 @@ function circledRun(text: string, i: number, len: number): boolean {
 }
 
 const isAsciiDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-const isDigitLike = (c: string | undefined) => isAsciiDigit(c) || (c !== undefined && c in KANJI_DIGITS);
+const isKanjiDigit = (c: string | undefined) => c !== undefined && Object.hasOwn(KANJI_DIGITS, c);
+const isDigitLike = (c: string | undefined) => isAsciiDigit(c) || isKanjiDigit(c);
 const isSeparator = (c: string | undefined) => c !== undefined && (GROUP_SEPARATORS.includes(c) || c === 'ー');
 
 /** Second pass, on the folded characters: 「ー」 between digits and kanji digits among digits. */
 function readDigitsInContext(chars: string[]): void {
   const n = chars.length;
   const kanji: number[] = [];
-  for (let i = 0; i < n; i++) if (chars[i]! in KANJI_DIGITS) kanji.push(i);
+  for (let i = 0; i < n; i++) if (isKanjiDigit(chars[i])) kanji.push(i);
   const near = (i: number, d: number) =>
     isDigitLike(chars[i + d]) || (isSeparator(chars[i + d]) && isDigitLike(chars[i + 2 * d]));
   const toDigit = kanji.filter((i) => near(i, -1) || near(i, 1));
