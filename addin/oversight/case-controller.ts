@@ -4,7 +4,7 @@
  * own cases with their status and answer. Flagged text is sent only once the user ticks
  * 「個人情報は含まれていません」 (never a My Number); nothing is stripped: the user edits or confirms.
  */
-import { parseYen } from './amounts.js';
+import { parseYen, yenProblem } from './amounts.js';
 import type { HardCaseBody } from './api.js';
 import type { OversightController } from './controller.js';
 import { afterEdit, beforeSend, blockedBy, fromFailure, NO_WARNINGS } from './privacy.js';
@@ -71,7 +71,8 @@ export class CaseController {
     if (d.question.trim() === '') problems.push(t('ov.plan.required', { what: t('ov.case.question') }));
     const yen = (text: string, what: string) => {
       const y = parseYen(text);
-      if (!y.ok) problems.push(t('ov.plan.badYen', { what }));
+      const problem = yenProblem(t, y, what);
+      if (problem) problems.push(problem);
       return y.ok ? y.value : null;
     };
     const assessedYen = yen(d.assessedYen, t('ov.case.assessed'));

@@ -43,6 +43,7 @@ export const oversightEn: Record<keyof typeof oversightJa, string> = {
   'ov.plan.fix': 'Please check the entries.',
   'ov.plan.required': 'Enter {what}.',
   'ov.plan.badYen': '{what} must be whole yen (e.g. 1,234,567).',
+  'ov.plan.tooLarge': '{what} must be at most 999,999,999,999 yen.',
   'ov.plan.measuresTooLong': 'Measures (free text) must be at most {max} characters.',
 
   'ov.history.title': 'Plan history',

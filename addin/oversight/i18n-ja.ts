@@ -42,6 +42,7 @@ export const oversightJa = {
   'ov.plan.fix': '入力内容を確認してください。',
   'ov.plan.required': '{what}を入力してください。',
   'ov.plan.badYen': '{what}は円単位の数字で入力してください（例: 1,234,567）。',
+  'ov.plan.tooLarge': '{what}は {max} 以下で入力してください。',
   'ov.plan.measuresTooLong': '取組み（自由記述）は {max} 文字以内で入力してください。',
 
   'ov.history.title': '計画の変更履歴',

@@ -7,7 +7,7 @@
 import { fiscalMonths } from '../../domain/plans/milestones.js';
 import { SyncError } from '../sync/errors.js';
 import type { PlanBody } from './api.js';
-import { parseYen, yenText } from './amounts.js';
+import { parseYen, yenProblem, yenText } from './amounts.js';
 import type { OversightController } from './controller.js';
 import { afterEdit, beforeSend, blockedBy, checkPrivacy, fromFailure, NO_WARNINGS } from './privacy.js';
 import type { PlanT, PlanVersionT } from './schemas.js';
@@ -139,15 +139,17 @@ export class PlanController {
     const problems: string[] = [];
     const amount = (text: string, label: string, required: boolean): number => {
       const y = parseYen(text);
-      if (!y.ok) problems.push(t('ov.plan.badYen', { what: label }));
-      else if (y.value === null && required) problems.push(t('ov.plan.required', { what: label }));
+      const problem = yenProblem(t, y, label);
+      if (problem) problems.push(problem);
+      else if (y.ok && y.value === null && required) problems.push(t('ov.plan.required', { what: label }));
       return y.ok ? (y.value ?? 0) : 0;
     };
     const baselineYen = amount(d.baseline, t('ov.plan.baseline'), true);
     const targetYen = amount(d.target, t('ov.plan.target'), true);
     const milestones = fiscalMonths(this.ov.state.fiscalYear).flatMap((month) => {
       const y = parseYen(d.milestones[month] ?? '');
-      if (!y.ok) problems.push(t('ov.plan.badYen', { what: month }));
+      const problem = yenProblem(t, y, month);
+      if (problem) problems.push(problem);
       return y.ok && y.value !== null ? [{ month, outstandingYen: y.value }] : [];
     });
     if (d.measures.trim().length > MAX_MEASURES_TEXT)

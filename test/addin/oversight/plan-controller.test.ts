@@ -88,6 +88,17 @@ describe('plan edit flow', () => {
     ]);
   });
 
+  it('names the limit for an amount above 9,999億9,999万9,999円 and sends nothing', async () => {
+    const { ov, service } = await started();
+    ov.plans.edit({ target: '1,000,000,000,000' });
+    ov.plans.setMilestone('2024-10', '999,999,999,999');
+    await ov.plans.save();
+    expect(service.writes()).toEqual([]);
+    expect(ov.state.plan.notice?.details).toEqual([
+      '年度末の目標額（円）は 9,999億9,999万9,999円 以下で入力してください。',
+    ]);
+  });
+
   it('shows the service’s version conflict, keeps the edit, and reloads on request', async () => {
     const { ov, service } = await started();
     ov.plans.edit({ target: '299,000,000' });
