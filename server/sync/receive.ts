@@ -68,7 +68,7 @@ export function readPart(raw: unknown): SubmissionPart {
  * values); a refused ledger name says why; anything else is the usual list of paths.
  */
 function refusal(raw: unknown, error: ZodError): ApiFailure {
-  const upserts = (raw as { upserts?: unknown }).upserts;
+  const upserts = typeof raw === 'object' && raw !== null ? (raw as { upserts?: unknown }).upserts : undefined;
   const bad: { row: number | null; field: string }[] = [];
   if (Array.isArray(upserts)) {
     for (const u of upserts) {
@@ -84,7 +84,8 @@ function refusal(raw: unknown, error: ZodError): ApiFailure {
     }
   }
   if (bad.length > 0) return invalidValues(bad, error);
-  const name = error.issues.find((i) => i.path[0] === 'ledger' && i.path[1] === 'name');
+  // Only the name check's own (Japanese) message: zod's are English.
+  const name = error.issues.find((i) => i.path[0] === 'ledger' && i.path[1] === 'name' && i.code === 'custom');
   return invalidInput(error, name?.message);
 }
 

@@ -79,7 +79,10 @@ export function decodeStaged(body: string): StagedPart {
     if (form !== COMPACT) throw new Error(`unknown staged part form ${String(form)}`);
     return { upserts: rows.map(([key, hash, row, values]) => ({ key, hash, row, values })), deletions };
   }
-  // The part's stable JSON, as staged by earlier versions: validated when it was received.
+  // The part's stable JSON, as staged by earlier versions: validated when it was received. Values
+  // staged before typed values (the text of unreadable cells) were scrubbed by migration 004, in
+  // this form and the compact one alike; a plain string left in a typed field would still only read
+  // as an unreadable cell (`syncedCells`).
   const part = JSON.parse(body) as StagedPart;
   return {
     upserts: part.upserts.map((u) => ({ key: u.key, hash: u.hash, row: u.row, values: u.values })),

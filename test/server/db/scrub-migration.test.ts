@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../server/db/migrate.js';
 import { MIGRATIONS } from '../../../server/db/migrations/index.js';
+import type { Queryable } from '../../../server/db/db.js';
 import { SqliteDb } from '../../../server/db/sqlite.js';
 import { decodeStaged } from '../../../server/sync/staged.js';
 import { makeTempDir } from '../helpers/service.js';
@@ -131,6 +132,25 @@ describe('migration 004: scrub stored ledger values', () => {
       const ledger = await db.get<{ name: string }>("SELECT name FROM ledgers WHERE id = 'ledger-0001'");
       expect(ledger!.name).toBe('台帳 ledger-0001');
       expect(await db.userVersion()).toBe(MIGRATIONS.length);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('rolls a failing data step back whole, version included', async () => {
+    const db = await SqliteDb.open(join(dir, 'failing.db'));
+    try {
+      await migrate(db, new Date('2025-01-01T00:00:00Z'), MIGRATIONS.slice(0, SCRUB));
+      const failing = {
+        name: 'failing',
+        async run(tx: Queryable) {
+          await tx.run('CREATE TABLE half_done (x INTEGER)');
+          throw new Error('boom');
+        },
+      };
+      await expect(migrate(db, new Date(), [...MIGRATIONS.slice(0, SCRUB), failing])).rejects.toThrow('boom');
+      expect(await db.userVersion()).toBe(SCRUB);
+      expect(await db.get("SELECT name FROM sqlite_master WHERE name = 'half_done'")).toBeUndefined();
     } finally {
       await db.close();
     }
