@@ -5,7 +5,7 @@
 import type { SheetRef, UsedArea, WorkbookPort } from '../excel/workbook-port.js';
 import type { Cell } from '../../domain/values/parsed.js';
 import type { CheckResult, Locale } from '../../domain/engine/types.js';
-import type { LedgerRow, ReadField } from '../../domain/engine/ledger-row.js';
+import type { LedgerRow } from '../../domain/engine/ledger-row.js';
 import { LedgerChecker } from '../../domain/engine/checker.js';
 import { RowReader } from '../../domain/engine/read-row.js';
 import { ClaimTypeIndex } from '../../domain/claims/claim-types.js';
@@ -110,13 +110,6 @@ export class CheckSession {
       const read = this.reader.read(r, this.grid[r - 1] ?? []);
       if (read.kind === 'data') yield read.row;
     }
-  }
-
-  /** The cell as typed, for a value the engine could not read (sent as text, like the checker's). */
-  rawText(row: LedgerRow, field: ReadField): string {
-    const column = this.config.mapping.columns.find((c) => c.field === field)?.column ?? -1;
-    const cell = this.grid[row.row - 1]?.[column];
-    return cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '');
   }
 
   /** An Individual Number column is never kept, even in memory. */

@@ -120,7 +120,7 @@ describe('LedgerInfo.name', () => {
 const crypto: SyncCrypto = { hmac: async (t) => `h:${t}`.padEnd(64, '0'), sha256: async (t) => t };
 
 describe('a row as sent', () => {
-  const fields = SYNC_FIELDS.filter((f) => f !== 'debtorId' && f !== 'assessmentNo');
+  const fields: ReadField[] = SYNC_FIELDS.filter((f) => f !== 'debtorId' && f !== 'assessmentNo');
   const reader = new RowReader(syncedMapping(fields), { claimTypes: new ClaimTypeIndex() });
   const TEXTS = ['3/1 山田様と電話', '令和6年2月30日', '1,234.5', '山田様に電話', '来年度', '△500', 'なし?'];
 
