@@ -121,8 +121,9 @@ export class SyncController {
 
   /** 「個人情報ではありません」: send again, with the clerk's confirmation (never for a My Number). */
   confirmNotPersonal(): Promise<void> {
-    if (!this.pane.state.sync.personal?.confirmable) return Promise.resolve();
-    return this.send({ confirmed: true });
+    const shown = this.pane.state.sync.personal;
+    if (!shown?.confirmable) return Promise.resolve();
+    return this.send({ confirmed: shown });
   }
 
   /** 「再送信」: the outbox's submissions again, with the same ids and parts. */

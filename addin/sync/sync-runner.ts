@@ -10,7 +10,12 @@ import type { HeaderDetection } from '../../domain/fields/mapping.js';
 import { MAX_LEDGER_NAME, SubmissionPart, type RowUpsert } from '../../domain/sync/protocol.js';
 import { SYNC_FIELDS } from '../../domain/sync/fields.js';
 import { buildUpserts } from '../../domain/sync/sync-row.js';
-import { DetectorCache, scanSyncText, type PersonalTextReport } from '../../domain/sync/personal-scan.js';
+import {
+  DetectorCache,
+  scanSyncText,
+  type PersonalTextReport,
+  type TextFinding,
+} from '../../domain/sync/personal-scan.js';
 import { outOfBounds, type ValueBound } from '../../domain/sync/values.js';
 import { RULESET_VERSION } from '../../domain/rules/catalogue.js';
 import { formatISO } from '../../domain/calendar/day.js';
@@ -48,8 +53,11 @@ export interface SyncOutcome {
 const MAX_ATTEMPTS = 3;
 
 export interface SyncOptions {
-  /** The clerk confirmed that what the personal-text check found is not personal data. */
-  confirmed?: boolean;
+  /**
+   * What the clerk saw and confirmed is not personal data (the pane's findings or the service's).
+   * Text found now that was not among them is shown again rather than sent on that confirmation.
+   */
+  confirmed?: PersonalTextReport;
 }
 
 /** A value outside what the service accepts (a text too long, an amount past the limit). */
@@ -74,6 +82,9 @@ export function valueProblems(upserts: readonly RowUpsert[]): ValueProblem[] {
   return out;
 }
 
+/** A finding by where and what, as both the pane and the service report it (never the text). */
+const findingKey = (f: TextFinding) => `${f.field}|${f.spans.map((s) => `${s.start}-${s.end}-${s.kind}`).join(',')}`;
+
 /** The detector's results live as long as the pane: re-sends scan the same texts. */
 const detector = new DetectorCache();
 
@@ -87,7 +98,7 @@ export function checkOutgoing(
   t: Translate,
   upserts: readonly RowUpsert[],
   ledger: { name: string; claimType: string },
-  confirmed: boolean,
+  confirmed: PersonalTextReport | undefined,
 ): PersonalTextReport | null {
   const problems = valueProblems(upserts);
   if (problems.length > 0) {
@@ -96,7 +107,10 @@ export function checkOutgoing(
   const report = scanSyncText(upserts, ledger, detector);
   if (report.findings.length === 0) return null;
   if (!report.confirmable) throw new SyncError('looks-personal', t('sync.personal.myNumber'), 422, report);
-  if (!confirmed) throw new SyncError('looks-personal', t('sync.personal.found'), 422, report);
+  const seen = new Set(confirmed?.findings.map(findingKey));
+  if (!report.findings.every((f) => seen.has(findingKey(f)))) {
+    throw new SyncError('looks-personal', t('sync.personal.found'), 422, report);
+  }
   return report;
 }
 
@@ -127,7 +141,7 @@ export async function syncSheet(
   let caughtUp = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { upserts, deletions } = diffRows(current, held.rows);
-    checkOutgoing(ctx.t, upserts, ledger, options.confirmed === true);
+    checkOutgoing(ctx.t, upserts, ledger, options.confirmed);
     const header = {
       submissionId: newSubmissionId(),
       baseRevision: held.revision,
@@ -135,7 +149,7 @@ export async function syncSheet(
       rulesetVersion: RULESET_VERSION,
       ledger,
       // What the clerk confirmed may have been the service's findings (its detector may be newer).
-      ...(options.confirmed === true ? { confirmedNoPersonalData: true } : {}),
+      ...(options.confirmed ? { confirmedNoPersonalData: true } : {}),
     };
     const entry: OutboxEntry = {
       submissionId: header.submissionId,

@@ -132,4 +132,21 @@ describe('sync tab', () => {
     expect(screen.getByTestId('sync-result').textContent).toContain('送信しました');
     expect(service.posts().at(-1)!.confirmedNoPersonalData).toBe(true);
   });
+
+  it('shows again, unsent, text that appeared after what the clerk confirmed', async () => {
+    const service = new FakeService();
+    const grid = hoikuryo();
+    grid[4]![PERIOD] = 'TEL 090-1234-5678';
+    const { controller, port } = await syncTab(service, grid);
+    await settle(controller, () => fireEvent.click(screen.getByRole('button', { name: '送信' })));
+    expect(screen.getByTestId('sync-personal').textContent).toContain('期別（5 行目）');
+    // Before confirming, another row gets a phone number.
+    port.set(7, PERIOD + 1, 'TEL 045-123-4567');
+    port.fireChanged('D7');
+    await settle(controller, () => fireEvent.click(screen.getByTestId('sync-confirm-not-personal')));
+    expect(service.posts()).toHaveLength(0);
+    expect(screen.getByTestId('sync-personal').textContent).toContain('期別（7 行目）');
+    await settle(controller, () => fireEvent.click(screen.getByTestId('sync-confirm-not-personal')));
+    expect(screen.getByTestId('sync-result').textContent).toContain('送信しました');
+  });
 });
