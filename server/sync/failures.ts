@@ -101,8 +101,7 @@ function expectedOf(field: string): string {
   }
 }
 
-const labelOf = (field: string) =>
-  KNOWN.has(field) ? fieldDef(field as Parameters<typeof fieldDef>[0]).label : field;
+const labelOf = (field: string) => (KNOWN.has(field) ? fieldDef(field as Parameters<typeof fieldDef>[0]).label : field);
 
 /**
  * Values not of their field's type (free text in a date, an amount past the limit, …): which rows
