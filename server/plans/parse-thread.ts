@@ -47,13 +47,19 @@ const crashed = () =>
     '計画のファイルを読む処理が止まりました。もう一度取り込んでください。何も取り込んでいません。',
   );
 
-/** The plan file's rows, validated, read on a thread of its own. */
+/**
+ * Below this size a file is read here: a few hundred rows take milliseconds, less than starting
+ * a thread (and a stream of small or malformed uploads must not start a thread each).
+ */
+export const THREAD_FROM_BYTES = 256 * 1024;
+
+/** The plan file's rows, validated, read on a thread of its own when it is large. */
 export function parsePlansOffThread(
   bytes: Uint8Array,
   contentType: string | undefined,
   confirmedNoPersonalData: boolean,
 ): Promise<ParsedPlans> {
-  const worker = startWorker();
+  const worker = bytes.byteLength >= THREAD_FROM_BYTES ? startWorker() : null;
   if (!worker) return parsePlans(bytes, contentType, { confirmedNoPersonalData });
   return new Promise<ParsedPlans>((resolve, reject) => {
     const rows: PlanImportRow[] = [];
