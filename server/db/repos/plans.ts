@@ -157,7 +157,14 @@ export function importPlans(
       for (const d of made) divisions.set(divisionKey(d.bureau_id, d.name), d.id);
       s.created.divisions = made.length;
     }
-    const divisionOf = (r: PlanImportRow) => divisions.get(divisionKey(bureaus.get(r.bureau)!, r.division))!;
+    // Each row's division id, once (the loops below would otherwise look it up again and again).
+    const divisionIds = new Array<number>(rows.length);
+    const divisionSet = new Set<number>();
+    for (const [i, r] of rows.entries()) {
+      await step(i);
+      divisionIds[i] = divisions.get(divisionKey(bureaus.get(r.bureau)!, r.division))!;
+      divisionSet.add(divisionIds[i]!);
+    }
 
     // Claims; a claim whose classification the sheet changes is reclassified (and logged).
     const claimKey = (divisionId: number, name: string) => `${divisionId}\u0000${name}`;
@@ -165,7 +172,7 @@ export function importPlans(
     for (const c of await allIn<{ id: number; division_id: number; name: string; classification: string | null }>(
       tx,
       (m) => `SELECT id, division_id, name, classification FROM claims WHERE division_id IN (${m})`,
-      [...new Set(rows.map(divisionOf))],
+      [...divisionSet],
     ))
       claims.set(claimKey(c.division_id, c.name), { id: c.id, classification: c.classification });
     const newClaims = new Map<string, SqlValue[]>();
@@ -173,10 +180,10 @@ export function importPlans(
     const reclassified = new Map<string, { id: number; from: string | null; to: string }>();
     for (const [i, r] of rows.entries()) {
       await step(i);
-      const k = claimKey(divisionOf(r), r.claim);
+      const k = claimKey(divisionIds[i]!, r.claim);
       const known = claims.get(k);
       if (!known) {
-        if (!newClaims.has(k)) newClaims.set(k, [divisionOf(r), r.claim, r.classification]);
+        if (!newClaims.has(k)) newClaims.set(k, [divisionIds[i]!, r.claim, r.classification]);
       } else if (r.classification && known.classification !== r.classification && !reclassified.has(k)) {
         reclassified.set(k, { id: known.id, from: known.classification, to: r.classification });
       }
@@ -212,16 +219,15 @@ export function importPlans(
     const claimKeys = new Array<string>(rows.length);
     for (const [i, r] of rows.entries()) {
       await step(i);
-      claimKeys[i] = claimKey(divisionOf(r), r.claim);
+      claimKeys[i] = claimKey(divisionIds[i]!, r.claim);
       claimIds[i] = claims.get(claimKeys[i])!.id;
       milestones[i] = milestonesJson(r.milestones);
     }
     const stored = new Array<{ id: number; same: boolean } | undefined>(rows.length);
     // Only a claim that existed before the import can have a stored plan.
-    const existing = new Set([...claims.values()].map((c) => c.id));
-    for (const c of newClaimIds) existing.delete(c);
+    const made = new Set(newClaimIds);
     const indexes: number[] = [];
-    for (let i = 0; i < rows.length; i++) if (existing.has(claimIds[i]!)) indexes.push(i);
+    for (let i = 0; i < rows.length; i++) if (!made.has(claimIds[i]!)) indexes.push(i);
     for (const part of chunks(indexes, ROWS_PER_STATEMENT)) {
       const found = await tx.all<{ n: number; id: number; same: number }>(
         `WITH v (n, claim_id, fiscal_year, baseline, target, measures, milestones) AS (VALUES ${marks(part.length, '(?, ?, ?, ?, ?, ?, ?)')})
@@ -236,6 +242,7 @@ export function importPlans(
       for (const f of found) stored[f.n] = { id: f.id, same: f.same === 1 };
     }
     const writes: { row: PlanImportRow; claimId: number; milestones: string }[] = [];
+    const planTuples: SqlValue[][] = [];
     const replaced: number[] = [];
     const firstRowOfClaim = new Set<string>();
     for (const [i, r] of rows.entries()) {
@@ -251,6 +258,7 @@ export function importPlans(
       if (same) continue;
       if (old) replaced.push(old.id);
       writes.push({ row: r, claimId: claimIds[i]!, milestones: milestones[i]! });
+      planTuples.push([claimIds[i]!, r.fiscalYear, r.baseline, r.target, r.measures, milestones[i]!, at, by.tokenId]);
     }
     // The history row keeps the replaced version as it was made: its author and time. The import
     // leaves the chosen measures (measure_ids, set in the pane) as they are.
@@ -267,23 +275,18 @@ export function importPlans(
       'INSERT INTO plans (claim_id, fiscal_year, baseline, target, measures, milestones, version, updated_at, updated_by)',
       '(?, ?, ?, ?, ?, ?, 1, ?, ?)',
       8,
-      writes.map((w) => [
-        w.claimId,
-        w.row.fiscalYear,
-        w.row.baseline,
-        w.row.target,
-        w.row.measures,
-        w.milestones,
-        at,
-        by.tokenId,
-      ]),
+      planTuples,
       `ON CONFLICT (claim_id, fiscal_year) DO UPDATE SET baseline = excluded.baseline, target = excluded.target,
          measures = excluded.measures, milestones = excluded.milestones, version = plans.version + 1,
          updated_at = excluded.updated_at, updated_by = excluded.updated_by
        RETURNING id, claim_id, fiscal_year, version`,
     );
     const planKey = (claimId: number, fy: number) => `${claimId}:${fy}`;
-    const plans = new Map(written.map((p) => [planKey(p.claim_id, p.fiscal_year), p]));
+    const plans = new Map<string, (typeof written)[number]>();
+    for (const [i, p] of written.entries()) {
+      await step(i);
+      plans.set(planKey(p.claim_id, p.fiscal_year), p);
+    }
     for (const [i, w] of writes.entries()) {
       await step(i);
       const p = plans.get(planKey(w.claimId, w.row.fiscalYear))!;

@@ -42,21 +42,24 @@ export interface ClaimProgressRecord extends Omit<ClaimProgressExact, 'baseline'
 /**
  * Exported so a test can EXPLAIN it. `?` 1: fiscal year; the optional bureau filter is appended.
  * The ledgers' sum is taken in two parts (billions and the rest), each far from overflowing 64
- * bits whatever the number of ledgers, and put together as BigInt.
+ * bits whatever the number of ledgers, and put together as BigInt. Per claim through its index,
+ * so that a page of plans reads only its own claims' ledgers.
  */
 export const CLAIM_PROGRESS_SQL = `
 SELECT p.id AS plan_id, p.version, CAST(p.baseline AS TEXT) AS baseline, CAST(p.target AS TEXT) AS target,
        p.milestones, p.updated_at AS plan_updated_at,
        b.id AS bureau_id, b.name AS bureau, d.id AS division_id, d.name AS division,
        c.id AS claim_id, c.name AS claim, c.classification,
-       CAST(la.hi AS TEXT) AS outstanding_hi, CAST(la.lo AS TEXT) AS outstanding_lo, la.ledgers, la.as_of
+       (SELECT CAST(SUM(l.outstanding / 1000000000) AS TEXT) FROM ledgers l
+         WHERE l.claim_id = c.id AND l.revision > 0) AS outstanding_hi,
+       (SELECT CAST(SUM(l.outstanding % 1000000000) AS TEXT) FROM ledgers l
+         WHERE l.claim_id = c.id AND l.revision > 0) AS outstanding_lo,
+       (SELECT COUNT(*) FROM ledgers l WHERE l.claim_id = c.id AND l.revision > 0) AS ledgers,
+       (SELECT MAX(l.as_of) FROM ledgers l WHERE l.claim_id = c.id AND l.revision > 0) AS as_of
   FROM plans p
   JOIN claims c ON c.id = p.claim_id
   JOIN divisions d ON d.id = c.division_id
   JOIN bureaus b ON b.id = d.bureau_id
-  LEFT JOIN (SELECT claim_id, SUM(outstanding / 1000000000) AS hi, SUM(outstanding % 1000000000) AS lo,
-                    COUNT(*) AS ledgers, MAX(as_of) AS as_of
-               FROM ledgers WHERE revision > 0 GROUP BY claim_id) la ON la.claim_id = c.id
  WHERE p.fiscal_year = ?`;
 
 type RawProgress = Omit<ClaimProgressExact, 'baseline' | 'target' | 'current_outstanding'> & {
