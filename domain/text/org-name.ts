@@ -10,21 +10,42 @@ export type NameProblem = 'empty' | 'too-long' | 'control' | 'invisible' | 'bidi
 
 export type NameCheck = { ok: true; value: string } | { ok: false; problem: NameProblem };
 
+type Ranges = readonly (readonly [number, number])[];
+
 /** C0/C1 controls and DEL. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+const CONTROL: Ranges = [
+  [0x00, 0x1f],
+  [0x7f, 0x9f],
+];
 /** Zero-width and other invisible format characters (soft hyphen, word joiner, BOM, tag characters…). */
-const INVISIBLE =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200d\u2060-\u2064\u206a-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e0fff}]/u;
+const INVISIBLE: Ranges = [
+  [0xad, 0xad], [0x34f, 0x34f], [0x61c, 0x61c], [0x115f, 0x1160], [0x17b4, 0x17b5], [0x180b, 0x180f],
+  [0x200b, 0x200d], [0x2060, 0x2064], [0x206a, 0x206f], [0x3164, 0x3164], [0xfe00, 0xfe0f], [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0], [0xe0000, 0xe0fff],
+]; // prettier-ignore
 /** Explicit direction marks, embeddings, overrides and isolates. */
-const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const BIDI: Ranges = [
+  [0x200e, 0x200f],
+  [0x202a, 0x202e],
+  [0x2066, 0x2069],
+];
+
+const hasAny = (text: string, ranges: Ranges) => {
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (ranges.some(([lo, hi]) => c >= lo && c <= hi)) return true;
+  }
+  return false;
+};
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function checkName(raw: string, maxLength = 100): NameCheck {
   if (LONE_SURROGATE.test(raw)) return { ok: false, problem: 'surrogate' };
+  // Checked before spaces are folded: \s would turn a tab, a newline or a BOM into a plain space.
+  if (hasAny(raw, CONTROL)) return { ok: false, problem: 'control' };
+  if (hasAny(raw, BIDI)) return { ok: false, problem: 'bidi' };
+  if (hasAny(raw, INVISIBLE)) return { ok: false, problem: 'invisible' };
   const value = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim();
-  if (CONTROL.test(raw)) return { ok: false, problem: 'control' };
-  if (BIDI.test(value)) return { ok: false, problem: 'bidi' };
-  if (INVISIBLE.test(value)) return { ok: false, problem: 'invisible' };
   if (value === '') return { ok: false, problem: 'empty' };
   if ([...value].length > maxLength) return { ok: false, problem: 'too-long' };
   return { ok: true, value };
