@@ -7,6 +7,19 @@ import { z } from 'zod';
 const Org = z.object({ id: z.number(), name: z.string() });
 const yen = z.number();
 const yenOrNull = z.number().nullable();
+/**
+ * A sum over claims: the service sends a number up to 2^53 − 1 and the decimal digits beyond
+ * (`domain/reports/exact.ts`). Read as a number, so a sum past 2^53 (far beyond any city) shows
+ * rounded in the pane's sheets; the service's own consolidated.xlsx stays exact.
+ */
+const sumYen = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
+const sumYenOrNull = sumYen.nullable();
 
 export const Me = z.object({ role: z.string(), bureau: z.string().nullable(), division: z.string().nullable() });
 
@@ -217,12 +230,12 @@ export const FlaggedClaims = z.object({
 const Cells = z.tuple([z.string(), z.string(), z.string(), z.string(), z.string()]);
 const BureauRow = z.object({
   bureau: z.string(),
-  baselineYen: yen,
-  targetYen: yen,
-  diffYen: yen,
+  baselineYen: sumYen,
+  targetYen: sumYen,
+  diffYen: sumYen,
   ratioHundredths: z.number().nullable(),
   cells: Cells,
-  currentYen: yen,
+  currentYen: sumYen,
   claims: z.number(),
   claimsReporting: z.number(),
 });
@@ -245,10 +258,10 @@ export const ReportClaims = z.object({
       division: z.string(),
       claim: z.string(),
       classification: z.string().nullable(),
-      baselineYen: yen,
-      targetYen: yen,
-      currentYen: yenOrNull,
-      gapYen: yenOrNull,
+      baselineYen: sumYen,
+      targetYen: sumYen,
+      currentYen: sumYenOrNull,
+      gapYen: sumYenOrNull,
       ledgers: z.number(),
       asOf: z.string().nullable(),
       growing: z.boolean().nullable(),
@@ -259,9 +272,9 @@ export const ReportClaims = z.object({
     z.object({
       bureau: z.string(),
       division: z.string(),
-      baselineYen: yen,
-      targetYen: yen,
-      currentYen: yen,
+      baselineYen: sumYen,
+      targetYen: sumYen,
+      currentYen: sumYen,
       claims: z.number(),
       claimsReporting: z.number(),
     }),

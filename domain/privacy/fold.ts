@@ -166,22 +166,3 @@ function readDigitsInContext(chars: string[]): void {
   }
   for (const i of toDigit) chars[i] = KANJI_DIGITS[chars[i]!]!;
 }
-
-/**
- * A length-preserving fold: full-width digits, letters, @ and hyphen-like dashes become their
- * ASCII forms one code unit for one. Kept for callers that need offsets to stay put; the detector
- * itself uses foldText.
- */
-export function foldForPatterns(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const c = ch.charCodeAt(0);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else if (DASHES.has(ch) || ch === 'ｰ') out += '-';
-    else if (ch === 'ー' && /[0-9０-９]/.test(text[i - 1] ?? '') && /[0-9０-９]/.test(text[i + 1] ?? '')) out += '-';
-    else out += ch;
-  }
-  return out;
-}

@@ -81,10 +81,14 @@ describe('GET /addin/manifest.xml', () => {
     }
     const ca = readFileSync(join(dir, 'tls', 'tls', 'dev-cert.pem'), 'utf8');
     const res = await new Promise<number>((resolve, reject) => {
-      request(`${https.url}/addin/manifest.xml`, { ca, servername: 'localhost', headers: { Host: 'saiken.evil.example' } }, (r) => {
-        r.resume();
-        resolve(r.statusCode ?? 0);
-      })
+      request(
+        `${https.url}/addin/manifest.xml`,
+        { ca, servername: 'localhost', headers: { Host: 'saiken.evil.example' } },
+        (r) => {
+          r.resume();
+          resolve(r.statusCode ?? 0);
+        },
+      )
         .on('error', reject)
         .end();
     });

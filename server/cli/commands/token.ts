@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { formatTsv } from '../../../domain/reports/delimited.js';
 import { migrate, SchemaTooNewError } from '../../db/migrate.js';
 import { SqliteDb } from '../../db/sqlite.js';
 import { appendAudit } from '../../db/repos/audit.js';
@@ -100,12 +101,13 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (raw: unknown) => {
       const o = parseOptions(z.object({ db: dbOption }), raw);
       const rows = await withDb(o.db, (db) => listTokens(db));
-      ctx.io.out('ID\t役割\t局\t課\t名前\t作成\t失効\n');
-      for (const t of rows) {
-        ctx.io.out(
-          [t.id, t.role, t.bureau ?? '', t.division ?? '', t.label, t.created_at, t.revoked_at ?? ''].join('\t') + '\n',
-        );
-      }
+      // TSV through the one delimited writer: a label or name is never read as a formula.
+      ctx.io.out(
+        formatTsv([
+          ['ID', '役割', '局', '課', '名前', '作成', '失効'],
+          ...rows.map((t) => [t.id, t.role, t.bureau, t.division, t.label, t.created_at, t.revoked_at]),
+        ]),
+      );
     });
 
   token

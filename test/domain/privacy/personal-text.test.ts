@@ -1,6 +1,5 @@
 /** What looks personal in a case note, and what does not: many everyday notes must pass. */
 import { describe, expect, it } from 'vitest';
-import { foldForPatterns } from '../../../domain/privacy/fold.js';
 import {
   findPersonalText,
   isAlwaysRefused,
@@ -131,14 +130,5 @@ describe('findPersonalText', () => {
       { field: 'tried', spans: [{ kind: 'name', start: 0, end: 3 }] },
     ]);
     expect(scanFields({ a: '', b: '分納の相談あり' })).toEqual([]);
-  });
-});
-
-describe('foldForPatterns', () => {
-  it('keeps the length and folds digits, letters and dashes one for one', () => {
-    const text = '０９０ー１２３４－５６７８ ＡＢ＠ｃ．ｊｐ　ラーメン';
-    const folded = foldForPatterns(text);
-    expect(folded).toHaveLength(text.length);
-    expect(folded).toBe('090-1234-5678 AB@c.jp ラーメン');
   });
 });

@@ -167,21 +167,26 @@ describe('reports over 50,000 claims', () => {
     ],
   ];
 
-  it.each(routes)('%s answers without stalling the service', { timeout: 60_000 }, async (name, path, check) => {
-    const started = performance.now();
-    const { result, report } = await probeDuring(h.url, () =>
-      requestFromChild(`${h.url}${path}`, { method: 'GET', token: h.finance }, join(dir, 'answer')),
-    );
-    const totalMs = performance.now() - started;
-    const noise = await idleStall();
-    console.log(
-      `${name} over ${ROWS} claims (${(result.body.length / 1048576).toFixed(1)} MB): ${Math.round(totalMs)} ms; ` +
-        `longest event-loop stall ${report.maxStallMs.toFixed(1)} ms; /healthz at most ${report.maxHealthMs.toFixed(1)} ms ` +
-        `(${report.healthChecks} checks); the idle machine's own stall ${noise.toFixed(1)} ms`,
-    );
-    expect(result.status).toBe(200);
-    check(result.body);
-    expect(report.maxStallMs).toBeLessThan(MAX_STALL_MS + noise);
-    expect(report.maxHealthMs).toBeLessThan(MAX_HEALTH_MS + noise);
-  });
+  // A timing test on a shared machine: retried, so one burst of outside load cannot fail it alone.
+  it.each(routes)(
+    '%s answers without stalling the service',
+    { timeout: 60_000, retry: 2 },
+    async (name, path, check) => {
+      const started = performance.now();
+      const { result, report } = await probeDuring(h.url, () =>
+        requestFromChild(`${h.url}${path}`, { method: 'GET', token: h.finance }, join(dir, 'answer')),
+      );
+      const totalMs = performance.now() - started;
+      const noise = await idleStall();
+      console.log(
+        `${name} over ${ROWS} claims (${(result.body.length / 1048576).toFixed(1)} MB): ${Math.round(totalMs)} ms; ` +
+          `longest event-loop stall ${report.maxStallMs.toFixed(1)} ms; /healthz at most ${report.maxHealthMs.toFixed(1)} ms ` +
+          `(${report.healthChecks} checks); the idle machine's own stall ${noise.toFixed(1)} ms`,
+      );
+      expect(result.status).toBe(200);
+      check(result.body);
+      expect(report.maxStallMs).toBeLessThan(MAX_STALL_MS + noise);
+      expect(report.maxHealthMs).toBeLessThan(MAX_HEALTH_MS + noise);
+    },
+  );
 });
