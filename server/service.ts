@@ -39,6 +39,8 @@ export interface RunningService {
   server: Server;
   /** The admin token made on first start (print it once), else null. */
   firstAdminToken: string | null;
+  /** A pre-upgrade copy that still holds data the upgrade removed as personal: to delete once verified. */
+  upgradeBackupToDelete: string | null;
   close(): Promise<void>;
 }
 
@@ -59,10 +61,18 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
   // A start that fails (schema too new, port taken) closes the database again, and makes the first
   // admin token only once listening: a token made by a start that then failed would never be shown.
   let firstAdminToken: string | null = null;
+  let upgradeBackupToDelete: string | null = null;
   let server: Server | undefined;
   try {
     const migration = await migrate(db);
     if (migration.from !== migration.to) logger.info(migration, 'database migrated');
+    if (migration.backupHoldsScrubbed) {
+      logger.warn(
+        { backup: migration.backup },
+        'the copy taken before the upgrade still holds values the upgrade removed as personal; delete it once the upgrade is verified',
+      );
+    }
+    upgradeBackupToDelete = migration.backupHoldsScrubbed ? migration.backup : null;
 
     const app = createApp({
       db,
@@ -114,6 +124,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     db,
     server,
     firstAdminToken,
+    upgradeBackupToDelete,
     async close() {
       await new Promise<void>((res) => {
         server.close(() => res());

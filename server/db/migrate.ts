@@ -16,6 +16,8 @@ export interface DataMigration {
   name: string;
   /** Runs inside the migration's transaction; the version bump commits with it. */
   run(tx: Queryable): Promise<void>;
+  /** It removes data from the database (the copy taken before it still holds that data). */
+  scrubs?: boolean;
 }
 
 export type Migration = string | DataMigration;
@@ -24,6 +26,8 @@ export interface MigrationOutcome {
   from: number;
   to: number;
   backup: string | null;
+  /** A step removed data that `backup` still holds: the copy must be deleted once the upgrade is verified. */
+  backupHoldsScrubbed: boolean;
 }
 
 export class SchemaTooNewError extends Error {
@@ -44,15 +48,17 @@ export async function migrate(
   const from = await db.userVersion();
   const to = migrations.length;
   if (from > to) throw new SchemaTooNewError(from, to);
-  if (from === to) return { from, to, backup: null };
+  if (from === to) return { from, to, backup: null, backupHoldsScrubbed: false };
   let backup: string | null = null;
   if (from > 0) {
     backup = `${db.path}.v${from}-${now.toISOString().replace(/[:.]/g, '-')}.bak`;
     if (!existsSync(backup)) await db.execScript(`VACUUM INTO '${backup.replace(/'/g, "''")}'`);
   }
+  let scrubbed = false;
   for (let v = from; v < to; v++) {
     const m = migrations[v]!;
     if (typeof m !== 'string') {
+      scrubbed ||= m.scrubs === true;
       await db.execScript('PRAGMA secure_delete = ON');
       try {
         // The writer's transaction: the step and the version bump commit together, or not at all.
@@ -75,5 +81,5 @@ export async function migrate(
       throw err;
     }
   }
-  return { from, to, backup };
+  return { from, to, backup, backupHoldsScrubbed: scrubbed && backup !== null };
 }

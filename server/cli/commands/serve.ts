@@ -85,6 +85,11 @@ export function register(program: Command, ctx: CliContext): void {
       ctx.io.err(`saiken サービスを ${service.url} で起動しました（データベース: ${resolve(o.db)}）。\n`);
       if (!existsSync(staticDir)) ctx.io.err('アドインのファイルがありません。npm run build で作ってください。\n');
       else ctx.io.err(`アドインのマニフェスト: ${service.url}/addin/manifest.xml\n`);
+      if (service.upgradeBackupToDelete) {
+        ctx.io.err(
+          `更新前のコピー ${service.upgradeBackupToDelete} には、今回の更新で個人情報として消した値が残っています。更新後の動作を確かめたら削除してください。\n`,
+        );
+      }
       if (service.firstAdminToken) {
         ctx.io.err('管理者トークンを作りました。この一度しか表示しません。安全な場所に控えてください:\n');
         ctx.io.out(`${service.firstAdminToken}\n`);

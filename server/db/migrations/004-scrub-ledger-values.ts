@@ -155,6 +155,7 @@ async function scrubLedgerNames(tx: Queryable, detector: DetectorCache): Promise
 
 export const scrubLedgerValues: DataMigration = {
   name: 'scrub-ledger-values',
+  scrubs: true,
   async run(tx) {
     const detector = new DetectorCache();
     await scrubRows(tx, detector);

@@ -60,7 +60,7 @@ describe('migrate', () => {
   it('brings a fresh database to user_version = MIGRATIONS.length, without a backup', async () => {
     const db = await openDb();
     expect(await db.userVersion()).toBe(0);
-    expect(await migrate(db, NOW)).toEqual({ from: 0, to: N, backup: null });
+    expect(await migrate(db, NOW)).toEqual({ from: 0, to: N, backup: null, backupHoldsScrubbed: false });
     expect(await db.userVersion()).toBe(N);
     expect(await tables(db)).toEqual(expect.arrayContaining(['bureaus', 'divisions', 'claims', 'tokens', 'ledgers']));
     expect(backups()).toEqual([]);
@@ -71,7 +71,12 @@ describe('migrate', () => {
     const before = { schema: await schema(db), bureaus: await bureaus(db) };
     await close(db);
     const again = await openDb();
-    expect(await migrate(again, new Date(NOW.getTime() + 86_400_000))).toEqual({ from: N, to: N, backup: null });
+    expect(await migrate(again, new Date(NOW.getTime() + 86_400_000))).toEqual({
+      from: N,
+      to: N,
+      backup: null,
+      backupHoldsScrubbed: false,
+    });
     expect(await again.userVersion()).toBe(N);
     expect({ schema: await schema(again), bureaus: await bureaus(again) }).toEqual(before);
     expect(backups()).toEqual([]);
@@ -81,7 +86,7 @@ describe('migrate', () => {
     const db = await current();
     const outcome = await migrate(db, NOW, [...MIGRATIONS, EXTRA]);
     const backup = join(dir, `saiken.db.v${N}-2025-03-31T00-00-00-000Z.bak`);
-    expect(outcome).toEqual({ from: N, to: N + 1, backup });
+    expect(outcome).toEqual({ from: N, to: N + 1, backup, backupHoldsScrubbed: false });
     expect(await db.userVersion()).toBe(N + 1);
     expect(await db.all('SELECT note FROM extra')).toEqual([{ note: 'next' }]);
     expect(await bureaus(db)).toEqual([{ id: 1, name: '健康福祉局' }]);
@@ -95,7 +100,12 @@ describe('migrate', () => {
     expect(await copy.all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
 
     // Once upgraded, the same steps are a no-op and take no further copy.
-    expect(await migrate(db, new Date(), [...MIGRATIONS, EXTRA])).toEqual({ from: N + 1, to: N + 1, backup: null });
+    expect(await migrate(db, new Date(), [...MIGRATIONS, EXTRA])).toEqual({
+      from: N + 1,
+      to: N + 1,
+      backup: null,
+      backupHoldsScrubbed: false,
+    });
     expect(backups()).toHaveLength(1);
   });
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../../server/db/migrate.js';
+import { migrate, type MigrationOutcome } from '../../../server/db/migrate.js';
 import { MIGRATIONS } from '../../../server/db/migrations/index.js';
 import type { Queryable } from '../../../server/db/db.js';
 import { SqliteDb } from '../../../server/db/sqlite.js';
@@ -35,6 +35,7 @@ const oldRows: Record<string, unknown>[] = [
 
 let dir: string;
 let dbPath: string;
+let outcome: MigrationOutcome;
 
 beforeAll(async () => {
   dir = makeTempDir('saiken-scrub-');
@@ -75,13 +76,18 @@ beforeAll(async () => {
   await db.close();
 
   const again = await SqliteDb.open(dbPath);
-  await migrate(again, new Date('2025-04-01T00:00:00Z'));
+  outcome = await migrate(again, new Date('2025-04-01T00:00:00Z'));
   await again.close();
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('migration 004: scrub stored ledger values', () => {
+  it('says the copy taken before it still holds what it removed', () => {
+    expect(outcome.backup).toMatch(/\.bak$/);
+    expect(outcome.backupHoldsScrubbed).toBe(true);
+  });
+
   it('leaves none of the planted text anywhere in the database file', () => {
     const file = readFileSync(dbPath);
     for (const text of PLANTED) expect(file.includes(Buffer.from(text, 'utf8')), text).toBe(false);
