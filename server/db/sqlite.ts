@@ -88,6 +88,23 @@ class Conn implements Queryable {
 }
 
 /**
+ * A read-only connection of its own on which every read sees one snapshot (one read transaction
+ * from the first read to `close`): for a report built from many queries, so its figures agree with
+ * each other even while submissions land. Writes fail (the connection is read-only).
+ */
+export async function openSnapshot(path: string): Promise<{ q: Queryable; close(): Promise<void> }> {
+  const conn = new Conn(await open(path, sqlite3.OPEN_READONLY));
+  await conn.exec('PRAGMA busy_timeout = 10000; BEGIN;');
+  return {
+    q: conn,
+    async close() {
+      await conn.exec('COMMIT').catch(() => undefined);
+      await conn.close();
+    },
+  };
+}
+
+/**
  * Reader connections, each running one statement at a time. Four matches libuv's default thread
  * pool, on which node-sqlite3 runs statements: more would only queue there.
  */

@@ -5,36 +5,16 @@
  * own (imports are rare; the thread ends with the import), and the rows come back in batches.
  * Where no thread can be started, the file is read here as before.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import { workerSource } from '../threads/worker-source.js';
 import { ApiFailure } from '../http/errors.js';
 import { parsePlans, type ParsedPlans } from './index.js';
 import type { FromParseThread, ToParseThread } from './parse-worker.js';
 import type { PlanImportRow } from './template.js';
 
-/**
- * Built, the thread runs `parse-worker.js`. Run from TypeScript (tsx, vitest), it first registers
- * tsx in the thread (a thread does not inherit the loader hooks), then loads `parse-worker.ts`.
- */
-function workerSource(): [string | URL, WorkerOptions] {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return [new URL('./parse-worker.js', here), {}];
-  const pkg = createRequire(here).resolve('tsx/package.json');
-  const exports = (
-    JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }
-  ).exports;
-  const api = pathToFileURL(join(dirname(pkg), exports['./esm/api']!.import.default)).href;
-  const entry = new URL('./parse-worker.ts', here).href;
-  const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  return [code, { eval: true }];
-}
-
 function startWorker(): Worker | null {
   try {
-    return new Worker(...workerSource());
+    return new Worker(...workerSource(import.meta.url, 'parse-worker'));
   } catch {
     return null;
   }

@@ -4,28 +4,11 @@
  * other request. A database without a file path (not SQLite), or a thread that cannot start, is
  * served here as before.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import { workerSource } from '../threads/worker-source.js';
 import type { Db } from '../db/db.js';
 import { consolidatedXlsxFrom } from './consolidated.js';
 import type { FromConsolidatedThread, ToConsolidatedThread } from './consolidated-worker.js';
-
-/** As parse-thread.ts: the built .js, or tsx registered first when run from TypeScript. */
-function workerSource(): [string | URL, WorkerOptions] {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return [new URL('./consolidated-worker.js', here), {}];
-  const pkg = createRequire(here).resolve('tsx/package.json');
-  const exports = (
-    JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }
-  ).exports;
-  const api = pathToFileURL(join(dirname(pkg), exports['./esm/api']!.import.default)).href;
-  const entry = new URL('./consolidated-worker.ts', here).href;
-  const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  return [code, { eval: true }];
-}
 
 /** Below this many plans and ledgers the workbook is built here: faster than starting a thread. */
 const THREAD_FROM_RECORDS = 2000;
@@ -43,7 +26,7 @@ export async function consolidatedXlsx(db: Db, fiscalYear: number, now = new Dat
   let worker: Worker | null = null;
   if (typeof path === 'string' && path !== ':memory:' && (await recordCount(db, fiscalYear)) >= THREAD_FROM_RECORDS) {
     try {
-      worker = new Worker(...workerSource());
+      worker = new Worker(...workerSource(import.meta.url, 'consolidated-worker'));
     } catch {
       worker = null;
     }

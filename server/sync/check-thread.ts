@@ -8,11 +8,8 @@
  * resends the whole ledger), and otherwise runs the engine itself, as it does when the thread is
  * busy with other submissions, failed, or could not start.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import { workerSource } from '../threads/worker-source.js';
 import type { LedgerInfo } from '../../domain/sync/protocol.js';
 import type { Db } from '../db/db.js';
 import type { FromCheckThread, ToCheckThread } from './check-worker.js';
@@ -30,23 +27,6 @@ const IDLE_MS = 15 * 60_000;
 
 export type ThreadCheck = Omit<FromCheckThread, 'seq'>;
 
-/**
- * Built, the thread runs `check-worker.js`. Run from TypeScript (tsx, vitest), it first registers
- * tsx in the thread (a thread does not inherit the loader hooks), then loads `check-worker.ts`.
- */
-function workerSource(): [string | URL, WorkerOptions] {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return [new URL('./check-worker.js', here), {}];
-  const pkg = createRequire(here).resolve('tsx/package.json');
-  const exports = (
-    JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }
-  ).exports;
-  const api = pathToFileURL(join(dirname(pkg), exports['./esm/api']!.import.default)).href;
-  const entry = new URL('./check-worker.ts', here).href;
-  const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  return [code, { eval: true }];
-}
-
 class CheckThread {
   /** Undefined until first needed; null once it failed. */
   private worker: Worker | null | undefined;
@@ -60,7 +40,7 @@ class CheckThread {
   start(): Worker | null {
     if (this.worker !== undefined) return this.worker;
     try {
-      const worker = new Worker(...workerSource());
+      const worker = new Worker(...workerSource(import.meta.url, 'check-worker'));
       worker.on('message', (a: FromCheckThread) => {
         const answer = this.answers.get(a.seq);
         this.answers.delete(a.seq);
