@@ -61,7 +61,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
   // A start that fails (schema too new, port taken) closes the database again, and makes the first
   // admin token only once listening: a token made by a start that then failed would never be shown.
   let firstAdminToken: string | null = null;
-  let upgradeBackupToDelete: string | null = null;
+  let upgradeBackupToDelete: string | null;
   let server: Server | undefined;
   try {
     const migration = await migrate(db);
