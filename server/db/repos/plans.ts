@@ -169,12 +169,21 @@ export function importPlans(
     // Claims; a claim whose classification the sheet changes is reclassified (and logged).
     const claimKey = (divisionId: number, name: string) => `${divisionId}\u0000${name}`;
     const claims = new Map<string, { id: number; classification: string | null }>();
-    for (const c of await allIn<{ id: number; division_id: number; name: string; classification: string | null }>(
-      tx,
-      (m) => `SELECT id, division_id, name, classification FROM claims WHERE division_id IN (${m})`,
-      [...divisionSet],
-    ))
-      claims.set(claimKey(c.division_id, c.name), { id: c.id, classification: c.classification });
+    // Read a page at a time: a re-import finds every claim stored, and 50,000 rows turned into
+    // objects in one callback held the event loop for over 200 ms.
+    for (const part of chunks([...divisionSet], IDS_PER_STATEMENT)) {
+      for (let after = 0; ;) {
+        const page = await tx.all<{ id: number; division_id: number; name: string; classification: string | null }>(
+          `SELECT id, division_id, name, classification FROM claims
+            WHERE division_id IN (${marks(part.length, '?')}) AND id > ? ORDER BY id LIMIT ${ROWS_PER_STATEMENT}`,
+          [...part, after],
+        );
+        for (const c of page)
+          claims.set(claimKey(c.division_id, c.name), { id: c.id, classification: c.classification });
+        if (page.length < ROWS_PER_STATEMENT) break;
+        after = page[page.length - 1]!.id;
+      }
+    }
     const newClaims = new Map<string, SqlValue[]>();
     const newClaimIds: number[] = [];
     const reclassified = new Map<string, { id: number; from: string | null; to: string }>();
@@ -197,7 +206,8 @@ export function importPlans(
         [...newClaims.values()],
         'RETURNING id, division_id, name, classification',
       );
-      for (const c of made) {
+      for (const [i, c] of made.entries()) {
+        await step(i);
         claims.set(claimKey(c.division_id, c.name), { id: c.id, classification: c.classification });
         newClaimIds.push(c.id);
       }

@@ -97,6 +97,30 @@ describe('plan versions and history', () => {
     expect(await h.count("audit_log WHERE action = 'reclassify'")).toBe(1);
   });
 
+  it('a re-import finds every stored claim of a division past the first page of them', async () => {
+    // The stored claims are read a page at a time (1,000 rows): 2,500 in one division span three.
+    const rows = Array.from({ length: 2500 }, (_, i) => [
+      '大局',
+      '大課',
+      `債権${i}`,
+      '私債権',
+      'R6',
+      1000 + i,
+      900 + i,
+      '',
+    ]);
+    expect((await importFile(h, toCsv(rows))).json).toMatchObject({ created: { claims: 2500 }, changed: 2500 });
+    rows[2400]![3] = '非強制徴収公債権';
+    rows[1999]![6] = 5;
+    const again = await importFile(h, toCsv(rows));
+    expect(again.json).toMatchObject({
+      created: { bureaus: 0, divisions: 0, claims: 0, plans: 0 },
+      changed: 2,
+      unchanged: 2498,
+    });
+    expect(await h.count("claims WHERE name = '債権2400' AND classification = '非強制徴収公債権'")).toBe(1);
+  });
+
   it('reads a （千円） header as thousands of yen', async () => {
     const header = TEMPLATE_HEADER.map((c) => c.replace('（円）', '（千円）'));
     const r = await importFile(h, toCsv([['新局', '新課', '新債権', '私債権', 'R6', '13', '1.5', '']], header));

@@ -14,12 +14,6 @@ import { idleStall, probeDuring, requestFromChild } from './stall-probe.js';
 
 const ROWS = 50_000;
 const MAX_STALL_MS = 100;
-/**
- * The goal for the import is MAX_STALL_MS too, and not yet met: its longest stall measures 70–150 ms
- * (more on a second import of the same file, with a larger heap). This bound keeps it from
- * regressing while that work is open.
- */
-const IMPORT_MAX_STALL_MS = 200;
 const MAX_HEALTH_MS = 200;
 /** 取組み long enough that the file nears the 20 MB limit (no personal-looking text in it). */
 const MEASURES =
@@ -74,72 +68,78 @@ describe('the largest plan import', () => {
 
   // A timing test on a shared machine: retried, so one burst of load from other processes cannot
   // fail it alone.
-  let attempt = 0;
-  it('neither stalls the service nor holds the writer for long', { timeout: 60_000, retry: 2 }, async () => {
-    const retried = attempt++ > 0;
-    // Every write transaction's time from BEGIN to its last statement.
-    const db = h.svc.db;
-    const original = db.transaction.bind(db);
-    const holds: number[] = [];
-    db.transaction = (fn) =>
-      original(async (tx) => {
-        const t = performance.now();
-        try {
-          return await fn(tx);
-        } finally {
-          holds.push(performance.now() - t);
+  // The second import of the same file finds all 50,000 plans stored and unchanged: another path,
+  // and a larger heap. A first import retried is such a second import too.
+  let imports = 0;
+  it.each(['a first import', 'the same file again'])(
+    '%s neither stalls the service nor holds the writer for long',
+    { timeout: 60_000, retry: 2 },
+    async () => {
+      const retried = imports++ > 0;
+      // Every write transaction's time from BEGIN to its last statement.
+      const db = h.svc.db;
+      const original = db.transaction.bind(db);
+      const holds: number[] = [];
+      db.transaction = (fn) =>
+        original(async (tx) => {
+          const t = performance.now();
+          try {
+            return await fn(tx);
+          } finally {
+            holds.push(performance.now() - t);
+          }
+        });
+      // Another clerk's small write every 50 ms, timed from asking to committed.
+      let writing = true;
+      let maxWriteWaitMs = 0;
+      const writer = (async () => {
+        for (let i = 0; writing; i++) {
+          const t = performance.now();
+          await db.transaction((tx) =>
+            tx.run(
+              "INSERT INTO settings (key, value) VALUES ('stall-probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+              [String(i)],
+            ),
+          );
+          maxWriteWaitMs = Math.max(maxWriteWaitMs, performance.now() - t);
+          await new Promise((r) => setTimeout(r, 50));
         }
-      });
-    // Another clerk's small write every 50 ms, timed from asking to committed.
-    let writing = true;
-    let maxWriteWaitMs = 0;
-    const writer = (async () => {
-      for (let i = 0; writing; i++) {
-        const t = performance.now();
-        await db.transaction((tx) =>
-          tx.run(
-            "INSERT INTO settings (key, value) VALUES ('stall-probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [String(i)],
+      })();
+      try {
+        const started = performance.now();
+        const { result, report } = await probeDuring(h.url, () =>
+          requestFromChild(
+            `${h.url}/api/v1/plans/import`,
+            { method: 'POST', token: h.finance, contentType: CSV, bodyFile: csvFile },
+            join(dir, 'import.json'),
           ),
         );
-        maxWriteWaitMs = Math.max(maxWriteWaitMs, performance.now() - t);
-        await new Promise((r) => setTimeout(r, 50));
+        const totalMs = performance.now() - started;
+        const noise = await idleStall();
+        writing = false;
+        await writer;
+        const importHold = Math.max(...holds);
+        console.log(
+          `plan import of ${ROWS} rows${retried ? ' (again)' : ''} (${(Buffer.byteLength(csv) / 1048576).toFixed(1)} MB): ${Math.round(totalMs)} ms; ` +
+            `writer held ${Math.round(importHold)} ms; another writer waited at most ${Math.round(maxWriteWaitMs)} ms; ` +
+            `longest event-loop stall ${report.maxStallMs.toFixed(1)} ms; /healthz at most ${report.maxHealthMs.toFixed(1)} ms ` +
+            `(${report.healthChecks} checks); the idle machine's own stall ${noise.toFixed(1)} ms`,
+        );
+        expect(result.status, result.body.toString('utf8').slice(0, 300)).toBe(200);
+        // A retry sends the same file again: every plan is then found unchanged.
+        expect(JSON.parse(result.body.toString('utf8'))).toMatchObject({ imported: ROWS, changed: retried ? 0 : ROWS });
+        expect(report.maxStallMs).toBeLessThan(MAX_STALL_MS + noise);
+        expect(report.maxHealthMs).toBeLessThan(MAX_HEALTH_MS + noise);
+        expect(report.healthChecks).toBeGreaterThan(5);
+        expect(importHold).toBeLessThan(5_000);
+        expect(await h.count('plans')).toBe(ROWS);
+      } finally {
+        writing = false;
+        await writer;
+        db.transaction = original;
       }
-    })();
-    try {
-      const started = performance.now();
-      const { result, report } = await probeDuring(h.url, () =>
-        requestFromChild(
-          `${h.url}/api/v1/plans/import`,
-          { method: 'POST', token: h.finance, contentType: CSV, bodyFile: csvFile },
-          join(dir, 'import.json'),
-        ),
-      );
-      const totalMs = performance.now() - started;
-      const noise = await idleStall();
-      writing = false;
-      await writer;
-      const importHold = Math.max(...holds);
-      console.log(
-        `plan import of ${ROWS} rows (${(Buffer.byteLength(csv) / 1048576).toFixed(1)} MB): ${Math.round(totalMs)} ms; ` +
-          `writer held ${Math.round(importHold)} ms; another writer waited at most ${Math.round(maxWriteWaitMs)} ms; ` +
-          `longest event-loop stall ${report.maxStallMs.toFixed(1)} ms; /healthz at most ${report.maxHealthMs.toFixed(1)} ms ` +
-          `(${report.healthChecks} checks); the idle machine's own stall ${noise.toFixed(1)} ms`,
-      );
-      expect(result.status, result.body.toString('utf8').slice(0, 300)).toBe(200);
-      // A retry sends the same file again: every plan is then found unchanged.
-      expect(JSON.parse(result.body.toString('utf8'))).toMatchObject({ imported: ROWS, changed: retried ? 0 : ROWS });
-      expect(report.maxStallMs).toBeLessThan(IMPORT_MAX_STALL_MS + noise);
-      expect(report.maxHealthMs).toBeLessThan(MAX_HEALTH_MS + noise);
-      expect(report.healthChecks).toBeGreaterThan(5);
-      expect(importHold).toBeLessThan(5_000);
-      expect(await h.count('plans')).toBe(ROWS);
-    } finally {
-      writing = false;
-      await writer;
-      db.transaction = original;
-    }
-  });
+    },
+  );
 });
 
 describe('reports over 50,000 claims', () => {
