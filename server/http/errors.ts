@@ -7,17 +7,9 @@ import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { ApiFailure } from '../../domain/api/errors.js';
 
-export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
+export { ApiFailure };
 
 export const unauthorized = () =>
   new ApiFailure(401, 'unauthorized', 'トークンがないか、無効です。設定画面で正しいトークンを入力してください。');

@@ -2,7 +2,7 @@
  * Why an import was refused: `{ code, message, details: { row, column, value? } }`. The message is
  * Japanese and names the row, so finance can fix the sheet without reading the details.
  */
-import { ApiFailure } from '../http/errors.js';
+import { ApiFailure, type ApiErrorCode } from '../../domain/api/errors.js';
 
 export interface ImportErrorDetails {
   /** 1-based row of the sheet (CSV: record number; .xlsx: worksheet row); null for the whole file. */
@@ -17,7 +17,7 @@ const MAX_VALUE = 100;
 
 export function importError(
   status: 400 | 415 | 422,
-  code: string,
+  code: ApiErrorCode,
   problem: string,
   details: ImportErrorDetails,
 ): ApiFailure {

@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { workerSource } from '../threads/worker-source.js';
-import { ApiFailure } from '../http/errors.js';
+import { ApiFailure } from '../../domain/api/errors.js';
 import { parsePlans, type ParsedPlans } from './index.js';
 import type { FromParseThread, ToParseThread } from './parse-worker.js';
 import type { PlanImportRow } from './template.js';

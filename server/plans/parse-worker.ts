@@ -5,7 +5,7 @@
  * its queued messages in one turn, so batches sent at once would arrive as one long turn.
  */
 import { parentPort } from 'node:worker_threads';
-import { ApiFailure } from '../http/errors.js';
+import { ApiFailure, type ApiErrorCode } from '../../domain/api/errors.js';
 import { parsePlans } from './index.js';
 import type { PlanImportRow } from './template.js';
 
@@ -16,7 +16,7 @@ export type ToParseThread =
 export type FromParseThread =
   | { type: 'rows'; rows: PlanImportRow[] }
   | { type: 'done'; confirmedKinds: Record<string, number> }
-  | { type: 'refused'; status: number; code: string; message: string; details: unknown }
+  | { type: 'refused'; status: number; code: ApiErrorCode; message: string; details: unknown }
   | { type: 'crashed'; message: string };
 
 const BATCH = 500;

@@ -7,7 +7,7 @@ import { parseEnumField, parseFiscalYear, parseYenScaled, type Cell } from '../.
 import { MAX_FISCAL_YEAR, MAX_YEN, MAX_YEN_LABEL, MIN_FISCAL_YEAR } from '../../domain/values/limits.js';
 import { checkName, nameProblemMessage } from '../../domain/text/org-name.js';
 import { normalizeText } from '../../domain/text/normalize.js';
-import { ApiFailure } from '../http/errors.js';
+import { ApiFailure, type ApiErrorCode } from '../../domain/api/errors.js';
 import { guardPersonalText } from '../http/personal-text.js';
 import { importError } from './errors.js';
 import type { SheetRow } from './sheet.js';
@@ -233,10 +233,10 @@ export function readPlanRows(rows: SheetRow[]): PlanImportRow[] {
 function readRow(r: SheetRow, layout: Layout): PlanImportRow {
   const col = (k: ColumnKey) => layout.columns[k]!;
   const cell = (c: Column) => r.cells[c.index] ?? null;
-  const fail = (c: Column, code: string, problem: string) =>
+  const fail = (c: Column, code: ApiErrorCode, problem: string) =>
     importError(422, code, problem, { row: r.row, column: c.header, value: shown(cell(c)) });
   // Names and free text are never echoed: the row and the column say where.
-  const failText = (c: Column, code: string, problem: string) =>
+  const failText = (c: Column, code: ApiErrorCode, problem: string) =>
     importError(422, code, problem, { row: r.row, column: c.header });
 
   const name = (k: 'bureau' | 'division' | 'claim') => {

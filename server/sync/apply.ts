@@ -30,7 +30,7 @@ import {
   type SubmissionRecord,
 } from '../db/repos/submissions.js';
 import type { Principal } from '../http/auth.js';
-import type { ApiFailure } from '../http/errors.js';
+import type { ApiFailure } from '../../domain/api/errors.js';
 import { canonicalData } from './canonical.js';
 import { dropCheck, threadCheck, type ThreadCheck } from './check-thread.js';
 import { checkLedgerRows, type CheckedRow, type LedgerCheck } from './check.js';

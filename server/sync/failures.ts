@@ -4,7 +4,7 @@ import { fieldDef, FIELDS } from '../../domain/fields/catalogue.js';
 import type { PersonalTextReport, TextFinding } from '../../domain/sync/personal-scan.js';
 import { MAX_TEXT_VALUE } from '../../domain/sync/values.js';
 import { MAX_FISCAL_YEAR, MAX_YEN_LABEL, MIN_FISCAL_YEAR } from '../../domain/values/limits.js';
-import { ApiFailure } from '../http/errors.js';
+import { ApiFailure } from '../../domain/api/errors.js';
 import { LOOKS_PERSONAL_MESSAGE, MY_NUMBER_MESSAGE } from '../http/personal-text.js';
 
 export const catchUpPath = (ledgerId: string, since: number) =>

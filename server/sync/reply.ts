@@ -4,7 +4,7 @@ import { appendAudit } from '../db/repos/audit.js';
 import { finishSubmission, findSubmission, type SubmissionRecord } from '../db/repos/submissions.js';
 import type { SubmissionResult } from '../../domain/sync/protocol.js';
 import type { Principal } from '../http/auth.js';
-import { ApiFailure } from '../http/errors.js';
+import { ApiFailure, type ApiErrorCode } from '../../domain/api/errors.js';
 import { dropCheck } from './check-thread.js';
 import { STORED_STATUS } from './failures.js';
 import { stagedCache } from './staged.js';
@@ -18,7 +18,7 @@ export interface SyncReply {
 export function storedReply(sub: SubmissionRecord): SyncReply {
   const result = JSON.parse(sub.result ?? '{}');
   if (sub.status === 'applied') return { status: 200, body: result as SubmissionResult };
-  const e = result as { code: string; message: string; details?: unknown };
+  const e = result as { code: ApiErrorCode; message: string; details?: unknown };
   throw new ApiFailure(STORED_STATUS[e.code] ?? 409, e.code, e.message, e.details);
 }
 
