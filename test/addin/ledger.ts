@@ -1,5 +1,5 @@
 /**
- * The worked example of ../shared/domain/examples (a 保育料 ledger checked as of 2025-03-31), as a
+ * The worked example of docs/spec/domain/examples (a 保育料 ledger checked as of 2025-03-31), as a
  * grid built in the test, with 住所 added to prove personal fields never leave, and the 個人番号
  * column only where a test asks for it.
  */

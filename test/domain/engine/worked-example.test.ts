@@ -1,5 +1,5 @@
 /**
- * The worked example of `shared/domain/examples` (hoikuryo.xlsx, 保育料, as of 2025-03-31), rebuilt
+ * The worked example of `docs/spec/domain/examples` (hoikuryo.xlsx, 保育料, as of 2025-03-31), rebuilt
  * cell for cell as ExcelJS reads it: its expected findings follow from rules.md.
  */
 import { describe, expect, it } from 'vitest';

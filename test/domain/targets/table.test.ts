@@ -12,10 +12,10 @@ import {
 } from '../../../domain/targets/index.js';
 import { SEED_BUREAU_ORDER, SEED_PLAN_LINES, SEED_TABLE_TSV } from './seed-fixture.js';
 
-// CI checks out shared/ beside the repository; the drift checks are skipped where it is absent.
-const SHARED = fileURLToPath(new URL('../../../../shared/', import.meta.url));
-const TARGETS_MD = `${SHARED}domain/targets.md`;
-const SEED_TXT = `${SHARED}seeds/000_e48f6ade99f1fc00.txt`;
+// The specification and its source documents, as copied into the repository (docs/spec/README.md).
+const SPEC = fileURLToPath(new URL('../../../docs/spec/', import.meta.url));
+const TARGETS_MD = `${SPEC}domain/targets.md`;
+const SEED_TXT = `${SPEC}seeds/000_e48f6ade99f1fc00.txt`;
 
 const seedTable = () =>
   buildTargetTable(SEED_PLAN_LINES, { fiscalYear: 2024, bureauOrder: SEED_BUREAU_ORDER, settled: false });

@@ -101,10 +101,10 @@ describe('saiken check: the human report', () => {
   });
 });
 
-describe('the worked example (shared/domain/examples/hoikuryo.xlsx)', () => {
+describe('the worked example (docs/spec/domain/examples/hoikuryo.xlsx)', () => {
   const root = resolve(import.meta.dirname, '../../..');
-  const example = resolve(root, '../shared/domain/examples/hoikuryo.xlsx');
-  const expected = resolve(root, '../shared/domain/examples/hoikuryo.expected.json');
+  const example = resolve(root, 'docs/spec/domain/examples/hoikuryo.xlsx');
+  const expected = resolve(root, 'docs/spec/domain/examples/hoikuryo.expected.json');
 
   it.skipIf(!existsSync(example))('gives exactly the expected (row, rule) multiset', async () => {
     const { code, json } = await checkJson(example, '--as-of', '2025-03-31', '--claim-type', '保育料');

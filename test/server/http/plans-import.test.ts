@@ -5,7 +5,7 @@ import { SEED_PLAN_LINES, SEED_TABLE_TSV } from '../../domain/targets/seed-fixtu
 import { CSV, seedCsv, seedRows, TEMPLATE_HEADER, toCp932, toCsv, toXlsx, XLSX } from '../plans/fixtures.js';
 import { startHarness, type Harness } from '../reports/harness.js';
 
-const TARGETS_MD = fileURLToPath(new URL('../../../../shared/domain/targets.md', import.meta.url));
+const TARGETS_MD = fileURLToPath(new URL('../../../docs/spec/domain/targets.md', import.meta.url));
 const tsv = (h: Harness) => h.call('GET', '/api/v1/reports/targets?fy=2024&format=tsv', { token: h.finance });
 const importFile = (h: Harness, body: Uint8Array | string, type = CSV, token: string | null = h.finance) =>
   h.call('POST', '/api/v1/plans/import', { token, body, type });
