@@ -1,5 +1,5 @@
 /**
- * Renders the rule catalogue that clerks read (docs/rules.md) from the rules themselves, so the
+ * Renders the rule catalogue that clerks read (docs/rule-catalogue.md) from the rules themselves, so the
  * document cannot drift from the code: a test fails when the committed file differs.
  */
 import { fieldDef, type FieldKey } from '../fields/catalogue.js';

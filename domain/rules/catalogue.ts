@@ -1,6 +1,6 @@
 /**
  * The rule catalogue, in the order of `rules.md`. Each rule is one small file beside its entry;
- * docs/rules.md is generated from this list (`npm run catalogue`), so the two cannot drift.
+ * docs/rule-catalogue.md is generated from this list (`npm run catalogue`), so the two cannot drift.
  */
 import type { RuleDef, RuleId } from './rule.js';
 import requiredMissing from './data/required-missing.js';

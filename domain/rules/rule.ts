@@ -73,7 +73,7 @@ export interface RuleDef {
   group: RuleGroup;
   /** 法令根拠, where the rule has one. */
   basis: Text | null;
-  /** The condition in words, for the catalogue clerks read (generated into docs/rules.md). */
+  /** The condition in words, for the catalogue clerks read (generated into docs/rule-catalogue.md). */
   condition: Text;
   /** Message template; `{name}` is replaced by the hit's params. Says what to do. */
   message: Text;

@@ -9,7 +9,7 @@ import { ASSETS_DIR, drawIcon, ICON_SIZES } from './make-icons.js';
 import { encodePng, readPng } from './png.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const XSD_DIR = join(ROOT, '..', 'shared', 'office-manifest-xsd');
+const XSD_DIR = join(import.meta.dirname, 'xsd');
 const MANIFEST = join(ROOT, 'manifest.xml');
 const manifest = readFileSync(MANIFEST, 'utf8');
 
