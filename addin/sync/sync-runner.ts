@@ -129,8 +129,9 @@ export async function syncSheet(
   const { config, sheet } = session;
   const hashing = await webSyncCrypto(await ctx.client.cityKey(), ctx.subtle);
   const fields = syncedFields(config.mapping);
-  // Values and markers only: the text of a cell the engine could not read stays in the sheet.
-  const current = await buildUpserts(session.ledgerRows(), new Set(fields), hashing);
+  // The rows the check read, typed: values and markers only, the text of a cell the engine could
+  // not read stays in the sheet.
+  const current = await buildUpserts(session.checker.dataRows(), new Set(fields), hashing);
   const ledger = {
     name: sheet.name.slice(0, MAX_LEDGER_NAME) || sheet.id,
     claimType: config.claimType,
