@@ -1,20 +1,18 @@
 /**
- * One checked sheet: the engine's LedgerChecker plus the pane's own copy of the rows, so that an
- * edit re-checks only its rows and sync can build upserts without reading the sheet again.
+ * One checked sheet: the engine's LedgerChecker and where the sheet sits in the workbook. The
+ * checker keeps every row it read, typed, so an edit re-checks only its rows, and the filters and
+ * sync take those rows rather than reading the sheet again.
  */
 import type { SheetRef, UsedArea, WorkbookPort } from '../excel/workbook-port.js';
 import type { Cell } from '../../domain/values/parsed.js';
 import type { CheckResult, Locale } from '../../domain/engine/types.js';
-import type { LedgerRow } from '../../domain/engine/ledger-row.js';
 import { LedgerChecker } from '../../domain/engine/checker.js';
-import { RowReader } from '../../domain/engine/read-row.js';
-import { ClaimTypeIndex } from '../../domain/claims/claim-types.js';
 import { fiscalYearOf, type Day } from '../../domain/calendar/day.js';
 import type { SheetConfig } from '../state/sheet-config.js';
 import type { YearKind } from '../state/filters.js';
 
 /** Rows per read: small enough to show progress and keep Excel responsive on large sheets. */
-export const CHUNK_ROWS = 5000;
+const CHUNK_ROWS = 5000;
 
 export interface SessionOptions {
   asOf: Day;
@@ -28,9 +26,7 @@ export const lastColumnOf = (a: UsedArea | null) => (a ? a.firstColumn + a.colum
 export class CheckSession {
   readonly checker: LedgerChecker;
   result!: CheckResult;
-  private readonly reader: RowReader;
   private readonly fiscalYear: number;
-  private readonly years = new Map<number, YearKind | null>();
   private readonly personal: readonly number[];
 
   private constructor(
@@ -38,12 +34,9 @@ export class CheckSession {
     readonly config: SheetConfig,
     readonly options: SessionOptions,
     public area: UsedArea,
-    /** grid[i] is worksheet row i+1; shared with the checker (rows are replaced, never mutated). */
-    private readonly grid: Cell[][],
   ) {
     const { mapping, claimType } = config;
     this.checker = new LedgerChecker(mapping, { asOf: options.asOf, claimType, mapping, locale: options.locale });
-    this.reader = new RowReader(mapping, { claimType, claimTypes: new ClaimTypeIndex() });
     this.fiscalYear = fiscalYearOf(options.asOf);
     this.personal = mapping.personalNumberColumns.map((c) => c.column);
   }
@@ -60,6 +53,7 @@ export class CheckSession {
     if (!area) return null;
     const last = lastRowOf(area);
     const columns = lastColumnOf(area);
+    /** grid[i] is worksheet row i+1; the checker keeps the data rows, the rest is dropped after the check. */
     const grid: Cell[][] = [];
     for (let from = 1; from <= last; from += CHUNK_ROWS) {
       const to = Math.min(last, from + CHUNK_ROWS - 1);
@@ -69,7 +63,7 @@ export class CheckSession {
       for (const r of rows) grid.push(r);
       onProgress?.((0.9 * to) / last);
     }
-    const session = new CheckSession(sheet, config, options, area, grid);
+    const session = new CheckSession(sheet, config, options, area);
     for (let r = config.mapping.dataStartRow; r <= grid.length; r++) grid[r - 1] = session.redact(grid[r - 1] ?? []);
     session.result = session.checker.checkAll(grid, (done, total) => onProgress?.(0.9 + (0.1 * done) / total));
     onProgress?.(1);
@@ -82,34 +76,19 @@ export class CheckSession {
 
   /** Re-checks changed rows (`cells` empty for a row that no longer exists); returns rows to re-flag. */
   apply(changes: readonly { row: number; cells: readonly Cell[] }[]): number[] {
-    const clean = changes.map(({ row, cells }) => {
-      const safe = row >= this.config.mapping.dataStartRow ? this.redact(cells) : [...cells];
-      this.grid[row - 1] = safe;
-      this.years.delete(row);
-      return { row, cells: safe };
-    });
-    for (let r = 0; r < this.grid.length; r++) this.grid[r] ??= [];
-    const { result, rows } = this.checker.update(clean);
+    const start = this.config.mapping.dataStartRow;
+    const { result, rows } = this.checker.update(
+      changes.map(({ row, cells }) => ({ row, cells: row >= start ? this.redact(cells) : cells })),
+    );
     this.result = result;
     return rows;
   }
 
   /** 現年度分 or 滞納繰越分 for a data row, as the analysis counts it; null for other rows. */
   yearKindOf(row: number): YearKind | null {
-    const cached = this.years.get(row);
-    if (cached !== undefined) return cached;
-    const read = row >= this.config.mapping.dataStartRow ? this.reader.read(row, this.grid[row - 1] ?? []) : null;
-    const kind = read?.kind === 'data' ? (read.row.fiscalYear === this.fiscalYear ? 'current' : 'arrears') : null;
-    this.years.set(row, kind);
-    return kind;
-  }
-
-  /** Every data row, typed, in sheet order (for sync). */
-  *ledgerRows(): Generator<LedgerRow> {
-    for (let r = this.config.mapping.dataStartRow; r <= this.grid.length; r++) {
-      const read = this.reader.read(r, this.grid[r - 1] ?? []);
-      if (read.kind === 'data') yield read.row;
-    }
+    const read = this.checker.rowOf(row);
+    if (!read) return null;
+    return read.fiscalYear === this.fiscalYear ? 'current' : 'arrears';
   }
 
   /** An Individual Number column is never kept, even in memory. */

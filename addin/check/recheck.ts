@@ -6,7 +6,7 @@ import type { WorkbookPort } from '../excel/workbook-port.js';
 import type { Cell } from '../../domain/values/parsed.js';
 import { changedRows, mergeRanges } from './address.js';
 import { lastColumnOf, lastRowOf, type CheckSession } from './check-session.js';
-import { flagsOf } from './flags.js';
+import { flagsOf } from './finding-flags.js';
 
 export interface RecheckOutcome {
   /** Rows whose findings were re-judged. */

@@ -6,10 +6,10 @@
  */
 import { jsonBytes } from './payload.js';
 
-export const STATE_NAMESPACE = 'urn:saiken:state:1';
+const STATE_NAMESPACE = 'urn:saiken:state:1';
 /** Wire size of one part; three per request keep a request near 3 MB. */
 const PART_BYTES = 1_000_000;
-export const PARTS_PER_REQUEST = 3;
+const PARTS_PER_REQUEST = 3;
 
 export function namespaceFor(key: string): string {
   return `${STATE_NAMESPACE}:${encodeURIComponent(key)}`;
@@ -47,7 +47,7 @@ function split(value: string): string[] {
   return pieces;
 }
 
-export function newGeneration(): string {
+function newGeneration(): string {
   return Date.now().toString(36).padStart(9, '0') + Math.random().toString(36).slice(2, 6).padEnd(4, '0');
 }
 

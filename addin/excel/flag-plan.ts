@@ -5,7 +5,7 @@
 import type { Severity } from '../../domain/rules/rule.js';
 import type { Flag, UsedArea } from './workbook-port.js';
 
-export const SEVERITY_CODE: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
+const SEVERITY_CODE: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
 export type FlagCode = number | '';
 

@@ -1,16 +1,16 @@
 /**
  * The WorkbookPort over Office.js (ExcelApi 1.9, as the manifest requires). Every method is one
  * Excel.run with as few syncs as it can: reads are chunked by payload size (read-rows.ts),
- * highlights live on a hidden sheet behind conditional formats (flags.ts), state in custom XML parts
- * (doc-state.ts), the add-in's own sheets and charts by id (sheet-writer.ts). Newer APIs are used
- * only where `isSetSupported` says so.
+ * highlights live on a hidden sheet behind conditional formats (flag-writer.ts), state in custom
+ * XML parts (doc-state.ts), the add-in's own sheets and charts by id (sheet-writer.ts). Newer APIs
+ * are used only where `isSetSupported` says so.
  */
 import type { MergedRange } from '../../domain/fields/header.js';
 import type { Cell } from '../../domain/values/parsed.js';
 import type { Flag, ReadProgress, SheetRef, SheetWriterPort, UsedArea, WorkbookPort } from './workbook-port.js';
 import { parseAreas } from './cells.js';
 import { readState, settingsState, writeState } from './doc-state.js';
-import { clearFlags, showFlags, updateFlags } from './flags.js';
+import { clearFlags, showFlags, updateFlags } from './flag-writer.js';
 import { readRowsChunked } from './read-rows.js';
 import { writeChart, writeSheet } from './sheet-writer.js';
 

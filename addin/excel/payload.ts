@@ -4,12 +4,13 @@
  * they travel: JSON, UTF-8.
  */
 
-/** No request is planned above this; the 1 MB gap to Excel's limit absorbs estimate errors. */
-export const MAX_REQUEST_BYTES = 4_000_000;
-/** Chunks aim here, so that a chunk of somewhat longer rows than the last still fits the maximum. */
+/**
+ * Chunks aim here, so that a chunk of somewhat longer rows than the last still stays under 4 MB;
+ * the last 1 MB to Excel's limit absorbs estimate errors.
+ */
 export const TARGET_BYTES = 3_000_000;
 /** First chunk of a read, before anything is known about the rows. */
-export const FIRST_CHUNK_ROWS = 5_000;
+const FIRST_CHUNK_ROWS = 5_000;
 /**
  * Guess for the first chunk, pessimistic (~50 characters of Japanese text and a format per cell): a
  * first chunk too large fails the request, one too small costs a request or two while chunks grow.
@@ -20,10 +21,7 @@ const MAX_CHUNK_ROWS = 50_000;
 /** A chunk grows at most this much over the last, so a chunk of short rows cannot overshoot far. */
 const MAX_GROWTH = 4;
 
-export const PAYLOAD_ERRORS: readonly string[] = [
-  'RequestPayloadSizeLimitExceeded',
-  'ResponsePayloadSizeLimitExceeded',
-];
+const PAYLOAD_ERRORS: readonly string[] = ['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded'];
 
 export function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;

@@ -6,8 +6,8 @@ import type { SheetValue } from './workbook-port.js';
 import { groupByBytes, jsonBytes, TARGET_BYTES } from './payload.js';
 
 /** Excel's Text format: a value entered into such a cell is kept as typed, never parsed. */
-export const TEXT_FORMAT = '@';
-export const GENERAL_FORMAT = 'General';
+const TEXT_FORMAT = '@';
+const GENERAL_FORMAT = 'General';
 /** Our charts' names start with this, so that a user's own chart on our sheet is left alone. */
 export const CHART_PREFIX = 'saiken_';
 const MAX_SHEET_NAME = 31;

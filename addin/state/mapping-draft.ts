@@ -5,7 +5,8 @@ import type { FieldKey } from '../../domain/fields/catalogue.js';
 import { applyUserMapping, type UserMappingResult } from '../../domain/fields/header.js';
 import { ClaimTypeIndex, DEFAULT_CLAIM_TYPES } from '../../domain/claims/claim-types.js';
 
-export interface SheetColumn {
+/** A headed column of the sheet as the mapping step lists it: its field, if any, and why. */
+export interface DraftColumn {
   column: number;
   letter: string;
   header: string;
@@ -16,8 +17,8 @@ export interface SheetColumn {
 }
 
 /** Every headed column in sheet order, with its field (if any). */
-export function sheetColumns(d: HeaderDetection): SheetColumn[] {
-  const cols: SheetColumn[] = [
+export function sheetColumns(d: HeaderDetection): DraftColumn[] {
+  const cols: DraftColumn[] = [
     ...d.columns.map((c) => ({ ...pick(c), field: c.field, reason: c.reason, refused: false })),
     ...d.unmatched.map((c) => ({ ...pick(c), field: null, reason: null, refused: false })),
     ...d.personalNumberColumns.map((c) => ({ ...pick(c), field: null, reason: null, refused: true })),

@@ -10,7 +10,7 @@ import { todayInJapan, type Day } from '../../domain/calendar/day.js';
 import { localeOf, translator, type Translate } from '../i18n/messages.js';
 import { CheckSession, lastColumnOf, lastRowOf } from '../check/check-session.js';
 import { recheck } from '../check/recheck.js';
-import { columnNumber, flagsOf } from '../check/flags.js';
+import { columnNumber, flagsOf } from '../check/finding-flags.js';
 import { defaultStorage, loadSettings, type KeyValueStore } from '../sync/settings.js';
 import { createStore, type Store } from './store.js';
 import { initialState, type CheckView, type PaneState } from './pane-state.js';

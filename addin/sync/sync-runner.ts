@@ -94,7 +94,7 @@ const detector = new DetectorCache();
  * (never a My Number-like number). Throws the refusal the service would give, before anything
  * is stored or sent.
  */
-export function checkOutgoing(
+function checkOutgoing(
   t: Translate,
   upserts: readonly RowUpsert[],
   ledger: { name: string; claimType: string },
@@ -115,7 +115,7 @@ export function checkOutgoing(
 }
 
 /** The fields that leave the workbook for this mapping, in the protocol's order. */
-export function syncedFields(mapping: HeaderDetection): ReadField[] {
+function syncedFields(mapping: HeaderDetection): ReadField[] {
   const mapped = new Set<string>(mapping.columns.map((c) => c.field));
   return SYNC_FIELDS.filter((f) => mapped.has(f));
 }
@@ -129,8 +129,9 @@ export async function syncSheet(
   const { config, sheet } = session;
   const hashing = await webSyncCrypto(await ctx.client.cityKey(), ctx.subtle);
   const fields = syncedFields(config.mapping);
-  // Values and markers only: the text of a cell the engine could not read stays in the sheet.
-  const current = await buildUpserts(session.ledgerRows(), new Set(fields), hashing);
+  // The rows the check read, typed: values and markers only, the text of a cell the engine could
+  // not read stays in the sheet.
+  const current = await buildUpserts(session.checker.dataRows(), new Set(fields), hashing);
   const ledger = {
     name: sheet.name.slice(0, MAX_LEDGER_NAME) || sheet.id,
     claimType: config.claimType,
@@ -181,7 +182,7 @@ export async function syncSheet(
 }
 
 /** Sends every part in order; the service answers 'applied' to the part that completes it. */
-export async function sendEntry(ctx: SyncContext, entry: OutboxEntry, onProgress?: Progress): Promise<Applied> {
+async function sendEntry(ctx: SyncContext, entry: OutboxEntry, onProgress?: Progress): Promise<Applied> {
   const total = entry.parts.length;
   onProgress?.(0, total);
   for (const [i, part] of entry.parts.entries()) {

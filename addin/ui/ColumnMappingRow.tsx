@@ -1,7 +1,7 @@
 /** One sheet column in the mapping step: its letter and header, the field it feeds, and why. */
 import { Badge, Dropdown, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { FIELDS, fieldDef, type FieldKey } from '../../domain/fields/catalogue.js';
-import type { SheetColumn } from '../state/mapping-draft.js';
+import type { DraftColumn } from '../state/mapping-draft.js';
 import { usePane, useT } from './pane-context.js';
 
 const NONE = '';
@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   badge: { whiteSpace: 'nowrap', flexShrink: 0 },
 });
 
-export function ColumnMappingRow({ col }: { col: SheetColumn }) {
+export function ColumnMappingRow({ col }: { col: DraftColumn }) {
   const pane = usePane();
   const t = useT();
   const styles = useStyles();

@@ -123,13 +123,13 @@ export class LedgerChecker {
     return { result: this.result(), rows };
   }
 
-  /** The typed row at a worksheet row (data rows only): the pane's filters and the sync read it. */
+  /** The typed row at a worksheet row (data rows only): the pane's 現年度分 / 滞納繰越分 filter reads it. */
   rowOf(row: number): LedgerRow | undefined {
     const s = this.slots[row];
     return s?.kind === 'data' ? s.row : undefined;
   }
 
-  /** Data rows in sheet order. */
+  /** Data rows in sheet order, typed: what the pane's sync sends, without reading the sheet again. */
   *dataRows(): Generator<LedgerRow> {
     for (const s of this.slots) if (s?.kind === 'data') yield s.row;
   }

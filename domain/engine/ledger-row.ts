@@ -4,15 +4,21 @@
  * asks for a blank must not fire on a value it cannot read (`rules.md`, "Terms").
  */
 import type { Day } from '../calendar/day.js';
-import type { Classification, DeferralType, DunningMethod, FieldKey, SuspensionType } from '../fields/catalogue.js';
+import type {
+  Classification,
+  DeferralType,
+  DunningMethod,
+  FieldKey,
+  PersonalField,
+  SuspensionType,
+} from '../fields/catalogue.js';
 import type { InvalidReason } from '../values/parsed.js';
 import type { ClaimType } from '../claims/claim-types.js';
 
 /**
- * Personal fields (`sync: never`: name, address, phone, contact notes) are not here: the engine
- * never reads them, so nothing built from a row can carry them out of the workbook.
+ * The fields the engine reads: every field but the personal ones (`sync: never`), so nothing built
+ * from a row can carry them out of the workbook.
  */
-export type PersonalField = 'debtorName' | 'address' | 'phone' | 'contactNote';
 export type ReadField = Exclude<FieldKey, PersonalField>;
 
 export interface RowValues {

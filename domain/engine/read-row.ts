@@ -3,7 +3,7 @@
  * column, so a 100k-row check does no per-cell lookups of field definitions.
  */
 import { fiscalYearOf } from '../calendar/day.js';
-import { fieldDef, type Classification, type FieldKey } from '../fields/catalogue.js';
+import { fieldDef, isPersonalField, type Classification, type FieldKey } from '../fields/catalogue.js';
 import type { HeaderDetection } from '../fields/mapping.js';
 import { ClaimTypeIndex, DEFAULT_PERIOD_YEARS, CIVIL_CODE_REVISION, isClassification } from '../claims/claim-types.js';
 import type { Cell, Parsed } from '../values/parsed.js';
@@ -25,7 +25,6 @@ interface ColumnReader {
 
 const TOTALLED = new Set<FieldKey>(['assessedAmount', 'paidAmount', 'writtenOffAmount', 'outstanding']);
 
-const PERSONAL = new Set<FieldKey>(['debtorName', 'address', 'phone', 'contactNote']);
 const TOTALS = new Set(['合計', '小計', '計', '総計']);
 
 /** One reader per mapped column: the field's type, options, aliases and （千円） scale bound once. */
@@ -62,13 +61,12 @@ export class RowReader {
     mapping: HeaderDetection,
     private readonly options: RowReaderOptions,
   ) {
-    this.columns = mapping.columns
-      .filter((c) => !PERSONAL.has(c.field))
-      .map((c) => {
-        const field = c.field as ReadField;
-        const yen = fieldDef(field).type === 'yen';
-        return { field, column: c.column, read: readerFor(field, c.scale), yen, totalled: TOTALLED.has(field) };
-      });
+    this.columns = mapping.columns.flatMap((c): ColumnReader[] => {
+      const field = c.field;
+      if (isPersonalField(field)) return [];
+      const yen = fieldDef(field).type === 'yen';
+      return [{ field, column: c.column, read: readerFor(field, c.scale), yen, totalled: TOTALLED.has(field) }];
+    });
     this.hasOutstandingColumn = this.columns.some((c) => c.field === 'outstanding');
   }
 

@@ -39,14 +39,16 @@ export type DeferralType = (typeof DEFERRAL_TYPES)[number];
 export const SUSPENSION_TYPES = ['1号', '2号', '3号', '即時消滅'] as const;
 export type SuspensionType = (typeof SUSPENSION_TYPES)[number];
 
-const f = (
-  key: FieldKey,
+/** One entry; its key and sync policy keep their literal types, so the types below derive from the data. */
+const f = <K extends FieldKey, S extends SyncPolicy>(
+  key: K,
   label: string,
   synonyms: readonly string[],
   type: FieldType,
-  sync: SyncPolicy,
+  sync: S,
   options?: readonly string[],
-): FieldDef => (options ? { key, label, synonyms, type, sync, options } : { key, label, synonyms, type, sync });
+): FieldDef & { key: K; sync: S } =>
+  options ? { key, label, synonyms, type, sync, options } : { key, label, synonyms, type, sync };
 
 export const FIELD_KEYS = [
   'debtorId', 'debtorName', 'address', 'phone', 'claimType', 'classification', 'fiscalYear', 'period',
@@ -59,7 +61,7 @@ export const FIELD_KEYS = [
 ] as const; // prettier-ignore
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
-export const FIELDS: readonly FieldDef[] = [
+const ENTRIES = [
   f('debtorId', '債務者番号', ['債務者ID', '滞納者番号', '納義務者番号', '宛名番号', '管理番号', '整理番号'], 'text', 'key'),
   f('debtorName', '氏名', ['債務者名', '滞納者氏名', '納義務者氏名', '氏名又は名称', '名前'], 'text', 'never'),
   f('address', '住所', ['所在地', '居所', '現住所'], 'text', 'never'),
@@ -101,7 +103,29 @@ export const FIELDS: readonly FieldDef[] = [
   f('lawyerDelegated', '弁護士委任', ['委任', '弁護士委任日'], 'booleanOrDate', 'yes'),
 ]; // prettier-ignore
 
-const BY_KEY = new Map(FIELDS.map((d) => [d.key, d]));
+export const FIELDS: readonly FieldDef[] = ENTRIES;
+
+/** The catalogue's fields of one sync policy, each with its key as a literal type. */
+export type FieldDefWith<S extends SyncPolicy> = Extract<(typeof ENTRIES)[number], { sync: S }>;
+
+/**
+ * Personal data (`sync: never`: name, address, phone, contact notes): the engine never reads these
+ * fields and nothing sends them, so nothing built from a row can carry them out of the workbook.
+ */
+export type PersonalField = FieldDefWith<'never'>['key'];
+
+const isPersonalDef = (d: FieldDef): d is FieldDefWith<'never'> => d.sync === 'never';
+
+/** The personal fields, in catalogue order. */
+export const PERSONAL_FIELDS: readonly PersonalField[] = FIELDS.filter(isPersonalDef).map((d) => d.key);
+
+const PERSONAL = new Set<FieldKey>(PERSONAL_FIELDS);
+
+export function isPersonalField(key: FieldKey): key is PersonalField {
+  return PERSONAL.has(key);
+}
+
+const BY_KEY = new Map<FieldKey, FieldDef>(FIELDS.map((d) => [d.key, d]));
 
 export function fieldDef(key: FieldKey): FieldDef {
   const d = BY_KEY.get(key);

@@ -85,6 +85,23 @@ describe('PaneController', () => {
     expect(p.state.check.result!.summary.bySeverity.warning).toBe(5);
   });
 
+  it('follows an edit in 現年度分 / 滞納繰越分 without reading the row again', async () => {
+    const port = new FakePort(hoikuryo());
+    const p = await mapped(port);
+    await p.check();
+    expect(p.yearKindOf(4)).toBe('current');
+    port.clearCalls();
+    port.set(4, 3, 'R5'); // H-103's 年度
+    port.fireChanged('C4');
+    await p.whenIdle();
+    expect(port.reads()).toEqual([[4, 4]]);
+    expect(p.yearKindOf(4)).toBe('arrears');
+    for (let c = 1; c <= 18; c++) port.set(4, c, null);
+    port.fireChanged('A4:R4');
+    await p.whenIdle();
+    expect(p.yearKindOf(4)).toBeNull();
+  });
+
   it('reads a multi-area edit once per row range', async () => {
     const port = new FakePort(hoikuryo());
     const p = await mapped(port);

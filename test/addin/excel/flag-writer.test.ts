@@ -1,6 +1,6 @@
 /** Highlights: a very hidden flag sheet behind three conditional formats, and nothing left after clearing. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { FLAG_FILLS } from '../../../addin/excel/flags.js';
+import { FLAG_FILLS } from '../../../addin/excel/flag-writer.js';
 import { createOfficeAdapter } from '../../../addin/excel/office-adapter.js';
 import type { Flag, SheetRef, UsedArea } from '../../../addin/excel/workbook-port.js';
 import { installHost, type ExcelHost } from './excel-standin.js';

@@ -10,8 +10,8 @@ import { codesByRow, planBlocks, rowsInArea, type FlagBlock } from './flag-plan.
 import { decodeState, listState, stateWrites } from './doc-state.js';
 import { groupByBytes, jsonBytes, TARGET_BYTES } from './payload.js';
 
-export const FLAG_SHEET_PREFIX = 'saiken_flags_';
-export const FLAG_STATE_KEY = 'flagSheets';
+const FLAG_SHEET_PREFIX = 'saiken_flags_';
+const FLAG_STATE_KEY = 'flagSheets';
 /** Fills by code: Excel's own light red and yellow, and a light blue. */
 export const FLAG_FILLS: Readonly<Record<number, string>> = { 3: '#FFC7CE', 2: '#FFEB9C', 1: '#DDEBF7' };
 const OUR_FORMULA = /^=\s*'?(saiken_flags_\d+)'?!/i;
