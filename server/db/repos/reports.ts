@@ -121,7 +121,8 @@ export async function claimProgressRecords(
   }));
 }
 
-export interface LedgerRecord {
+/** A ledger's organisation and the aggregate columns its applied submissions keep, amounts exact. */
+export interface LedgerTotalsRecord {
   id: string;
   name: string;
   revision: number;
@@ -173,8 +174,8 @@ const AMOUNT_COLUMNS = [
 ] as const;
 
 /** Every ledger with its aggregate columns and organisation, bureaus in the city's order. */
-export async function ledgerRecords(db: Queryable): Promise<LedgerRecord[]> {
-  const rows = await db.all<LedgerRecord>(LEDGERS_SQL);
+export async function ledgerTotalsRecords(db: Queryable): Promise<LedgerTotalsRecord[]> {
+  const rows = await db.all<LedgerTotalsRecord>(LEDGERS_SQL);
   return rows.map((r) => {
     const out = { ...r };
     for (const k of AMOUNT_COLUMNS) out[k] = big(r[k]);
