@@ -33,8 +33,8 @@ export interface TargetSheetSource {
   total: TargetSheetRow;
 }
 
-/** Row numbers (1-based) of the sheet, for readers and tests. */
-export const TARGET_SHEET_LAYOUT = { titleRow: 1, unitRow: 2, unitColumn: 5, headerRow: 3 } as const;
+/** The unit line stands above the ratio, in column E (row 2; the title is row 1, the header row 3). */
+const UNIT_COLUMN = 5;
 
 const WIDTHS = [18, 24, 20, 18, 15];
 const FORMATS = [undefined, AMOUNT_FORMAT, AMOUNT_FORMAT, AMOUNT_FORMAT, RATIO_FORMAT];
@@ -51,8 +51,7 @@ function targetRow(r: TargetSheetRow): SheetCell[] {
 }
 
 export function targetSheet(name: string, t: TargetSheetSource): ReportSheet {
-  const { unitColumn } = TARGET_SHEET_LAYOUT;
-  const unit: SheetCell[] = [...Array<null>(unitColumn - 1).fill(null), t.unitLine];
+  const unit: SheetCell[] = [...Array<null>(UNIT_COLUMN - 1).fill(null), t.unitLine];
   return reportSheet({
     name,
     lines: [

@@ -31,7 +31,7 @@ export const SHEET_NAMES = {
   provenance: '出典',
 } as const;
 
-export interface ConsolidatedData {
+interface ConsolidatedData {
   fiscalYear: number;
   generatedAt: Date;
   table: TargetTable;
@@ -40,7 +40,7 @@ export interface ConsolidatedData {
   findings: FindingCountRecord[];
 }
 
-export async function loadConsolidated(db: Queryable, fiscalYear: number, now = new Date()): Promise<ConsolidatedData> {
+async function loadConsolidated(db: Queryable, fiscalYear: number, now = new Date()): Promise<ConsolidatedData> {
   const { claims, table } = await loadTargets(db, fiscalYear, now);
   const [ledgers, findings] = [await ledgerTotalsRecords(db), await findingCountRecords(db)];
   return { fiscalYear, generatedAt: now, table, claims, ledgers, findings };
@@ -68,7 +68,7 @@ export function consolidatedSheets(d: ConsolidatedData): ReportSheet[] {
   ];
 }
 
-export function buildConsolidatedWorkbook(d: ConsolidatedData): ExcelJS.Workbook {
+function buildConsolidatedWorkbook(d: ConsolidatedData): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'saiken';
   wb.created = d.generatedAt;

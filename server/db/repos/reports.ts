@@ -148,7 +148,7 @@ export interface LedgerTotalsRecord {
   claim: string;
 }
 
-export const LEDGERS_SQL = `
+const LEDGERS_SQL = `
 SELECT l.id, l.name, l.revision, l.as_of, l.ruleset_version, l.last_submission_id, l.last_submitted_at,
        l.row_count, l.unreadable_rows, CAST(l.outstanding AS TEXT) AS outstanding,
        CAST(l.current_assessed AS TEXT) AS current_assessed, CAST(l.current_paid AS TEXT) AS current_paid,
@@ -190,7 +190,7 @@ export interface FindingCountRecord {
   count: number;
 }
 
-export const FINDING_COUNTS_SQL =
+const FINDING_COUNTS_SQL =
   'SELECT ledger_id, rule, severity, count FROM ledger_finding_counts ORDER BY ledger_id, rule';
 
 export function findingCountRecords(db: Queryable): Promise<FindingCountRecord[]> {
