@@ -13,12 +13,8 @@ import { ledgerStatusSheet } from '../../domain/reports/submission-sheet.js';
 import { targetSheet } from '../../domain/reports/target-sheet.js';
 import type { TargetTable } from '../../domain/targets/index.js';
 import type { Queryable } from '../db/db.js';
-import {
-  findingCountRecords,
-  ledgerTotalsRecords,
-  type FindingCountRecord,
-  type LedgerTotalsRecord,
-} from '../db/repos/reports.js';
+import type { LedgerFindingCount } from '../../domain/reports/ledger-totals.js';
+import { findingCountRecords, ledgerTotalsRecords, type LedgerTotalsRecord } from '../db/repos/reports.js';
 import { renderSheet } from './render-xlsx.js';
 import { loadTargets, type ClaimProgress } from './targets.js';
 
@@ -37,7 +33,7 @@ interface ConsolidatedData {
   table: TargetTable;
   claims: ClaimProgress[];
   ledgers: LedgerTotalsRecord[];
-  findings: FindingCountRecord[];
+  findings: LedgerFindingCount[];
 }
 
 async function loadConsolidated(db: Queryable, fiscalYear: number, now = new Date()): Promise<ConsolidatedData> {

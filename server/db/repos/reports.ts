@@ -3,6 +3,7 @@
  * applied submission keeps on `ledgers` (and `ledger_finding_counts`), never `ledger_rows`: the
  * bureau table must answer in milliseconds with a million stored rows.
  */
+import type { LedgerFindingCount, LedgerTotals } from '../../../domain/reports/ledger-totals.js';
 import type { Queryable } from '../db.js';
 
 /**
@@ -122,30 +123,11 @@ export async function claimProgressRecords(
 }
 
 /** A ledger's organisation and the aggregate columns its applied submissions keep, amounts exact. */
-export interface LedgerTotalsRecord {
-  id: string;
-  name: string;
-  revision: number;
-  as_of: string | null;
-  ruleset_version: string | null;
-  last_submission_id: string | null;
-  last_submitted_at: string | null;
-  row_count: number;
+export interface LedgerTotalsRecord extends LedgerTotals {
   unreadable_rows: number;
-  outstanding: bigint;
-  current_assessed: bigint;
-  current_paid: bigint;
-  current_outstanding: bigint;
-  arrears_assessed: bigint;
-  arrears_paid: bigint;
-  arrears_outstanding: bigint;
-  aging: string;
   bureau_id: number;
-  bureau: string;
   bureau_sort_order: number;
-  division: string;
   claim_id: number;
-  claim: string;
 }
 
 const LEDGERS_SQL = `
@@ -183,16 +165,9 @@ export async function ledgerTotalsRecords(db: Queryable): Promise<LedgerTotalsRe
   });
 }
 
-export interface FindingCountRecord {
-  ledger_id: string;
-  rule: string;
-  severity: string;
-  count: number;
-}
-
 const FINDING_COUNTS_SQL =
   'SELECT ledger_id, rule, severity, count FROM ledger_finding_counts ORDER BY ledger_id, rule';
 
-export function findingCountRecords(db: Queryable): Promise<FindingCountRecord[]> {
-  return db.all<FindingCountRecord>(FINDING_COUNTS_SQL);
+export function findingCountRecords(db: Queryable): Promise<LedgerFindingCount[]> {
+  return db.all<LedgerFindingCount>(FINDING_COUNTS_SQL);
 }
