@@ -2,18 +2,16 @@
  * The per-claim sheet (債権別) as both the service's .xlsx and the pane's 取りまとめ print it: one
  * definition, so the two workbooks cannot drift apart.
  */
-import { integerOf, sheetInteger, type JsonInteger } from './exact.js';
-
-/** Thousands separators, and △ for a negative, as the city's tables print amounts. */
-export const AMOUNT_FORMAT = '#,##0;"△ "#,##0';
-
-export interface SheetColumn {
-  header: string;
-  width: number;
-  format?: string;
-}
-
-export type SheetCell = string | number | null;
+import type { JsonInteger } from './exact.js';
+import {
+  amountColumn,
+  reportSheet,
+  sheetAmount,
+  yesMark,
+  type ReportColumn,
+  type ReportSheet,
+  type SheetCell,
+} from './report-sheet.js';
 
 /** What a claim's progress line must give (the service's report and the pane's copy of it). */
 export interface ClaimSheetSource {
@@ -32,17 +30,15 @@ export interface ClaimSheetSource {
   planVersion: number | null;
 }
 
-const amount = (header: string): SheetColumn => ({ header, width: 18, format: AMOUNT_FORMAT });
-
-export const CLAIM_SHEET_COLUMNS: readonly SheetColumn[] = [
+const CLAIM_SHEET_COLUMNS: readonly ReportColumn[] = [
   { header: '局名', width: 16 },
   { header: '課名', width: 16 },
   { header: '債権名', width: 24 },
   { header: '債権区分', width: 16 },
-  amount('前年度決算（円）'),
-  amount('目標（円）'),
-  amount('現在（円）'),
-  amount('差 現在-目標（円）'),
+  amountColumn('前年度決算（円）'),
+  amountColumn('目標（円）'),
+  amountColumn('現在（円）'),
+  amountColumn('差 現在-目標（円）'),
   { header: '未収金増加', width: 10 },
   { header: '計画遅れ', width: 10 },
   { header: '基準日', width: 12 },
@@ -50,17 +46,7 @@ export const CLAIM_SHEET_COLUMNS: readonly SheetColumn[] = [
   { header: '計画の版', width: 8 },
 ];
 
-/** ○ for yes, blank otherwise (how the city's lists mark a flag). */
-export const yesMark = (b: boolean | null | undefined): string => (b ? '○' : '');
-
-/** An amount for a cell: a number while Excel holds it to the yen, else its digits as text (exact.ts). */
-export function sheetAmount(x: JsonInteger | null): SheetCell {
-  if (x === null) return null;
-  if (typeof x === 'number' && !Number.isSafeInteger(x)) return x;
-  return sheetInteger(integerOf(x));
-}
-
-export function claimSheetRow(c: ClaimSheetSource): SheetCell[] {
+function claimSheetRow(c: ClaimSheetSource): SheetCell[] {
   return [
     c.bureau,
     c.division,
@@ -76,4 +62,9 @@ export function claimSheetRow(c: ClaimSheetSource): SheetCell[] {
     c.ledgers,
     c.planVersion,
   ];
+}
+
+/** Every claim against its plan, one row each, filtered by header. */
+export function claimSheet(name: string, claims: readonly ClaimSheetSource[]): ReportSheet {
+  return reportSheet({ name, columns: [...CLAIM_SHEET_COLUMNS], rows: claims.map(claimSheetRow), filter: true });
 }

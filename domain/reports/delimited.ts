@@ -36,14 +36,14 @@ export function delimitedField(value: DelimitedValue, delimiter: ',' | '\t'): st
   return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export interface DelimitedOptions {
+interface DelimitedOptions {
   delimiter: ',' | '\t';
   /** Line end: `\r\n` for CSV as Excel saves it, `\n` for the seed's TSV. */
   newline: '\n' | '\r\n';
 }
 
 /** Rows to text, every line (the last too) ending in `newline`. */
-export function formatDelimited(rows: Iterable<readonly DelimitedValue[]>, o: DelimitedOptions): string {
+function formatDelimited(rows: Iterable<readonly DelimitedValue[]>, o: DelimitedOptions): string {
   let out = '';
   for (const row of rows) out += row.map((v) => delimitedField(v, o.delimiter)).join(o.delimiter) + o.newline;
   return out;

@@ -32,7 +32,7 @@ export function integerOf(x: JsonInteger | bigint): bigint {
 }
 
 /** `1,234`; `△ 1,234` for a negative: what `#,##0;"△ "#,##0` shows. */
-export function groupedYen(n: bigint): string {
+function groupedYen(n: bigint): string {
   const abs = (n < 0n ? -n : n).toString().replace(/\B(?=(\d{3})+$)/g, ',');
   return n < 0n ? `△ ${abs}` : abs;
 }
@@ -40,11 +40,4 @@ export function groupedYen(n: bigint): string {
 /** An integer for a sheet cell: a number Excel holds exactly, else its grouped text (see the note). */
 export function sheetInteger(n: bigint): number | string {
   return n <= SHEET_EXACT && n >= -SHEET_EXACT ? Number(n) : groupedYen(n);
-}
-
-/** Σ of integers given in any of the forms above. */
-export function sumIntegers(xs: Iterable<JsonInteger | bigint | null | undefined>): bigint {
-  let s = 0n;
-  for (const x of xs) if (x !== null && x !== undefined) s += integerOf(x);
-  return s;
 }

@@ -134,7 +134,7 @@ export function inBureauOrder<T extends { bureau: string }>(items: readonly T[])
   return out;
 }
 
-export async function loadClaimProgress(
+async function loadClaimProgress(
   db: Queryable,
   fiscalYear: number,
   opts: { bureauId?: number; now?: Date } = {},
@@ -190,12 +190,6 @@ export function progressOfSums(s: ClaimSums, target: bigint = s.target): Progres
   };
 }
 
-export function progressOf(claims: readonly ClaimProgress[], targetYen: JsonInteger | bigint): Progress {
-  const s = emptySums();
-  for (const c of claims) addClaim(s, c);
-  return progressOfSums(s, integerOf(targetYen));
-}
-
 /** Per-bureau sums (bureaus in order of first appearance) and the total, in one yielding pass. */
 async function sumsByBureau(claims: readonly ClaimProgress[]) {
   const byBureau = new Map<string, ClaimSums>();
@@ -227,15 +221,6 @@ function tableOfSums(byBureau: Map<string, ClaimSums>, fiscalYear: number, settl
   return buildTargetTable(lines, { fiscalYear, bureauOrder: [...byBureau.keys()], settled });
 }
 
-/** The table of targets.md for `fiscalYear`, from the claims' plans (already in import order). */
-export async function targetTableOf(
-  claims: readonly ClaimProgress[],
-  fiscalYear: number,
-  settled: boolean,
-): Promise<TargetTable> {
-  return tableOfSums((await sumsByBureau(claims)).byBureau, fiscalYear, settled);
-}
-
 function reportOf(table: TargetTable, byBureau: Map<string, ClaimSums>, total: ClaimSums): TargetsReport {
   const row = ({ ratio: _ratio, ...r }: TargetRow, s: ClaimSums): BureauReport => ({
     ...r,
@@ -252,11 +237,6 @@ function reportOf(table: TargetTable, byBureau: Map<string, ClaimSums>, total: C
     bureaus: table.rows.map((r) => row(r, byBureau.get(r.bureau) ?? emptySums())),
     total: row(table.total, total),
   };
-}
-
-export async function targetsReportOf(claims: readonly ClaimProgress[], table: TargetTable): Promise<TargetsReport> {
-  const { byBureau, total } = await sumsByBureau(claims);
-  return reportOf(table, byBureau, total);
 }
 
 /** Everything the targets endpoints and the consolidated workbook need, in three reads. */

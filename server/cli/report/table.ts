@@ -18,7 +18,7 @@ function isWide(cp: number): boolean {
   );
 }
 
-export function displayWidth(s: string): number {
+function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += isWide(ch.codePointAt(0)!) ? 2 : 1;
   return w;
@@ -48,7 +48,7 @@ export function table(
   );
 }
 
-/** 1234567 → `1,234,567` (the separator every Japanese ledger uses). */
-export function yen(n: number): string {
+/** 1234567 → `1,234,567`: counts and yen with the separator every Japanese ledger uses. */
+export function grouped(n: number): string {
   return n.toLocaleString('en-US');
 }

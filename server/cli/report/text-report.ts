@@ -7,7 +7,7 @@ import type { CheckResult } from '../../../domain/engine/types.js';
 import { fieldDef } from '../../../domain/fields/catalogue.js';
 import { RULES } from '../../../domain/rules/catalogue.js';
 import { EN, JA, type Labels } from './labels.js';
-import { table, yen } from './table.js';
+import { grouped, table } from './table.js';
 
 export interface ReportInput {
   file: string;
@@ -63,7 +63,7 @@ function summary(L: Labels, result: CheckResult): string[] {
     `  ${L.rows(rows.total, rows.checked, rows.blank, rows.totals, rows.unreadable)}`,
     `  ${L.bySeverity(bySeverity.error, bySeverity.warning, bySeverity.info)}`,
   ];
-  const ruleRows = RULES.filter((r) => byRule[r.id]).map((r) => [r.id, L.severity[r.severity], yen(byRule[r.id]!)]);
+  const ruleRows = RULES.filter((r) => byRule[r.id]).map((r) => [r.id, L.severity[r.severity], grouped(byRule[r.id]!)]);
   if (ruleRows.length > 0)
     out.push(`  ${L.byRule}`, ...indent(indent(table(L.byRuleHeader, ruleRows, ['l', 'l', 'r']))));
   return out;
@@ -82,10 +82,10 @@ function analysis(L: Labels, a: Analysis, skipped: CheckResult['summary']['rows'
   const fy = L === EN ? String(a.fiscalYear) : fiscalYearLabel(a.fiscalYear);
   const totals = (name: string, t: Totals) => [
     name,
-    yen(t.count),
-    yen(t.assessed),
-    yen(t.paid),
-    yen(t.outstanding),
+    grouped(t.count),
+    grouped(t.assessed),
+    grouped(t.paid),
+    grouped(t.outstanding),
     rate(t),
   ];
   const out = [
@@ -102,7 +102,7 @@ function analysis(L: Labels, a: Analysis, skipped: CheckResult['summary']['rows'
       indent(
         table(
           L.agingHeader,
-          a.aging.map((b) => [L.agingLabel(b.fromYears, b.toYears), yen(b.count), yen(b.outstanding)]),
+          a.aging.map((b) => [L.agingLabel(b.fromYears, b.toYears), grouped(b.count), grouped(b.outstanding)]),
           ['l', 'r', 'r'],
         ),
       ),
@@ -110,7 +110,7 @@ function analysis(L: Labels, a: Analysis, skipped: CheckResult['summary']['rows'
   ];
   const split = (title: string, key: string, s: Split[] | null) => {
     if (s === null) return;
-    const rows = s.map((x) => [x.key, yen(x.count), yen(x.outstanding)]);
+    const rows = s.map((x) => [x.key, grouped(x.count), grouped(x.outstanding)]);
     out.push(`  ${title}`, ...indent(indent(table(L.splitHeader(key), rows, ['l', 'r', 'r']))));
   };
   split(L.byIncomeBracket, fieldName(L, 'incomeBracket'), a.byIncomeBracket);

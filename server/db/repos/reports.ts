@@ -3,6 +3,7 @@
  * applied submission keeps on `ledgers` (and `ledger_finding_counts`), never `ledger_rows`: the
  * bureau table must answer in milliseconds with a million stored rows.
  */
+import type { LedgerFindingCount, LedgerTotals } from '../../../domain/reports/ledger-totals.js';
 import type { Queryable } from '../db.js';
 
 /**
@@ -121,33 +122,15 @@ export async function claimProgressRecords(
   }));
 }
 
-export interface LedgerRecord {
-  id: string;
-  name: string;
-  revision: number;
-  as_of: string | null;
-  ruleset_version: string | null;
-  last_submission_id: string | null;
-  last_submitted_at: string | null;
-  row_count: number;
+/** A ledger's organisation and the aggregate columns its applied submissions keep, amounts exact. */
+export interface LedgerTotalsRecord extends LedgerTotals {
   unreadable_rows: number;
-  outstanding: bigint;
-  current_assessed: bigint;
-  current_paid: bigint;
-  current_outstanding: bigint;
-  arrears_assessed: bigint;
-  arrears_paid: bigint;
-  arrears_outstanding: bigint;
-  aging: string;
   bureau_id: number;
-  bureau: string;
   bureau_sort_order: number;
-  division: string;
   claim_id: number;
-  claim: string;
 }
 
-export const LEDGERS_SQL = `
+const LEDGERS_SQL = `
 SELECT l.id, l.name, l.revision, l.as_of, l.ruleset_version, l.last_submission_id, l.last_submitted_at,
        l.row_count, l.unreadable_rows, CAST(l.outstanding AS TEXT) AS outstanding,
        CAST(l.current_assessed AS TEXT) AS current_assessed, CAST(l.current_paid AS TEXT) AS current_paid,
@@ -173,8 +156,8 @@ const AMOUNT_COLUMNS = [
 ] as const;
 
 /** Every ledger with its aggregate columns and organisation, bureaus in the city's order. */
-export async function ledgerRecords(db: Queryable): Promise<LedgerRecord[]> {
-  const rows = await db.all<LedgerRecord>(LEDGERS_SQL);
+export async function ledgerTotalsRecords(db: Queryable): Promise<LedgerTotalsRecord[]> {
+  const rows = await db.all<LedgerTotalsRecord>(LEDGERS_SQL);
   return rows.map((r) => {
     const out = { ...r };
     for (const k of AMOUNT_COLUMNS) out[k] = big(r[k]);
@@ -182,16 +165,9 @@ export async function ledgerRecords(db: Queryable): Promise<LedgerRecord[]> {
   });
 }
 
-export interface FindingCountRecord {
-  ledger_id: string;
-  rule: string;
-  severity: string;
-  count: number;
-}
-
-export const FINDING_COUNTS_SQL =
+const FINDING_COUNTS_SQL =
   'SELECT ledger_id, rule, severity, count FROM ledger_finding_counts ORDER BY ledger_id, rule';
 
-export function findingCountRecords(db: Queryable): Promise<FindingCountRecord[]> {
-  return db.all<FindingCountRecord>(FINDING_COUNTS_SQL);
+export function findingCountRecords(db: Queryable): Promise<LedgerFindingCount[]> {
+  return db.all<LedgerFindingCount>(FINDING_COUNTS_SQL);
 }
