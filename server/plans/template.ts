@@ -8,7 +8,7 @@ import { MAX_FISCAL_YEAR, MAX_YEN, MAX_YEN_LABEL, MIN_FISCAL_YEAR } from '../../
 import { checkName, nameProblemMessage } from '../../domain/text/org-name.js';
 import { normalizeText } from '../../domain/text/normalize.js';
 import { ApiFailure, type ApiErrorCode } from '../../domain/api/errors.js';
-import { guardPersonalText } from '../http/personal-text.js';
+import { guardPersonalText } from '../privacy/personal-text.js';
 import { importError } from './errors.js';
 import type { SheetRow } from './sheet.js';
 

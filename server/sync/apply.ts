@@ -29,7 +29,7 @@ import {
   stagedHashes,
   type SubmissionRecord,
 } from '../db/repos/submissions.js';
-import type { Principal } from '../http/auth.js';
+import type { Actor } from '../actor.js';
 import type { ApiFailure } from '../../domain/api/errors.js';
 import { canonicalData } from './canonical.js';
 import { dropCheck, threadCheck, type ThreadCheck } from './check-thread.js';
@@ -145,7 +145,7 @@ async function writeUpserts(
 
 export async function applySubmission(
   db: Db,
-  p: Principal,
+  p: Actor,
   submissionId: string,
   now: () => Date = () => new Date(),
 ): Promise<SyncReply> {
@@ -242,7 +242,7 @@ async function rowsAfter(plan: Plan): Promise<CheckedRow[]> {
 const sameStaged = (a: Staged, byIndex: Map<number, string>) =>
   a.indexes.length === byIndex.size && a.indexes.every((i, n) => byIndex.get(i) === a.hashes[n]);
 
-async function apply(db: Db, p: Principal, submissionId: string, now: () => Date): Promise<SyncReply> {
+async function apply(db: Db, p: Actor, submissionId: string, now: () => Date): Promise<SyncReply> {
   const sub = await findSubmission(db, submissionId);
   if (!sub) throw new Error('submission vanished while applying');
   if (sub.status !== 'receiving') return storedReply(sub);

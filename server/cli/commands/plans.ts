@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { addServerOptions, callApi, print, responseFailure, type ServerOptions } from '../../plans/cli-client.js';
+import { addServerOptions, callApi, print, responseFailure, type ServerOptions } from '../client.js';
 import { CliError } from '../errors.js';
 import { CSV_TYPE, XLSX_TYPE } from '../../plans/index.js';
 

@@ -12,6 +12,9 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** Who an entry names: a token and its role (both null for the command line on the service's machine). */
+export type AuditActor = Pick<AuditEntry, 'tokenId' | 'role'>;
+
 export async function appendAudit(tx: Queryable, e: AuditEntry, now: Date = new Date()): Promise<void> {
   await tx.run(
     'INSERT INTO audit_log (at, token_id, role, action, entity, entity_id, revision, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

@@ -5,7 +5,7 @@
  * refused whatever the confirmation. Nothing is stripped or changed silently.
  */
 import { isAlwaysRefused, scanFields, type FieldFindings } from '../../domain/privacy/personal-text.js';
-import { ApiFailure } from './errors.js';
+import { ApiFailure } from '../../domain/api/errors.js';
 
 export const MY_NUMBER_MESSAGE =
   'マイナンバー（個人番号）と思われる12桁の数字があります。個人番号は送れません。該当箇所を削除してください。';
