@@ -1,7 +1,7 @@
 /**
- * Starting the service: open and migrate the database, make the first admin token, serve the API
- * and the add-in over HTTPS (a self-signed development certificate is made when none is
- * configured; plain HTTP only on loopback).
+ * Starting the service: open and migrate the database, make the first admin token, start the
+ * check thread (stopped again on close), serve the API and the add-in over HTTPS (a self-signed
+ * development certificate is made when none is configured; plain HTTP only on loopback).
  */
 import { mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';

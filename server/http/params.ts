@@ -34,17 +34,6 @@ export function fiscalYearParam(value: unknown, parameter = 'fy'): number {
   return p.value;
 }
 
-/** A range of fiscal years (`from`..`to`, both within the limits, `from` ≤ `to`). */
-export function fiscalYearRangeParam(from: unknown, to: unknown): { from: number; to: number } {
-  const range = { from: fiscalYearParam(from, 'from'), to: fiscalYearParam(to, 'to') };
-  if (range.from > range.to) {
-    throw new ApiFailure(400, 'invalid-fiscal-year', '年度の範囲は 開始（from）≦ 終了（to）で指定してください。', {
-      parameter: 'from',
-    });
-  }
-  return range;
-}
-
 /** A fiscal year from a path or query (`2024`, `R6`, `令和6年度`), within the years saiken works with. */
 export function fiscalYearIn(value: unknown, parameter = 'fy'): number {
   const fy = fiscalYearParam(value);

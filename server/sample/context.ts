@@ -47,7 +47,7 @@ export function sampleContext(rng: Rng, claimType: string, asOf: Day): SampleCon
   return ctx;
 }
 
-export const isPublicClaim = (ctx: SampleContext) => ctx.classification !== '私債権';
+const isPublicClaim = (ctx: SampleContext) => ctx.classification !== '私債権';
 export const isEnforceable = (ctx: SampleContext) => ctx.classification === '強制徴収公債権';
 
 /** The period in years for a claim due on `due` (a private claim due before 2020-04-01 keeps the old period). */
@@ -57,7 +57,7 @@ export function periodYears(ctx: SampleContext, due: Day): number {
 }
 
 /** prescriptionEnd of rules.md for a record without a 時効完成予定日 cell. */
-export function prescriptionEndOf(ctx: SampleContext, r: SampleRow): Day {
+function prescriptionEndOf(ctx: SampleContext, r: SampleRow): Day {
   const starts = [addDays(r.dueDate, 1)];
   if (isPublicClaim(ctx) && r.demandDate !== null) starts.push(r.demandDate + DEFAULT_PARAMS.demandTermDays + 1);
   if (r.acknowledgementDate !== null) starts.push(addDays(r.acknowledgementDate, 1));

@@ -98,7 +98,7 @@ export function pay(r: SampleRow, amount: number, on: Day | null): void {
 }
 
 /** A demand 7–20 days after the due date (on time), where the due date is 21+ days past. */
-export function demandOnTime(ctx: SampleContext, r: SampleRow): void {
+function demandOnTime(ctx: SampleContext, r: SampleRow): void {
   if (ctx.asOf > addDays(r.dueDate, 20)) r.demandDate = addDays(r.dueDate, ctx.rng.int(7, 20));
 }
 
@@ -113,7 +113,7 @@ export function paidRow(ctx: SampleContext): SampleRow {
 }
 
 /** Not yet 20 days past due: nothing is owed to the rules yet. */
-export function notDueRow(ctx: SampleContext): SampleRow {
+function notDueRow(ctx: SampleContext): SampleRow {
   const { rng, asOf } = ctx;
   const r = newRecord(ctx, addDays(asOf, rng.int(-20, 60)));
   if (rng.chance(0.2))
@@ -179,7 +179,7 @@ export function writtenOffRow(ctx: SampleContext): SampleRow {
 }
 
 /** 執行停止 (enforceable claims) or 徴収停止 (the others), in force and lawful. */
-export function stoppedRow(ctx: SampleContext): SampleRow {
+function stoppedRow(ctx: SampleContext): SampleRow {
   const { rng, asOf } = ctx;
   const r = dunnedRow(ctx);
   if (isEnforceable(ctx)) {

@@ -55,7 +55,7 @@ type Staged =
  * personal field, key fields must be digests: `fast-parse.test.ts`), so the raw-body guard could
  * refuse nothing there. Any other body meets the guard first, then zod, as before.
  */
-export function readPart(raw: unknown): SubmissionPart {
+function readPart(raw: unknown): SubmissionPart {
   const fast = fastParsePart(raw);
   if (fast) return fast;
   assertNoPersonalData(raw);

@@ -28,7 +28,7 @@ export function contentTypeOf(file: string, bytes: Uint8Array): string {
   return zip ? XLSX_TYPE : CSV_TYPE;
 }
 
-export function summaryText(s: ImportSummary): string {
+function summaryText(s: ImportSummary): string {
   const years = s.fiscalYears?.length ? `（${s.fiscalYears.join('・')}年度）` : '';
   return [
     `計画を取り込みました${years}: ${s.imported} 行`,

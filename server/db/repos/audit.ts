@@ -43,13 +43,3 @@ export interface AuditRow {
   details: string;
 }
 
-export function listAudit(db: Queryable, entity?: string, entityId?: string, limit = 200): Promise<AuditRow[]> {
-  if (entity && entityId) {
-    return db.all<AuditRow>('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?', [
-      entity,
-      entityId,
-      limit,
-    ]);
-  }
-  return db.all<AuditRow>('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?', [limit]);
-}

@@ -49,7 +49,7 @@ export class ProposalConflict extends Error {
   }
 }
 
-export function findProposal(q: Queryable, claimId: number, fiscalYear: number): Promise<ProposalRow | undefined> {
+function findProposal(q: Queryable, claimId: number, fiscalYear: number): Promise<ProposalRow | undefined> {
   return q.get<ProposalRow>('SELECT * FROM proposals WHERE claim_id = ? AND fiscal_year = ?', [claimId, fiscalYear]);
 }
 
