@@ -42,4 +42,3 @@ export interface AuditRow {
   revision: number | null;
   details: string;
 }
-
