@@ -30,15 +30,3 @@ export async function appendAudit(tx: Queryable, e: AuditEntry, now: Date = new 
     ],
   );
 }
-
-export interface AuditRow {
-  id: number;
-  at: string;
-  token_id: number | null;
-  role: string | null;
-  action: string;
-  entity: string;
-  entity_id: string;
-  revision: number | null;
-  details: string;
-}
