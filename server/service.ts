@@ -1,7 +1,7 @@
 /**
- * Starting the service: open and migrate the database, make the first admin token, serve the API
- * and the add-in over HTTPS (a self-signed development certificate is made when none is
- * configured; plain HTTP only on loopback).
+ * Starting the service: open and migrate the database, make the first admin token, start the
+ * check thread (stopped again on close), serve the API and the add-in over HTTPS (a self-signed
+ * development certificate is made when none is configured; plain HTTP only on loopback).
  */
 import { mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
@@ -14,8 +14,9 @@ import { createApp } from './http/app.js';
 import { answerClientErrors } from './http/errors.js';
 import { migrate } from './db/migrate.js';
 import { SqliteDb } from './db/sqlite.js';
-import { countTokens, insertToken } from './db/repos/tokens.js';
-import { appendAudit } from './db/repos/audit.js';
+import { countTokens } from './db/repos/tokens.js';
+import { startCheckThread } from './sync/check-thread.js';
+import { createToken } from './tokens.js';
 
 export interface ServiceOptions {
   port: number;
@@ -63,6 +64,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
   let firstAdminToken: string | null = null;
   let upgradeBackupToDelete: string | null;
   let server: Server | undefined;
+  let stopCheckThread: (() => Promise<void>) | undefined;
   try {
     const migration = await migrate(db);
     if (migration.from !== migration.to) logger.info(migration, 'database migrated');
@@ -81,6 +83,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
       publicOrigins: o.publicOrigins,
       authFailures: o.authFailures,
     });
+    stopCheckThread = startCheckThread();
     const s = o.http ? createHttpServer(app) : createHttpsServer(await tlsOptions(o, logger), app);
     // Longer than clients' idle keep-alive, so a client never reuses a socket the server just closed.
     s.keepAliveTimeout = 65_000;
@@ -93,26 +96,17 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     server = s;
 
     if ((await countTokens(db, 'admin')) === 0) {
-      firstAdminToken = await db.transaction(async (tx) => {
-        const t = await insertToken(tx, {
-          role: 'admin',
-          bureauId: null,
-          divisionId: null,
-          label: '初回起動時の管理者',
-        });
-        await appendAudit(tx, {
-          tokenId: null,
-          role: null,
-          action: 'create',
-          entity: 'token',
-          entityId: String(t.record.id),
-          details: { role: 'admin', firstStart: true },
-        });
-        return t.token;
-      });
+      const t = await createToken(
+        db,
+        { role: 'admin', label: '初回起動時の管理者' },
+        { tokenId: null, role: null },
+        'first-start',
+      );
+      firstAdminToken = t.token;
     }
   } catch (e) {
     if (server) await new Promise<void>((res) => server!.close(() => res()));
+    await stopCheckThread?.();
     await db.close().catch(() => undefined);
     throw e;
   }
@@ -130,6 +124,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
         server.close(() => res());
         server.closeIdleConnections();
       });
+      await stopCheckThread?.();
       await db.close();
     },
   };

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
-export const EXIT_UNUSABLE = 2;
+const EXIT_UNUSABLE = 2;
 
 /** The input or an option cannot be used: exit 2 with this message. */
 export class CliError extends Error {}

@@ -31,7 +31,7 @@ const TITLES: Record<string, string> = {
   'Global Options:': '共通オプション:',
 };
 
-export function buildProgram(ctx: CliContext): Command {
+function buildProgram(ctx: CliContext): Command {
   const program = new Command('saiken')
     .description('債権管理台帳のチェックと集計')
     .exitOverride()

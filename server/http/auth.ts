@@ -1,24 +1,19 @@
 /**
- * Who is calling, and what they may see. Every route states its roles; scope checks say whether a
- * bureau's or a division's data is within the caller's reach.
+ * Who is calling: the token of a request, looked up as the Actor the services take. Every route
+ * states its roles; what an actor may reach is decided in `../actor.ts`.
  */
 import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import type { Actor } from '../actor.js';
 import type { Db } from '../db/db.js';
 import { findActiveToken, type Role } from '../db/repos/tokens.js';
-import { forbidden, handle, unauthorized } from './errors.js';
+import { forbidden } from '../refusals.js';
+import { handle, unauthorized } from './errors.js';
 import { AuthThrottle, clientAddress, tooManyFailures } from './security.js';
-
-export interface Principal {
-  tokenId: number;
-  role: Role;
-  bureauId: number | null;
-  divisionId: number | null;
-}
 
 declare module 'express-serve-static-core' {
   interface Request {
-    principal?: Principal;
+    principal?: Actor;
   }
 }
 
@@ -49,7 +44,8 @@ export function authenticate(db: Db, throttle = new AuthThrottle(), logger?: Log
   });
 }
 
-export function principal(req: Request): Principal {
+/** The authenticated caller of a request. */
+export function principal(req: Request): Actor {
   if (!req.principal) throw unauthorized();
   return req.principal;
 }
@@ -61,28 +57,4 @@ export function requireRole(...roles: Role[]): RequestHandler {
     if (!roles.includes(p.role)) return next(forbidden());
     next();
   };
-}
-
-/** May the caller read data of this division (of this bureau)? */
-export function canReadDivision(p: Principal, bureauId: number, divisionId: number): boolean {
-  switch (p.role) {
-    case 'finance':
-      return true;
-    case 'accounting':
-      return p.bureauId === bureauId;
-    case 'division':
-      return p.divisionId === divisionId;
-    case 'admin':
-      // Admins run the organisation and tokens, not the ledgers.
-      return false;
-  }
-}
-
-/** May the caller read everything of this bureau? */
-export function canReadBureau(p: Principal, bureauId: number): boolean {
-  return p.role === 'finance' || (p.role === 'accounting' && p.bureauId === bureauId);
-}
-
-export function assertCanReadDivision(p: Principal, bureauId: number, divisionId: number): void {
-  if (!canReadDivision(p, bureauId, divisionId)) throw forbidden();
 }

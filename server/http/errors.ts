@@ -8,26 +8,23 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ApiFailure } from '../../domain/api/errors.js';
+import { invalidInput, notFound } from '../refusals.js';
 
 export { ApiFailure };
 
 export const unauthorized = () =>
   new ApiFailure(401, 'unauthorized', 'トークンがないか、無効です。設定画面で正しいトークンを入力してください。');
-export const forbidden = () => new ApiFailure(403, 'forbidden', 'この操作を行う権限がありません。');
-export const notFound = (what = '指定されたデータ') => new ApiFailure(404, 'not-found', `${what}が見つかりません。`);
-
-/** A zod failure as a 400 with the offending paths (no values: they may be personal). */
-export function invalidInput(error: z.ZodError, message = '送られた内容が正しくありません。'): ApiFailure {
-  return new ApiFailure(
-    400,
-    'invalid-input',
-    message,
-    error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), problem: i.message })),
-  );
-}
-
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, message?: string): T {
   const r = schema.safeParse(value);
+  if (!r.success) throw invalidInput(r.error, message);
+  return r.data;
+}
+
+const JA = z.locales.ja();
+
+/** Like parseWith, but zod's own messages in Japanese (per parse: the process-wide config stays as it is). */
+export function parseJa<T>(schema: z.ZodType<T>, value: unknown, message = '送られた内容が正しくありません。'): T {
+  const r = schema.safeParse(value, { error: JA.localeError });
   if (!r.success) throw invalidInput(r.error, message);
   return r.data;
 }

@@ -8,10 +8,7 @@ import type { TLSSocket } from 'node:tls';
 import { ApiFailure } from './errors.js';
 
 /** Microsoft's office.js hosts (the current one and the legacy one) — the pane's only outside script. */
-export const OFFICE_JS_ORIGINS = [
-  'https://appsforoffice.microsoft.com',
-  'https://officeapis.public.onecdn.static.microsoft',
-];
+const OFFICE_JS_ORIGINS = ['https://appsforoffice.microsoft.com', 'https://officeapis.public.onecdn.static.microsoft'];
 
 /** Office on the web frames the task pane; desktop Excel has no ancestor. Nothing else may frame it. */
 const OFFICE_FRAME_ANCESTORS = [
@@ -42,7 +39,7 @@ export const PANE_CSP = [
 ].join('; ');
 
 /** JSON is never a document: nothing may run or be framed from an API response. */
-export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const isTls = (req: Request) => Boolean((req.socket as TLSSocket).encrypted);
 

@@ -31,7 +31,7 @@ const crashed = () =>
  * Below this size a file is read here: a few hundred rows take milliseconds, less than starting
  * a thread (and a stream of small or malformed uploads must not start a thread each).
  */
-export const THREAD_FROM_BYTES = 256 * 1024;
+const THREAD_FROM_BYTES = 256 * 1024;
 
 /** The plan file's rows, validated, read on a thread of its own when it is large. */
 export function parsePlansOffThread(

@@ -8,7 +8,7 @@ import { MAX_FISCAL_YEAR, MAX_YEN, MAX_YEN_LABEL, MIN_FISCAL_YEAR } from '../../
 import { checkName, nameProblemMessage } from '../../domain/text/org-name.js';
 import { normalizeText } from '../../domain/text/normalize.js';
 import { ApiFailure, type ApiErrorCode } from '../../domain/api/errors.js';
-import { guardPersonalText } from '../http/personal-text.js';
+import { guardPersonalText } from '../privacy/personal-text.js';
 import { importError } from './errors.js';
 import type { SheetRow } from './sheet.js';
 
@@ -16,7 +16,7 @@ export type FieldKey = 'bureau' | 'division' | 'claim' | 'classification' | 'fis
 type ColumnKey = FieldKey | 'measures';
 
 /** The template's own header for each column, as error messages name it. */
-export const TEMPLATE_HEADERS: Record<ColumnKey, string> = {
+const TEMPLATE_HEADERS: Record<ColumnKey, string> = {
   bureau: '局名',
   division: '課名',
   claim: '債権名',
@@ -92,7 +92,7 @@ export interface PlanImportRow {
   milestones: Milestone[];
 }
 
-export function headerKey(cell: Cell): string {
+function headerKey(cell: Cell): string {
   return typeof cell === 'string' ? normalizeText(cell).replace(/\s+/g, '') : '';
 }
 

@@ -7,7 +7,7 @@ import { CIVIL_CODE_REVISION, ClaimTypeIndex } from '../../domain/claims/claim-t
 import type { Classification } from '../../domain/fields/catalogue.js';
 import { DEFAULT_PARAMS } from '../../domain/rules/rule.js';
 import type { Rng } from './prng.js';
-import type { LedgerRecord } from './record.js';
+import type { SampleRow } from './record.js';
 
 export interface SampleContext {
   rng: Rng;
@@ -47,7 +47,7 @@ export function sampleContext(rng: Rng, claimType: string, asOf: Day): SampleCon
   return ctx;
 }
 
-export const isPublicClaim = (ctx: SampleContext) => ctx.classification !== '私債権';
+const isPublicClaim = (ctx: SampleContext) => ctx.classification !== '私債権';
 export const isEnforceable = (ctx: SampleContext) => ctx.classification === '強制徴収公債権';
 
 /** The period in years for a claim due on `due` (a private claim due before 2020-04-01 keeps the old period). */
@@ -57,7 +57,7 @@ export function periodYears(ctx: SampleContext, due: Day): number {
 }
 
 /** prescriptionEnd of rules.md for a record without a 時効完成予定日 cell. */
-export function prescriptionEndOf(ctx: SampleContext, r: LedgerRecord): Day {
+function prescriptionEndOf(ctx: SampleContext, r: SampleRow): Day {
   const starts = [addDays(r.dueDate, 1)];
   if (isPublicClaim(ctx) && r.demandDate !== null) starts.push(r.demandDate + DEFAULT_PARAMS.demandTermDays + 1);
   if (r.acknowledgementDate !== null) starts.push(addDays(r.acknowledgementDate, 1));
@@ -88,7 +88,7 @@ export function duesEndingWithin(ctx: SampleContext, demandAfter: number, from: 
   for (let due = addDays(ctx.asOf, -12 * 366); due <= addDays(ctx.asOf, -30); due++) {
     probe.dueDate = due;
     probe.demandDate = due + demandAfter;
-    const end = prescriptionEndOf(ctx, { ...probe, paidAmount: 0, outstanding: 1 } as LedgerRecord);
+    const end = prescriptionEndOf(ctx, { ...probe, paidAmount: 0, outstanding: 1 } as SampleRow);
     if (end >= from && end <= to) out.push(due);
   }
   return out;

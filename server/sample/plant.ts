@@ -7,9 +7,9 @@ import { addDays, addYears } from '../../domain/calendar/day.js';
 import type { Classification } from '../../domain/fields/catalogue.js';
 import type { RuleId } from '../../domain/rules/rule.js';
 import { duesEndingWithin, fiscalYearStart, type SampleContext } from './context.js';
-import { deferralRow, dunnedRow, newRecord, paidRow, pay, writtenOffRow, type LedgerRecord } from './record.js';
+import { deferralRow, dunnedRow, newRecord, paidRow, pay, writtenOffRow, type SampleRow } from './record.js';
 
-type Planter = (ctx: SampleContext) => LedgerRecord | null;
+type Planter = (ctx: SampleContext) => SampleRow | null;
 type Applies = (c: Classification) => boolean;
 
 const ALL: Applies = () => true;
@@ -18,7 +18,7 @@ const NOT_ENFORCEABLE: Applies = (c) => c !== '強制徴収公債権';
 const PUBLIC: Applies = (c) => c !== '私債権';
 const PRIVATE: Applies = (c) => c === '私債権';
 
-function withPaid(change: (r: LedgerRecord, ctx: SampleContext) => void): Planter {
+function withPaid(change: (r: SampleRow, ctx: SampleContext) => void): Planter {
   return (ctx) => {
     const r = paidRow(ctx);
     change(r, ctx);
@@ -27,7 +27,7 @@ function withPaid(change: (r: LedgerRecord, ctx: SampleContext) => void): Plante
 }
 
 /** An unpaid claim whose prescription ends in [from, to], dunned recently so that nothing else holds. */
-function prescriptionRow(ctx: SampleContext, from: number, to: number): LedgerRecord | null {
+function prescriptionRow(ctx: SampleContext, from: number, to: number): SampleRow | null {
   const { rng, asOf } = ctx;
   const after = rng.int(7, 20);
   const key = `${after}:${from - asOf}:${to - asOf}`;

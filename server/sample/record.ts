@@ -8,7 +8,7 @@ import type { Cell } from '../../domain/values/parsed.js';
 import { isEnforceable, type SampleContext } from './context.js';
 import { fakeAddress, fakeName, fakeNote, fakePhone, INCOME_BRACKETS } from './names.js';
 
-export interface LedgerRecord {
+export interface SampleRow {
   debtorId: string | null;
   debtorName: string;
   address: string;
@@ -49,7 +49,7 @@ export interface LedgerRecord {
 export const DUNNING_METHODS: readonly DunningMethod[] = ['文書', '電話', 'SMS', 'オートコール', '勤務先', '臨戸'];
 
 /** A new debtor and assessment, due on `due`, nothing paid or done yet. */
-export function newRecord(ctx: SampleContext, due: Day): LedgerRecord {
+export function newRecord(ctx: SampleContext, due: Day): SampleRow {
   const { rng, asOf } = ctx;
   const serial = ++ctx.serial;
   const assessed = rng.int(20, 600) * 100;
@@ -91,19 +91,19 @@ export function newRecord(ctx: SampleContext, due: Day): LedgerRecord {
   };
 }
 
-export function pay(r: LedgerRecord, amount: number, on: Day | null): void {
+export function pay(r: SampleRow, amount: number, on: Day | null): void {
   r.paidAmount = amount;
   r.lastPaymentDate = amount > 0 ? on : null;
   r.outstanding = r.assessedAmount - r.paidAmount - r.writtenOffAmount;
 }
 
 /** A demand 7–20 days after the due date (on time), where the due date is 21+ days past. */
-export function demandOnTime(ctx: SampleContext, r: LedgerRecord): void {
+function demandOnTime(ctx: SampleContext, r: SampleRow): void {
   if (ctx.asOf > addDays(r.dueDate, 20)) r.demandDate = addDays(r.dueDate, ctx.rng.int(7, 20));
 }
 
 /** Paid in full, on time or after a demand. */
-export function paidRow(ctx: SampleContext): LedgerRecord {
+export function paidRow(ctx: SampleContext): SampleRow {
   const { rng, asOf } = ctx;
   const r = newRecord(ctx, addDays(asOf, -rng.int(0, 1800)));
   const on = rng.chance(0.7) ? addDays(r.dueDate, -rng.int(0, 15)) : Math.min(addDays(r.dueDate, rng.int(1, 90)), asOf);
@@ -113,7 +113,7 @@ export function paidRow(ctx: SampleContext): LedgerRecord {
 }
 
 /** Not yet 20 days past due: nothing is owed to the rules yet. */
-export function notDueRow(ctx: SampleContext): LedgerRecord {
+function notDueRow(ctx: SampleContext): SampleRow {
   const { rng, asOf } = ctx;
   const r = newRecord(ctx, addDays(asOf, rng.int(-20, 60)));
   if (rng.chance(0.2))
@@ -122,7 +122,7 @@ export function notDueRow(ctx: SampleContext): LedgerRecord {
 }
 
 /** Owing, demanded on time and dunned within the last 300 days; escalated where dunned 3+ times. */
-export function dunnedRow(ctx: SampleContext, minAge = 21): LedgerRecord {
+export function dunnedRow(ctx: SampleContext, minAge = 21): SampleRow {
   const { rng, asOf } = ctx;
   const r = newRecord(ctx, rng.int(ctx.minDue, addDays(asOf, -minAge)));
   demandOnTime(ctx, r);
@@ -143,7 +143,7 @@ export function dunnedRow(ctx: SampleContext, minAge = 21): LedgerRecord {
 }
 
 /** A deferral in force with its dates (and installments where the kind needs them) filled in. */
-export function deferralRow(ctx: SampleContext, type: DeferralType): LedgerRecord {
+export function deferralRow(ctx: SampleContext, type: DeferralType): SampleRow {
   const { rng, asOf } = ctx;
   const r = dunnedRow(ctx, 60);
   r.deferralType = type;
@@ -167,7 +167,7 @@ export function deferralRow(ctx: SampleContext, type: DeferralType): LedgerRecor
 }
 
 /** Written off after the claim ended: nothing owed. */
-export function writtenOffRow(ctx: SampleContext): LedgerRecord {
+export function writtenOffRow(ctx: SampleContext): SampleRow {
   const { rng, asOf } = ctx;
   const r = newRecord(ctx, addDays(asOf, -rng.int(400, 2500)));
   demandOnTime(ctx, r);
@@ -179,7 +179,7 @@ export function writtenOffRow(ctx: SampleContext): LedgerRecord {
 }
 
 /** 執行停止 (enforceable claims) or 徴収停止 (the others), in force and lawful. */
-export function stoppedRow(ctx: SampleContext): LedgerRecord {
+function stoppedRow(ctx: SampleContext): SampleRow {
   const { rng, asOf } = ctx;
   const r = dunnedRow(ctx);
   if (isEnforceable(ctx)) {
@@ -192,7 +192,7 @@ export function stoppedRow(ctx: SampleContext): LedgerRecord {
 }
 
 /** A clean row of a kind drawn by weight; a few are marked in hardship, with their referral. */
-export function cleanRow(ctx: SampleContext): LedgerRecord {
+export function cleanRow(ctx: SampleContext): SampleRow {
   const { rng } = ctx;
   const x = rng.next();
   const r =

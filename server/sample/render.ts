@@ -7,7 +7,7 @@ import { fiscalYearLabel, formatWareki, formatWarekiShort } from '../../domain/c
 import type { FieldKey } from '../../domain/fields/catalogue.js';
 import type { Cell } from '../../domain/values/parsed.js';
 import type { Rng } from './prng.js';
-import type { LedgerRecord } from './record.js';
+import type { SampleRow } from './record.js';
 
 type Kind = 'text' | 'date' | 'yen' | 'fiscalYear' | 'count' | 'flag';
 
@@ -101,7 +101,7 @@ function cellOf(rng: Rng, kind: Kind, v: unknown, blankZero: boolean): Cell {
 }
 
 /** A record's cells in COLUMNS order; paid and written-off amounts of 0 are often left blank. */
-export function renderRecord(rng: Rng, r: LedgerRecord, claimType: string): Cell[] {
+export function renderRecord(rng: Rng, r: SampleRow, claimType: string): Cell[] {
   const values: Record<string, unknown> = { ...r, claimType };
   return COLUMNS.map((c) => {
     if (c.field in r.raw) return r.raw[c.field] ?? null;

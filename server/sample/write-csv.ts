@@ -25,7 +25,7 @@ export function toCsv(grid: readonly (readonly Cell[])[]): string {
   return grid.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
-export function encodeCsv(text: string, encoding: CsvEncoding): Buffer {
+function encodeCsv(text: string, encoding: CsvEncoding): Buffer {
   if (encoding === 'cp932') return iconv.encode(text, 'cp932');
   const body = Buffer.from(text, 'utf8');
   return encoding === 'utf-8-bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;

@@ -14,8 +14,8 @@ export interface WriteXlsxOptions {
   merges?: readonly string[];
 }
 
-export const DATE_FORMAT = 'yyyy/m/d';
-export const YEN_FORMAT = '#,##0';
+const DATE_FORMAT = 'yyyy/m/d';
+const YEN_FORMAT = '#,##0';
 
 export async function writeXlsx(path: string, grid: readonly (readonly Cell[])[], options: WriteXlsxOptions = {}) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });

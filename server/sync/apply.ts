@@ -1,50 +1,26 @@
 /**
  * Applying a complete submission. Reading the current rows and merging the parts in happen before
- * the write transaction, on a snapshot at the submission's base revision. The transaction checks
- * the ledger is still at that revision and that the staged parts it sees are the ones the plan was
- * made from (else it makes the plan again, inside the transaction), and issues the row writes; while SQLite works through
- * them, the check is taken from the check thread (which checked the parts as they came) or made
- * here by the engine; the ledger's aggregates and finding counts are written last. All or nothing:
- * a crash before COMMIT leaves the parts staged for a retry.
+ * the write transaction, on a snapshot at the submission's base revision (`prepare`, with the pure
+ * diff in `diff.ts`). The transaction checks the ledger is still at that revision and that the
+ * staged parts it sees are the ones the plan was made from (else it makes the plan again, inside
+ * the transaction), and commits it (`commit.ts`): the row writes, and while SQLite works through
+ * them the check, taken from the check thread (which checked the parts as they came) when it fits
+ * (`threadCheckFor`) or made by the engine; the ledger's aggregates and finding counts last. All
+ * or nothing: a crash before COMMIT leaves the parts staged for a retry.
  */
-import type { LedgerInfo, SubmissionResult, SyncRowValues } from '../../domain/sync/protocol.js';
-import type { Db, Queryable } from '../db/db.js';
-import { appendAudit } from '../db/repos/audit.js';
-import {
-  advanceLedger,
-  currentRows,
-  type StoredRow,
-  findLedger,
-  replaceFindingCounts,
-  tombstoneRows,
-  upsertRows,
-  upsertStagedRows,
-} from '../db/repos/ledgers.js';
-import { ensureClaim } from '../db/repos/org.js';
-import {
-  findSubmission,
-  finishSubmission,
-  HEADER_PART,
-  partBody,
-  stagedHashes,
-  type SubmissionRecord,
-} from '../db/repos/submissions.js';
-import type { Principal } from '../http/auth.js';
 import type { ApiFailure } from '../../domain/api/errors.js';
-import { canonicalData } from './canonical.js';
+import type { SubmissionResult } from '../../domain/sync/protocol.js';
+import type { Actor } from '../actor.js';
+import type { Db, Queryable } from '../db/db.js';
+import { currentRows, findLedger } from '../db/repos/ledgers.js';
+import { findSubmission, HEADER_PART, partBody, stagedHashes, type SubmissionRecord } from '../db/repos/submissions.js';
 import { dropCheck, threadCheck, type ThreadCheck } from './check-thread.js';
-import { checkLedgerRows, type CheckedRow, type LedgerCheck } from './check.js';
+import type { LedgerCheck } from './check.js';
+import { commitPlan, type Header, type Plan } from './commit.js';
+import { diffRows, mergeParts } from './diff.js';
 import { duplicateKey, staleRevision } from './failures.js';
 import { rejectSubmission, storedReply, type SyncReply } from './reply.js';
 import { decodeStaged, isCompact, keysOf, stagedCache, type StagedKeys, type StagedRow } from './staged.js';
-
-interface Header {
-  baseRevision: number;
-  asOf: string;
-  rulesetVersion: string;
-  ledger: LedgerInfo;
-  count: number;
-}
 
 /** The staged parts, in index order: their body hashes, and their keys (values aside). */
 interface Staged {
@@ -91,61 +67,9 @@ async function stagedRows(q: Queryable, id: string, staged: Staged): Promise<Sta
   return parts.flat();
 }
 
-interface Merged {
-  /** Each upserted key with its hash and sheet row. */
-  upserts: Map<string, { hash: string; row: number }>;
-  deletions: Set<string>;
-  duplicates: number;
-}
-
-/** All parts' upserts and deletions; a key met twice anywhere in the submission is counted. */
-function mergeParts(parts: readonly StagedKeys[]): Merged {
-  const m: Merged = { upserts: new Map(), deletions: new Set(), duplicates: 0 };
-  for (const part of parts) {
-    for (let i = 0; i < part.keys.length; i++) {
-      const key = part.keys[i]!;
-      if (m.upserts.has(key)) m.duplicates++;
-      m.upserts.set(key, { hash: part.hashes[i]!, row: part.rows[i]! });
-    }
-    for (const k of part.deletions) {
-      if (m.deletions.has(k)) m.duplicates++;
-      m.deletions.add(k);
-    }
-  }
-  for (const k of m.deletions) if (m.upserts.has(k)) m.duplicates++;
-  return m;
-}
-
-/**
- * Writes the new and changed rows (`changed`, by key): straight from the staged parts inside the
- * database when they are all in the compact form (the statement skips unchanged rows itself, and
- * must write exactly the rows found changed here), else bound from here.
- */
-async function writeUpserts(
-  tx: Queryable,
-  ledgerId: string,
-  revision: number,
-  submissionId: string,
-  compact: boolean,
-  changed: ReadonlySet<string>,
-  rows: () => Promise<StagedRow[]>,
-): Promise<void> {
-  const written = compact ? await upsertStagedRows(tx, ledgerId, revision, submissionId) : null;
-  if (written !== null) {
-    if (written !== changed.size) throw new Error(`staged rows disagree: ${written} written, ${changed.size} changed`);
-    return;
-  }
-  const bound = (await rows())
-    .filter((u) => changed.has(u.key))
-    .map((u) => ({ key: u.key, hash: u.hash, sheetRow: u.row, data: canonicalData(u.values) }));
-  // Keys in order: B-tree inserts then append instead of splitting pages at random.
-  bound.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  await upsertRows(tx, ledgerId, revision, bound);
-}
-
 export async function applySubmission(
   db: Db,
-  p: Principal,
+  p: Actor,
   submissionId: string,
   now: () => Date = () => new Date(),
 ): Promise<SyncReply> {
@@ -159,22 +83,8 @@ export async function applySubmission(
   }
 }
 
-/** What the apply writes, worked out from one view of the database. */
-interface Plan {
-  header: Header;
-  staged: Staged;
-  /** Current rows neither upserted nor deleted. */
-  kept: StoredRow[];
-  removed: string[];
-  /** Upserted keys whose hash or sheet row differ from the stored row (or that are new). */
-  changed: Set<string>;
-  rowCount: number;
-  /** The staged upserts with their values (read once, when needed). */
-  upserted: () => Promise<StagedRow[]>;
-}
-
 type Prepared =
-  | { kind: 'plan'; plan: Plan }
+  | { kind: 'plan'; plan: Plan; staged: Staged }
   | { kind: 'refuse'; failure: ApiFailure }
   | { kind: 'stale'; current: number }
   /** Fewer parts than the header counts: a view older than the last part's commit. */
@@ -208,41 +118,26 @@ async function prepare(
   if (ledger.revision !== sub.base_revision) return { kind: 'stale', current: ledger.revision };
   const stored = await currentRows(q, sub.ledger_id);
 
-  const kept: StoredRow[] = [];
-  const removed: string[] = [];
-  for (const r of stored) {
-    if (merged.deletions.has(r.row_key)) removed.push(r.row_key);
-    else if (!merged.upserts.has(r.row_key)) kept.push(r);
-  }
-  const before = new Map(stored.map((r) => [r.row_key, r]));
-  const changed = new Set<string>();
-  for (const [key, u] of merged.upserts) {
-    const prev = before.get(key);
-    // An unchanged row keeps its revision, so `rows?since` reports only real changes.
-    if (prev && prev.row_hash === u.hash && prev.sheet_row === u.row) continue;
-    changed.add(key);
-  }
   let withValues: Promise<StagedRow[]> | undefined;
   // A part's body never changes under its hash, so it may be read through the snapshot.
   const upserted = () => (withValues ??= stagedRows(q, id, staged));
-  return {
-    kind: 'plan',
-    plan: { header, staged, kept, removed, changed, rowCount: kept.length + merged.upserts.size, upserted },
-  };
+  const plan = { header, compact: staged.compact, ...diffRows(stored, merged), upserted };
+  return { kind: 'plan', plan, staged };
 }
 
-/** Every current row after the submission: those kept, and the upserts. */
-async function rowsAfter(plan: Plan): Promise<CheckedRow[]> {
-  return [
-    ...plan.kept.map((r) => ({ key: r.row_key, sheetRow: r.sheet_row, values: JSON.parse(r.data) as SyncRowValues })),
-    ...(await plan.upserted()).map((u) => ({ key: u.key, sheetRow: u.row, values: u.values })),
-  ];
+/**
+ * The thread's check, if it is this submission's: its parts are exactly the staged parts (it
+ * checks), they hold every current row (none kept from before) and came in sheet order: then its
+ * grid is this grid. Otherwise (null) the engine checks in the commit.
+ */
+function threadCheckFor(t: ThreadCheck | undefined, plan: Plan): LedgerCheck | null {
+  return t?.check && t.inOrder && plan.kept.length === 0 && t.count === plan.rowCount ? t.check : null;
 }
 
 const sameStaged = (a: Staged, byIndex: Map<number, string>) =>
   a.indexes.length === byIndex.size && a.indexes.every((i, n) => byIndex.get(i) === a.hashes[n]);
 
-async function apply(db: Db, p: Principal, submissionId: string, now: () => Date): Promise<SyncReply> {
+async function apply(db: Db, p: Actor, submissionId: string, now: () => Date): Promise<SyncReply> {
   const sub = await findSubmission(db, submissionId);
   if (!sub) throw new Error('submission vanished while applying');
   if (sub.status !== 'receiving') return storedReply(sub);
@@ -255,13 +150,9 @@ async function apply(db: Db, p: Principal, submissionId: string, now: () => Date
   if (first.kind === 'stale') {
     return rejectSubmission(db, p, submissionId, staleRevision(ledgerId, first.current, sub.base_revision), now());
   }
-  // Awaited before the write lock is taken: the thread may be busy with other submissions. Its
-  // check is this one when its parts are exactly the staged parts (it checks), they hold every
-  // current row (none kept from before) and came in sheet order: then its grid is this grid.
+  // Awaited before the write lock is taken: the thread may be busy with other submissions.
   const t = await fromThread;
-  const fits = (plan: Plan) => t?.check && t.inOrder && plan.kept.length === 0 && t.count === plan.rowCount;
-  const snapshot = first.kind === 'plan' ? first.plan : null;
-  const threadChecked = snapshot && fits(snapshot) ? t!.check : null;
+  const snapshot = first.kind === 'plan' ? first : null;
 
   const at = now();
   type Outcome =
@@ -278,80 +169,30 @@ async function apply(db: Db, p: Principal, submissionId: string, now: () => Date
     const latest = await findLedger(tx, ledgerId);
     if (!latest || latest.revision !== sub.base_revision) return { kind: 'stale' };
     // The staged parts as the transaction sees them: the plan stands only if it was made from
-    // these; otherwise it is made again here, inside the transaction.
-    let plan = snapshot;
-    let checked = threadChecked;
-    if (!plan || !sameStaged(plan.staged, await stagedHashes(tx, submissionId))) {
+    // these; otherwise it is made again here, inside the transaction, and the engine checks it.
+    let plan: Plan;
+    let threadChecked: LedgerCheck | null;
+    if (snapshot && sameStaged(snapshot.staged, await stagedHashes(tx, submissionId))) {
+      plan = snapshot.plan;
+      threadChecked = threadCheckFor(t, plan);
+    } else {
       const again = await prepare(db, tx, current);
       if (again.kind === 'refuse') return again;
       if (again.kind === 'stale') return { kind: 'stale' };
       if (again.kind === 'incomplete') throw new Error('staged parts missing while applying');
       plan = again.plan;
-      checked = null;
+      threadChecked = null;
     }
-    const { header, changed, removed } = plan;
-    const revision = sub.base_revision + 1;
-    // Issued now, awaited after the check: SQLite writes the rows on its own thread meanwhile (the
-    // engine, when it runs here, overlaps them).
-    const writes = Promise.allSettled([
-      writeUpserts(tx, ledgerId, revision, submissionId, plan.staged.compact, changed, plan.upserted),
-      tombstoneRows(tx, ledgerId, revision, removed),
-    ]);
-    let check: LedgerCheck | undefined;
-    let checkError: unknown;
-    try {
-      check = checked ?? checkLedgerRows(await rowsAfter(plan), header.ledger, header.asOf);
-    } catch (err) {
-      checkError = err;
-    }
-    // Nothing may still run when the transaction ends, whichever way it ends.
-    const failed = (await writes).find((r) => r.status === 'rejected');
-    if (!check) throw checkError;
-    if (failed) throw failed.reason;
-    const info = header.ledger;
-    const claim = await ensureClaim(tx, latest.division_id, info.claimType, info.classification ?? null);
-    const meta = {
-      name: info.name,
-      claimId: claim.id,
-      asOf: header.asOf,
-      rulesetVersion: header.rulesetVersion,
-      submissionId,
-      at,
-    };
-    if ((await advanceLedger(tx, ledgerId, sub.base_revision, meta, check.aggregates)) !== revision) {
-      throw new Error('ledger revision moved inside the write transaction');
-    }
-    await replaceFindingCounts(tx, ledgerId, check.counts);
-    const a = check.aggregates;
-    const result: SubmissionResult = {
-      status: 'applied',
+    const result = await commitPlan(tx, {
+      actor: p,
       submissionId,
       ledgerId,
-      revision,
-      appliedAt: at.toISOString(),
-      totals: { rows: a.rowCount, assessed: a.assessed, paid: a.paid, outstanding: a.outstanding },
-      findings: check.findings,
-    };
-    await finishSubmission(tx, submissionId, 'applied', revision, result, at);
-    await appendAudit(
-      tx,
-      {
-        tokenId: p.tokenId,
-        role: p.role,
-        action: 'apply',
-        entity: 'ledger',
-        entityId: ledgerId,
-        revision,
-        details: {
-          submissionId,
-          parts: header.count,
-          changed: changed.size,
-          deleted: removed.length,
-          rows: a.rowCount,
-        },
-      },
+      divisionId: latest.division_id,
+      baseRevision: sub.base_revision,
+      plan,
+      threadChecked,
       at,
-    );
+    });
     return { kind: 'applied', result };
   });
   if (outcome.kind === 'applied') return { status: 200, body: outcome.result };

@@ -122,6 +122,13 @@ class CheckThread {
     this.refused.delete(key);
     if (this.fed.delete(key)) this.post({ type: 'drop', key });
   }
+
+  /** Ends the thread; an answer still awaited is none (the apply checks by itself). */
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
 }
 
 let thread: CheckThread | undefined;
@@ -141,9 +148,25 @@ function keyOf(db: Db, submissionId: string): string {
   return `${n}:${submissionId}`;
 }
 
-/** Starts the thread ahead of the first submission (its start-up costs a few hundred ms of CPU). */
-export function startCheckThread(): void {
+let services = 0;
+
+/**
+ * Starts the thread ahead of the first submission (its start-up costs a few hundred ms of CPU).
+ * Gives the function that ends it once no service that started it runs any more; a later part
+ * starts a new one when needed.
+ */
+export function startCheckThread(): () => Promise<void> {
+  services++;
   checkThread()?.start();
+  let stopped = false;
+  return async () => {
+    if (stopped) return;
+    stopped = true;
+    if (--services > 0) return;
+    const running = thread;
+    thread = undefined;
+    await running?.stop();
+  };
 }
 
 export function feedCheck(

@@ -5,9 +5,9 @@ import type { PersonalTextReport, TextFinding } from '../../domain/sync/personal
 import { MAX_TEXT_VALUE } from '../../domain/sync/values.js';
 import { MAX_FISCAL_YEAR, MAX_YEN_LABEL, MIN_FISCAL_YEAR } from '../../domain/values/limits.js';
 import { ApiFailure } from '../../domain/api/errors.js';
-import { LOOKS_PERSONAL_MESSAGE, MY_NUMBER_MESSAGE } from '../http/personal-text.js';
+import { LOOKS_PERSONAL_MESSAGE, MY_NUMBER_MESSAGE } from '../privacy/personal-text.js';
 
-export const catchUpPath = (ledgerId: string, since: number) =>
+const catchUpPath = (ledgerId: string, since: number) =>
   `/api/v1/ledgers/${encodeURIComponent(ledgerId)}/rows?since=${since}`;
 
 export const invalidLedgerId = () =>

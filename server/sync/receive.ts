@@ -20,8 +20,9 @@ import {
   partHash,
   type SubmissionRecord,
 } from '../db/repos/submissions.js';
-import type { Principal } from '../http/auth.js';
-import { ApiFailure, forbidden, invalidInput } from '../http/errors.js';
+import type { Actor } from '../actor.js';
+import { ApiFailure } from '../../domain/api/errors.js';
+import { forbidden, invalidInput } from '../refusals.js';
 import { applySubmission } from './apply.js';
 import { canonicalData, sha256Hex, stableJson } from './canonical.js';
 import { feedCheck } from './check-thread.js';
@@ -54,7 +55,7 @@ type Staged =
  * personal field, key fields must be digests: `fast-parse.test.ts`), so the raw-body guard could
  * refuse nothing there. Any other body meets the guard first, then zod, as before.
  */
-export function readPart(raw: unknown): SubmissionPart {
+function readPart(raw: unknown): SubmissionPart {
   const fast = fastParsePart(raw);
   if (fast) return fast;
   assertNoPersonalData(raw);
@@ -106,7 +107,7 @@ function checkPersonalText(part: SubmissionPart): Record<string, number> | undef
 
 export async function receivePart(
   db: Db,
-  p: Principal,
+  p: Actor,
   ledgerId: string,
   raw: unknown,
   now: () => Date = () => new Date(),
@@ -215,7 +216,7 @@ function partDigest(header: string, index: number, part: StagedPart): string {
 }
 
 interface StageInput {
-  p: Principal;
+  p: Actor;
   ledgerId: string;
   part: SubmissionPart;
   /** The staged form (`staged.ts`). */

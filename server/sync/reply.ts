@@ -3,7 +3,7 @@ import type { Db } from '../db/db.js';
 import { appendAudit } from '../db/repos/audit.js';
 import { finishSubmission, findSubmission, type SubmissionRecord } from '../db/repos/submissions.js';
 import type { SubmissionResult } from '../../domain/sync/protocol.js';
-import type { Principal } from '../http/auth.js';
+import type { Actor } from '../actor.js';
 import { ApiFailure, type ApiErrorCode } from '../../domain/api/errors.js';
 import { dropCheck } from './check-thread.js';
 import { STORED_STATUS } from './failures.js';
@@ -28,7 +28,7 @@ export function storedReply(sub: SubmissionRecord): SyncReply {
  */
 export async function rejectSubmission(
   db: Db,
-  p: Principal,
+  p: Actor,
   id: string,
   failure: ApiFailure,
   now: Date,

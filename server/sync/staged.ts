@@ -138,7 +138,7 @@ export class StagedCache {
 }
 
 /** Rows kept (a couple of hundred bytes each). */
-export const STAGED_CACHE_ROWS = 500_000;
+const STAGED_CACHE_ROWS = 500_000;
 
 const caches = new WeakMap<Db, StagedCache>();
 

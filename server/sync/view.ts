@@ -1,6 +1,6 @@
 /** Ledgers as the API shows them: organisation, revision, totals and finding counts (no rows). */
 import type { FindingCounts, RowChanges } from '../../domain/sync/protocol.js';
-import type { FindingCountRow, LedgerRecord, RowChangeRow } from '../db/repos/ledgers.js';
+import type { FindingCountRow, StoredLedger, RowChangeRow } from '../db/repos/ledgers.js';
 
 export interface LedgerView {
   id: string;
@@ -25,7 +25,7 @@ export interface LedgerView {
   findings: FindingCounts;
 }
 
-export function ledgerView(l: LedgerRecord, counts: readonly FindingCountRow[]): LedgerView {
+export function ledgerView(l: StoredLedger, counts: readonly FindingCountRow[]): LedgerView {
   const findings: FindingCounts = { bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} };
   for (const c of counts) {
     findings.byRule[c.rule] = c.count;

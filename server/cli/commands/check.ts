@@ -88,7 +88,7 @@ async function runCheck(file: string, opts: Options, ctx: CliContext): Promise<n
 }
 
 /** The one JSON object of `--json`. */
-export function jsonReport(file: string, sheet: string, result: CheckResult) {
+function jsonReport(file: string, sheet: string, result: CheckResult) {
   const { mapping, findings, summary, analysis } = result;
   return {
     file,

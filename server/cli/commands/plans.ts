@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { addServerOptions, callApi, print, responseFailure, type ServerOptions } from '../../plans/cli-client.js';
+import { addServerOptions, callApi, print, responseFailure, type ServerOptions } from '../client.js';
 import { CliError } from '../errors.js';
 import { CSV_TYPE, XLSX_TYPE } from '../../plans/index.js';
 
@@ -28,7 +28,7 @@ export function contentTypeOf(file: string, bytes: Uint8Array): string {
   return zip ? XLSX_TYPE : CSV_TYPE;
 }
 
-export function summaryText(s: ImportSummary): string {
+function summaryText(s: ImportSummary): string {
   const years = s.fiscalYears?.length ? `（${s.fiscalYears.join('・')}年度）` : '';
   return [
     `計画を取り込みました${years}: ${s.imported} 行`,

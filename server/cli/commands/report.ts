@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { addServerOptions, callApi, print, responseFailure, type ServerOptions } from '../../plans/cli-client.js';
+import { addServerOptions, callApi, print, responseFailure, type ServerOptions } from '../client.js';
 import { CliError } from '../errors.js';
 
 interface ReportOptions extends ServerOptions {

@@ -15,7 +15,7 @@ import { CliError, parseOptions } from '../errors.js';
 import type { CliContext } from '../io.js';
 
 export const DEFAULT_DB = 'data/saiken.db';
-export const DEFAULT_PORT = 8443;
+const DEFAULT_PORT = 8443;
 
 const ServeOptions = z.object({
   port: z
@@ -32,7 +32,7 @@ const ServeOptions = z.object({
 });
 
 /** The package root (where package.json is), from source or from dist/. */
-export function packageRoot(): string {
+function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;

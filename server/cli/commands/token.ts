@@ -13,8 +13,9 @@ import { migrate, SchemaTooNewError } from '../../db/migrate.js';
 import { SqliteDb } from '../../db/sqlite.js';
 import { appendAudit } from '../../db/repos/audit.js';
 import { OrgNameError } from '../../db/repos/org.js';
-import { checkLabel, insertToken, LABEL_EXAMPLE, listTokens, revokeToken, ROLES } from '../../db/repos/tokens.js';
-import { resolveScope, ScopeError } from '../../db/repos/token-scope.js';
+import { checkLabel, LABEL_EXAMPLE, listTokens, revokeToken, ROLES } from '../../db/repos/tokens.js';
+import { ScopeError } from '../../db/repos/token-scope.js';
+import { createToken } from '../../tokens.js';
 import { CliError, parseOptions } from '../errors.js';
 import type { CliContext } from '../io.js';
 import { DEFAULT_DB } from './serve.js';
@@ -71,23 +72,17 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--label <text>', `控えのための名前。人の名前ではなく端末や用途で（例: ${LABEL_EXAMPLE}）`)
     .action(async (raw: unknown) => {
       const o = parseOptions(CreateOptions, raw);
+      // Checked before the database is opened (and made): a refused label leaves nothing behind.
       const label = checkLabel(o.label);
       if (!label.ok) throw new CliError(label.message);
       const created = await withDb(o.db, (db) =>
-        db.transaction(async (tx) => {
-          const scope = await resolveScope(tx, o.role, o.bureau, o.division).catch((e: unknown) => {
-            throw e instanceof ScopeError || e instanceof OrgNameError ? new CliError(e.message) : e;
-          });
-          const t = await insertToken(tx, { role: o.role, ...scope, label: label.value });
-          await appendAudit(tx, {
-            tokenId: null,
-            role: null,
-            action: 'create',
-            entity: 'token',
-            entityId: String(t.record.id),
-            details: { role: o.role, bureauId: scope.bureauId, divisionId: scope.divisionId, via: 'cli' },
-          });
-          return t;
+        createToken(
+          db,
+          { role: o.role, bureau: o.bureau, division: o.division, label: o.label },
+          { tokenId: null, role: null },
+          'cli',
+        ).catch((e: unknown) => {
+          throw e instanceof ScopeError || e instanceof OrgNameError ? new CliError(e.message) : e;
         }),
       );
       ctx.io.out(`${created.token}\n`);

@@ -12,6 +12,9 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** Who an entry names: a token and its role (both null for the command line on the service's machine). */
+export type AuditActor = Pick<AuditEntry, 'tokenId' | 'role'>;
+
 export async function appendAudit(tx: Queryable, e: AuditEntry, now: Date = new Date()): Promise<void> {
   await tx.run(
     'INSERT INTO audit_log (at, token_id, role, action, entity, entity_id, revision, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -26,27 +29,4 @@ export async function appendAudit(tx: Queryable, e: AuditEntry, now: Date = new 
       JSON.stringify(e.details ?? {}),
     ],
   );
-}
-
-export interface AuditRow {
-  id: number;
-  at: string;
-  token_id: number | null;
-  role: string | null;
-  action: string;
-  entity: string;
-  entity_id: string;
-  revision: number | null;
-  details: string;
-}
-
-export function listAudit(db: Queryable, entity?: string, entityId?: string, limit = 200): Promise<AuditRow[]> {
-  if (entity && entityId) {
-    return db.all<AuditRow>('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?', [
-      entity,
-      entityId,
-      limit,
-    ]);
-  }
-  return db.all<AuditRow>('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?', [limit]);
 }

@@ -11,9 +11,8 @@ import {
   type SubmissionPeriod,
 } from '../../../domain/plans/submission-period.js';
 import type { Db, Queryable } from '../db.js';
-import { appendAudit } from './audit.js';
-import { scopeSql, type OrgScope } from './plan-edits.js';
-import type { Actor } from './plans.js';
+import { appendAudit, type AuditActor } from './audit.js';
+import { scopeSql, type Scope } from './scope.js';
 
 const PERIOD_KEY = 'submission_period';
 
@@ -34,7 +33,7 @@ export async function submissionPeriod(q: Queryable): Promise<{ period: Submissi
   return { period: DEFAULT_SUBMISSION_PERIOD, isDefault: true };
 }
 
-export function setSubmissionPeriod(db: Db, p: SubmissionPeriod, by: Actor, now = new Date()): Promise<void> {
+export function setSubmissionPeriod(db: Db, p: SubmissionPeriod, by: AuditActor, now = new Date()): Promise<void> {
   return db.transaction(async (tx) => {
     await tx.run(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -59,7 +58,7 @@ export interface ChaseLedgerRow {
   bureau: string;
 }
 
-export function chaseLedgers(q: Queryable, scope: OrgScope): Promise<ChaseLedgerRow[]> {
+export function chaseLedgers(q: Queryable, scope: Scope): Promise<ChaseLedgerRow[]> {
   const s = scopeSql(scope);
   return q.all<ChaseLedgerRow>(
     `SELECT l.id, l.name, l.revision, l.as_of, l.last_submitted_at, l.outstanding, c.id AS claim_id, c.name AS claim,
@@ -79,7 +78,7 @@ export interface RuleCountRow {
   count: number;
 }
 
-export function chaseFindingCounts(q: Queryable, scope: OrgScope): Promise<RuleCountRow[]> {
+export function chaseFindingCounts(q: Queryable, scope: Scope): Promise<RuleCountRow[]> {
   const s = scopeSql(scope);
   return q.all<RuleCountRow>(
     `SELECT f.ledger_id, f.rule, f.severity, f.count
@@ -104,7 +103,7 @@ export interface PlannedClaimWithoutLedger {
 export function plannedClaimsWithoutLedger(
   q: Queryable,
   fiscalYear: number,
-  scope: OrgScope,
+  scope: Scope,
 ): Promise<PlannedClaimWithoutLedger[]> {
   const s = scopeSql(scope);
   return q.all<PlannedClaimWithoutLedger>(

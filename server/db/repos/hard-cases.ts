@@ -4,9 +4,8 @@
  * (`WHERE status = ?`), so two answers racing cannot both win.
  */
 import type { Db, Queryable } from '../db.js';
-import { appendAudit } from './audit.js';
-import { scopeSql, type OrgScope } from './plan-edits.js';
-import type { Actor } from './plans.js';
+import { appendAudit, type AuditActor } from './audit.js';
+import { scopeSql, type Scope } from './scope.js';
 
 export type HardCaseStatus = 'open' | 'answered' | 'closed';
 
@@ -60,7 +59,7 @@ export function findHardCase(q: Queryable, id: number): Promise<HardCaseRow | un
   return q.get<HardCaseRow>(`${SELECT} WHERE h.id = ?`, [id]);
 }
 
-export function listHardCases(q: Queryable, scope: OrgScope, status?: HardCaseStatus): Promise<HardCaseRow[]> {
+export function listHardCases(q: Queryable, scope: Scope, status?: HardCaseStatus): Promise<HardCaseRow[]> {
   const s = scopeSql(scope);
   const params: (string | number)[] = [...s.params];
   let where = `WHERE 1 = 1${s.sql}`;
@@ -71,13 +70,19 @@ export function listHardCases(q: Queryable, scope: OrgScope, status?: HardCaseSt
   return q.all<HardCaseRow>(`${SELECT} ${where} ORDER BY h.id DESC`, params);
 }
 
-const audit = (tx: Queryable, by: Actor, action: string, id: number, details: Record<string, unknown>, now: Date) =>
-  appendAudit(tx, { ...by, action, entity: 'hard_case', entityId: String(id), details }, now);
+const audit = (
+  tx: Queryable,
+  by: AuditActor,
+  action: string,
+  id: number,
+  details: Record<string, unknown>,
+  now: Date,
+) => appendAudit(tx, { ...by, action, entity: 'hard_case', entityId: String(id), details }, now);
 
 export function createHardCase(
   db: Db,
   c: NewHardCase,
-  by: Actor,
+  by: AuditActor,
   warnings: Record<string, number>,
   now = new Date(),
 ): Promise<HardCaseRow> {
@@ -113,7 +118,7 @@ export function answerHardCase(
   db: Db,
   id: number,
   a: { answer: string; confirmedNoPersonal: boolean; role: 'accounting' | 'finance' },
-  by: Actor,
+  by: AuditActor,
   warnings: Record<string, number>,
   now = new Date(),
 ): Promise<HardCaseRow> {
@@ -136,7 +141,7 @@ export function closeHardCase(
   db: Db,
   id: number,
   from: readonly HardCaseStatus[],
-  by: Actor,
+  by: AuditActor,
   now = new Date(),
 ): Promise<HardCaseRow> {
   return db.transaction(async (tx) => {

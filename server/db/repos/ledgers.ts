@@ -4,8 +4,9 @@
  * row stays as a tombstone so clients can catch up with `since`.
  */
 import type { Queryable, SqlValue } from '../db.js';
+import { scopeSql, type Scope } from './scope.js';
 
-export interface LedgerRecord {
+export interface StoredLedger {
   id: string;
   division_id: number;
   bureau_id: number;
@@ -42,22 +43,19 @@ const SELECT_LEDGER = `
     JOIN bureaus b ON b.id = d.bureau_id
     JOIN claims c ON c.id = l.claim_id`;
 
-export function findLedger(q: Queryable, id: string): Promise<LedgerRecord | undefined> {
-  return q.get<LedgerRecord>(`${SELECT_LEDGER} WHERE l.id = ?`, [id]);
+export function findLedger(q: Queryable, id: string): Promise<StoredLedger | undefined> {
+  return q.get<StoredLedger>(`${SELECT_LEDGER} WHERE l.id = ?`, [id]);
 }
 
-/** Which ledgers to list: all, one bureau's, or one division's. */
-export type LedgerScope = { all: true } | { bureauId: number } | { divisionId: number };
-
-function scopeWhere(scope: LedgerScope): { where: string; params: number[] } {
-  if ('divisionId' in scope) return { where: 'WHERE l.division_id = ?', params: [scope.divisionId] };
-  if ('bureauId' in scope) return { where: 'WHERE d.bureau_id = ?', params: [scope.bureauId] };
-  return { where: '', params: [] };
+/** The ledgers within a scope, as a WHERE clause over ledgers `l` joined to their division `d`. */
+function scopeWhere(scope: Scope): { where: string; params: number[] } {
+  const s = scopeSql(scope, 'd.bureau_id', 'l.division_id');
+  return { where: `WHERE 1 = 1${s.sql}`, params: s.params };
 }
 
-export function listLedgers(q: Queryable, scope: LedgerScope): Promise<LedgerRecord[]> {
+export function listLedgers(q: Queryable, scope: Scope): Promise<StoredLedger[]> {
   const { where, params } = scopeWhere(scope);
-  return q.all<LedgerRecord>(
+  return q.all<StoredLedger>(
     `${SELECT_LEDGER} ${where} ORDER BY b.sort_order, b.id, d.name, c.name, l.name, l.id`,
     params,
   );
@@ -70,7 +68,7 @@ export interface FindingCountRow {
   count: number;
 }
 
-export function listFindingCounts(q: Queryable, scope: LedgerScope | { ledgerId: string }): Promise<FindingCountRow[]> {
+export function listFindingCounts(q: Queryable, scope: Scope | { ledgerId: string }): Promise<FindingCountRow[]> {
   const base = `SELECT f.ledger_id, f.rule, f.severity, f.count
                   FROM ledger_finding_counts f
                   JOIN ledgers l ON l.id = f.ledger_id

@@ -7,7 +7,7 @@
 import { checkName, nameProblemMessage, type NameProblem } from '../../../domain/text/org-name.js';
 import type { Queryable } from '../db.js';
 
-export const MAX_ORG_NAME = 100;
+const MAX_ORG_NAME = 100;
 
 export type OrgUnit = 'bureau' | 'division';
 const UNIT_LABELS: Record<OrgUnit, string> = { bureau: '局名', division: '課名' };
@@ -24,17 +24,11 @@ export class OrgNameError extends Error {
 }
 
 /** The name as stored, or an OrgNameError saying why it cannot be. */
-export function orgName(unit: OrgUnit, raw: string): string {
+function orgName(unit: OrgUnit, raw: string): string {
   const c = checkName(raw, MAX_ORG_NAME);
   if (!c.ok) throw new OrgNameError(unit, c.problem);
   return c.value;
 }
-
-/** For lookups: the stored form, or null for a name that could never have been stored. */
-const lookupName = (raw: string): string | null => {
-  const c = checkName(raw, MAX_ORG_NAME);
-  return c.ok ? c.value : null;
-};
 
 export interface Bureau {
   id: number;
@@ -103,26 +97,8 @@ export async function ensureClaim(
   ))!;
 }
 
-export function listBureaus(db: Queryable): Promise<Bureau[]> {
-  return db.all<Bureau>('SELECT id, name, sort_order FROM bureaus ORDER BY sort_order, id');
-}
-
-export async function findBureauByName(db: Queryable, raw: string): Promise<Bureau | undefined> {
-  const name = lookupName(raw);
-  return name === null ? undefined : db.get<Bureau>('SELECT id, name, sort_order FROM bureaus WHERE name = ?', [name]);
-}
-
 export function findDivision(db: Queryable, id: number): Promise<Division | undefined> {
   return db.get<Division>('SELECT id, bureau_id, name FROM divisions WHERE id = ?', [id]);
-}
-
-export async function findDivisionByName(db: Queryable, bureauId: number, raw: string): Promise<Division | undefined> {
-  const name = lookupName(raw);
-  if (name === null) return undefined;
-  return db.get<Division>('SELECT id, bureau_id, name FROM divisions WHERE bureau_id = ? AND name = ?', [
-    bureauId,
-    name,
-  ]);
 }
 
 export interface OrgRow {

@@ -4,65 +4,7 @@
  * author and time; an edit equal to the stored plan changes nothing.
  */
 import type { Db, Queryable } from '../db.js';
-import { appendAudit } from './audit.js';
-import type { Actor } from './plans.js';
-
-export interface ClaimRecord {
-  id: number;
-  name: string;
-  classification: string | null;
-  division_id: number;
-  division: string;
-  bureau_id: number;
-  bureau: string;
-}
-
-const SELECT_CLAIM = `
-  SELECT c.id, c.name, c.classification, d.id AS division_id, d.name AS division, b.id AS bureau_id, b.name AS bureau
-    FROM claims c JOIN divisions d ON d.id = c.division_id JOIN bureaus b ON b.id = d.bureau_id`;
-
-export function findClaim(q: Queryable, id: number): Promise<ClaimRecord | undefined> {
-  return q.get<ClaimRecord>(`${SELECT_CLAIM} WHERE c.id = ?`, [id]);
-}
-
-export interface OrgScope {
-  bureauId?: number;
-  divisionId?: number;
-}
-
-export function scopeSql(scope: OrgScope, bureau = 'b.id', division = 'd.id'): { sql: string; params: number[] } {
-  const parts: string[] = [];
-  const params: number[] = [];
-  if (scope.bureauId !== undefined) {
-    parts.push(`${bureau} = ?`);
-    params.push(scope.bureauId);
-  }
-  if (scope.divisionId !== undefined) {
-    parts.push(`${division} = ?`);
-    params.push(scope.divisionId);
-  }
-  return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
-}
-
-export interface ClaimListRow extends ClaimRecord {
-  plan_version: number | null;
-  ledgers: number;
-}
-
-/** The claims within reach, with the fiscal year's plan version (null: none yet) and ledger count. */
-export function listClaims(q: Queryable, fiscalYear: number, scope: OrgScope): Promise<ClaimListRow[]> {
-  const s = scopeSql(scope);
-  return q.all<ClaimListRow>(
-    `SELECT c.id, c.name, c.classification, d.id AS division_id, d.name AS division, b.id AS bureau_id,
-            b.name AS bureau, p.version AS plan_version,
-            (SELECT COUNT(*) FROM ledgers l WHERE l.claim_id = c.id) AS ledgers
-       FROM claims c JOIN divisions d ON d.id = c.division_id JOIN bureaus b ON b.id = d.bureau_id
-       LEFT JOIN plans p ON p.claim_id = c.id AND p.fiscal_year = ?
-      WHERE 1 = 1${s.sql}
-      ORDER BY b.sort_order, b.id, d.name, c.name`,
-    [fiscalYear, ...s.params],
-  );
-}
+import { appendAudit, type AuditActor } from './audit.js';
 
 export interface PlanRow {
   id: number;
@@ -129,7 +71,7 @@ export function savePlan(
   claimId: number,
   fiscalYear: number,
   c: PlanContent,
-  by: Actor,
+  by: AuditActor,
   o: SaveOptions,
   now = new Date(),
 ): Promise<SaveOutcome> {
@@ -217,22 +159,4 @@ export function planVersions(q: Queryable, planId: number): Promise<PlanVersionR
      ORDER BY v.version DESC`,
     [planId, planId],
   );
-}
-
-export interface ClaimLedgerRow {
-  id: string;
-  name: string;
-  revision: number;
-  as_of: string | null;
-  last_submitted_at: string | null;
-  outstanding: number;
-}
-
-/** The claim's ledgers with their totals at the latest accepted submission (revision 0: none yet). */
-export async function claimLedgers(q: Queryable, claimId: number): Promise<ClaimLedgerRow[]> {
-  const rows = await q.all<ClaimLedgerRow>(
-    `SELECT id, name, revision, as_of, last_submitted_at, outstanding FROM ledgers WHERE claim_id = ? ORDER BY name, id`,
-    [claimId],
-  );
-  return rows.map((r) => ({ ...r, outstanding: Number(r.outstanding) }));
 }

@@ -9,12 +9,8 @@
 import type { Db, Queryable, SqlValue } from '../db.js';
 import type { PlanImportRow } from '../../plans/index.js';
 import { Yielder } from '../../reports/yield.js';
-import { appendAudit } from './audit.js';
-
-export interface Actor {
-  tokenId: number | null;
-  role: string | null;
-}
+import { appendAudit, type AuditActor } from './audit.js';
+import { scopeSql, type Scope } from './scope.js';
 
 export interface ImportSummary {
   imported: number;
@@ -83,7 +79,7 @@ const AUDIT_HEAD = 'INSERT INTO audit_log (at, token_id, role, action, entity, e
 export function importPlans(
   db: Db,
   rows: readonly PlanImportRow[],
-  by: Actor,
+  by: AuditActor,
   options: ImportOptions | Date = {},
 ): Promise<ImportSummary> {
   const o: ImportOptions = options instanceof Date ? { now: options } : options;
@@ -345,23 +341,9 @@ export interface PlanListRow {
   updated_at: string;
 }
 
-export interface PlanScope {
-  bureauId?: number;
-  divisionId?: number;
-}
-
-/** One fiscal year's plans in import order (plan id), optionally one bureau's or one division's. */
-export function listPlans(db: Queryable, fiscalYear: number, scope: PlanScope = {}): Promise<PlanListRow[]> {
-  const where = ['p.fiscal_year = ?'];
-  const params: number[] = [fiscalYear];
-  if (scope.bureauId !== undefined) {
-    where.push('b.id = ?');
-    params.push(scope.bureauId);
-  }
-  if (scope.divisionId !== undefined) {
-    where.push('d.id = ?');
-    params.push(scope.divisionId);
-  }
+/** One fiscal year's plans in import order (plan id), within a scope. */
+export function listPlans(db: Queryable, fiscalYear: number, scope: Scope): Promise<PlanListRow[]> {
+  const s = scopeSql(scope);
   return db.all<PlanListRow>(
     `SELECT p.id, b.id AS bureau_id, b.name AS bureau, d.id AS division_id, d.name AS division,
             c.id AS claim_id, c.name AS claim, c.classification, p.fiscal_year,
@@ -371,9 +353,9 @@ export function listPlans(db: Queryable, fiscalYear: number, scope: PlanScope = 
        JOIN claims c ON c.id = p.claim_id
        JOIN divisions d ON d.id = c.division_id
        JOIN bureaus b ON b.id = d.bureau_id
-      WHERE ${where.join(' AND ')}
+      WHERE p.fiscal_year = ?${s.sql}
       ORDER BY p.id`,
-    params,
+    [fiscalYear, ...s.params],
   );
 }
 
@@ -382,7 +364,7 @@ export async function isSettled(db: Queryable, fiscalYear: number): Promise<bool
 }
 
 /** Marks a fiscal year's settlement final (確定). False when it already was: nothing is written. */
-export function settleFiscalYear(db: Db, fiscalYear: number, by: Actor, now = new Date()): Promise<boolean> {
+export function settleFiscalYear(db: Db, fiscalYear: number, by: AuditActor, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
     const r = await tx.run(
       'INSERT INTO settlements (fiscal_year, settled_at, settled_by) VALUES (?, ?, ?) ON CONFLICT (fiscal_year) DO NOTHING',

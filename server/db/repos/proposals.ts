@@ -3,9 +3,8 @@
  * revised; every revision keeps the replaced text in proposal_history with its author and time.
  */
 import type { Db, Queryable } from '../db.js';
-import { appendAudit } from './audit.js';
-import { scopeSql, type OrgScope } from './plan-edits.js';
-import type { Actor } from './plans.js';
+import { appendAudit, type AuditActor } from './audit.js';
+import { scopeSql, type Scope } from './scope.js';
 
 export interface ProposalRow {
   id: number;
@@ -50,7 +49,7 @@ export class ProposalConflict extends Error {
   }
 }
 
-export function findProposal(q: Queryable, claimId: number, fiscalYear: number): Promise<ProposalRow | undefined> {
+function findProposal(q: Queryable, claimId: number, fiscalYear: number): Promise<ProposalRow | undefined> {
   return q.get<ProposalRow>('SELECT * FROM proposals WHERE claim_id = ? AND fiscal_year = ?', [claimId, fiscalYear]);
 }
 
@@ -66,7 +65,7 @@ const NONE: Confirmation = { confirmedNoPersonal: false, warnings: {} };
 export function createProposal(
   db: Db,
   p: { claimId: number; fiscalYear: number; reasons: string; body: string },
-  by: Actor,
+  by: AuditActor,
   c: Confirmation = NONE,
   now = new Date(),
 ): Promise<ProposalRow> {
@@ -89,7 +88,7 @@ export function createProposal(
 export function reviseProposal(
   db: Db,
   p: { claimId: number; fiscalYear: number; reasons: string; body: string; expectedVersion?: number },
-  by: Actor,
+  by: AuditActor,
   c: Confirmation = NONE,
   now = new Date(),
 ): Promise<{ proposal: ProposalRow; changed: boolean }> {
@@ -116,7 +115,7 @@ export function reviseProposal(
   });
 }
 
-function audit(tx: Queryable, by: Actor, action: string, p: ProposalRow, c: Confirmation, now: Date) {
+function audit(tx: Queryable, by: AuditActor, action: string, p: ProposalRow, c: Confirmation, now: Date) {
   return appendAudit(
     tx,
     {
@@ -151,7 +150,7 @@ export function claimProposals(q: Queryable, claimId: number): Promise<ProposalR
 }
 
 /** A fiscal year's proposals within reach, bureaus in the city's order. */
-export function listProposals(q: Queryable, fiscalYear: number, scope: OrgScope): Promise<ProposalListRow[]> {
+export function listProposals(q: Queryable, fiscalYear: number, scope: Scope): Promise<ProposalListRow[]> {
   const s = scopeSql(scope);
   return q.all<ProposalListRow>(
     `SELECT p.*, c.name AS claim, d.id AS division_id, d.name AS division, b.id AS bureau_id, b.name AS bureau

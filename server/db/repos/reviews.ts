@@ -1,8 +1,7 @@
 /** A division's monthly reviews of its plan (Check/Act of PDCA): append-only, newest first. */
 import type { Db, Queryable } from '../db.js';
-import { appendAudit } from './audit.js';
-import { scopeSql, type OrgScope } from './plan-edits.js';
-import type { Actor } from './plans.js';
+import { appendAudit, type AuditActor } from './audit.js';
+import { scopeSql, type Scope } from './scope.js';
 
 export interface ReviewRow {
   id: number;
@@ -40,7 +39,7 @@ const SELECT = `SELECT r.*, t.role, t.label FROM plan_reviews r LEFT JOIN tokens
 export function addReview(
   db: Db,
   r: NewReview,
-  by: Actor,
+  by: AuditActor,
   warnings: Record<string, number> = {},
   now = new Date(),
 ): Promise<ReviewRow> {
@@ -81,11 +80,7 @@ export function listReviews(q: Queryable, claimId: number, fiscalYear: number): 
 }
 
 /** The latest review of each claim in reach for a fiscal year, by claim id. */
-export async function latestReviews(
-  q: Queryable,
-  fiscalYear: number,
-  scope: OrgScope,
-): Promise<Map<number, ReviewRow>> {
+export async function latestReviews(q: Queryable, fiscalYear: number, scope: Scope): Promise<Map<number, ReviewRow>> {
   const s = scopeSql(scope);
   const rows = await q.all<ReviewRow>(
     `${SELECT}

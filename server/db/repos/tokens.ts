@@ -21,9 +21,9 @@ export const API_MINTABLE_ROLES = ['division', 'accounting'] as const satisfies 
 export const CLI_ONLY_MESSAGE =
   '財政局（finance）と管理者（admin）のトークンは管理 API では作れません。サービスを動かしているサーバー機で saiken token create --db <データベース> --role … を実行して作ってください。';
 
-export const MAX_LABEL = 100;
+const MAX_LABEL = 100;
 export const LABEL_EXAMPLE = '「保育課 端末1」「保育課 収納担当」';
-export const LABEL_LOOKS_PERSONAL = `トークンの名前に氏名・住所・電話番号など個人を特定できる記載があるようです。人ではなく、端末や用途で名付けてください（例: ${LABEL_EXAMPLE}）。`;
+const LABEL_LOOKS_PERSONAL = `トークンの名前に氏名・住所・電話番号など個人を特定できる記載があるようです。人ではなく、端末や用途で名付けてください（例: ${LABEL_EXAMPLE}）。`;
 
 export type LabelCheck =
   | { ok: true; value: string }
@@ -73,7 +73,7 @@ export function hashToken(token: string): string {
 }
 
 /** `skn_` + 43 base64url characters: recognisable in a leaked log, never stored. */
-export function newToken(): string {
+function newToken(): string {
   return `skn_${randomBytes(32).toString('base64url')}`;
 }
 

@@ -8,12 +8,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/db.js';
 import { ensureBureau, ensureDivision, listOrganisation, OrgNameError } from '../../db/repos/org.js';
-import { resolveScope, ScopeError } from '../../db/repos/token-scope.js';
+import { ScopeError } from '../../db/repos/token-scope.js';
 import {
   API_MINTABLE_ROLES,
-  checkLabel,
   CLI_ONLY_MESSAGE,
-  insertToken,
   listTokens,
   revokeToken,
   ROLES,
@@ -21,8 +19,9 @@ import {
 } from '../../db/repos/tokens.js';
 import { appendAudit } from '../../db/repos/audit.js';
 import { principal, requireRole } from '../auth.js';
-import { ApiFailure, handle, notFound } from '../errors.js';
-import { parseJa } from './oversight-shared.js';
+import { notFound } from '../../refusals.js';
+import { createToken, LabelRefused } from '../../tokens.js';
+import { ApiFailure, handle, parseJa } from '../errors.js';
 
 // Length and characters are checked by checkName after NFKC; this only bounds what is read.
 const rawName = (what: string) =>
@@ -49,6 +48,25 @@ const NewToken = z
 /** A refused bureau or division name as the standard 400, naming the field (never echoing the name). */
 function invalidName(e: OrgNameError, path: string): ApiFailure {
   return new ApiFailure(400, 'invalid-name', e.message, [{ path, problem: e.message, kind: e.problem }]);
+}
+
+/** Why a token could not be made, as the API answers it. */
+function tokenRefusal(e: unknown): unknown {
+  if (e instanceof LabelRefused) {
+    const label = e.check;
+    // No confirm for a label, unlike plans and cases: there is always a name that is not a person's.
+    if (label.problem === 'looks-personal') {
+      return new ApiFailure(400, 'label-looks-personal', label.message, {
+        fields: [{ field: 'label', spans: label.spans }],
+      });
+    }
+    return new ApiFailure(400, 'invalid-name', label.message, [
+      { path: 'label', problem: label.message, kind: label.problem },
+    ]);
+  }
+  if (e instanceof ScopeError) return new ApiFailure(400, 'invalid-scope', e.message);
+  if (e instanceof OrgNameError) return invalidName(e, e.unit);
+  return e;
 }
 
 export function adminRoutes(db: Db): Router {
@@ -118,35 +136,8 @@ export function adminRoutes(db: Db): Router {
       if (!(API_MINTABLE_ROLES as readonly Role[]).includes(body.role)) {
         throw new ApiFailure(403, 'cli-only', CLI_ONLY_MESSAGE, { role: body.role });
       }
-      const label = checkLabel(body.label);
-      if (!label.ok && label.problem === 'looks-personal') {
-        // No confirm for a label, unlike plans and cases: there is always a name that is not a person's.
-        throw new ApiFailure(400, 'label-looks-personal', label.message, {
-          fields: [{ field: 'label', spans: label.spans }],
-        });
-      }
-      if (!label.ok) {
-        throw new ApiFailure(400, 'invalid-name', label.message, [
-          { path: 'label', problem: label.message, kind: label.problem },
-        ]);
-      }
-      const p = principal(req);
-      const created = await db.transaction(async (tx) => {
-        const scope = await resolveScope(tx, body.role, body.bureau, body.division).catch((e: unknown) => {
-          if (e instanceof ScopeError) throw new ApiFailure(400, 'invalid-scope', e.message);
-          if (e instanceof OrgNameError) throw invalidName(e, e.unit);
-          throw e;
-        });
-        const t = await insertToken(tx, { role: body.role, ...scope, label: label.value });
-        await appendAudit(tx, {
-          tokenId: p.tokenId,
-          role: p.role,
-          action: 'create',
-          entity: 'token',
-          entityId: String(t.record.id),
-          details: { role: body.role, bureauId: scope.bureauId, divisionId: scope.divisionId, via: 'api' },
-        });
-        return t;
+      const created = await createToken(db, body, principal(req), 'api').catch((e: unknown) => {
+        throw tokenRefusal(e);
       });
       res.set('Cache-Control', 'no-store');
       res.status(201).json({

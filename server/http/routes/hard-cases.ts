@@ -1,42 +1,29 @@
 /**
- * Hard cases (処理困難事案): a division asks about one of its claims, its bureau's accounting
- * division or finance answers with a handling policy, and the division or the answering party
- * closes it. Visible to those three parties only. The text must hold no personal data: text that
- * looks personal is answered 422 with its spans until the sender edits it or confirms; a My
- * Number-like number is refused even then. Nothing is stripped or changed silently.
+ * Hard cases (処理困難事案, `oversight/hard-cases.ts`): a division asks about one of its claims,
+ * its bureau's accounting division or finance answers, and one of them closes it. Text that looks
+ * personal is answered 422 with its spans until the sender edits it or confirms.
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseISODay } from '../../../domain/calendar/day.js';
+import { scopeOf } from '../../actor.js';
 import type { Db } from '../../db/db.js';
+import { assertOwnDivision, readableClaim } from '../../oversight/claims.js';
 import {
-  answerHardCase,
-  closeHardCase,
-  createHardCase,
-  findHardCase,
-  listHardCases,
-  TransitionRefused,
-  type HardCaseRow,
-  type HardCaseStatus,
-} from '../../db/repos/hard-cases.js';
-import { canReadBureau, canReadDivision, principal, requireRole, type Principal } from '../auth.js';
-import { ApiFailure, forbidden, handle, notFound } from '../errors.js';
-import { guardPersonalText } from '../personal-text.js';
-import {
-  actorOf,
-  assertOwnDivision,
-  confirmedFlag as confirmed,
-  orgScopeOf,
-  parseJa,
-  readableClaim,
-  text,
-  yen,
-} from './oversight-shared.js';
+  answerableCase,
+  answerCase,
+  askAboutClaim,
+  closeCase,
+  hardCasesInReach,
+  hardCaseView,
+  visibleCase,
+} from '../../oversight/hard-cases.js';
+import { principal, requireRole } from '../auth.js';
+import { handle, parseJa } from '../errors.js';
+import { confirmedFlag as confirmed, pathId, text, yen } from '../inputs.js';
 
 const PARTIES = ['division', 'accounting', 'finance'] as const;
 const STATUSES = ['open', 'answered', 'closed'] as const;
-const STATUS_LABELS: Record<HardCaseStatus, string> = { open: '回答待ち', answered: '回答済み', closed: '終了' };
-const ROLE_LABELS: Record<string, string> = { accounting: '経理担当課', finance: '財政局', division: '所管課' };
 const MAX_TEXT = 4000;
 
 const day = (what: string) =>
@@ -61,57 +48,6 @@ const NewCase = z
 const Answer = z.object({ policy: text('処理方針', MAX_TEXT), confirmedNoPersonalData: confirmed }).strict();
 const ListQuery = z.object({ status: z.enum(STATUSES).optional() });
 
-function view(h: HardCaseRow) {
-  return {
-    id: h.id,
-    claim: { id: h.claim_id, name: h.claim },
-    bureau: { id: h.bureau_id, name: h.bureau },
-    division: { id: h.division_id, name: h.division },
-    title: h.title,
-    assessedYen: h.assessed === null ? null : Number(h.assessed),
-    outstandingYen: h.outstanding === null ? null : Number(h.outstanding),
-    dueDate: h.due_date,
-    lastContactDate: h.last_contact_date,
-    tried: h.tried,
-    question: h.question,
-    confirmedNoPersonalData: h.confirmed_no_personal === 1,
-    status: h.status,
-    statusLabel: STATUS_LABELS[h.status],
-    createdAt: h.created_at,
-    answer:
-      h.answer === null
-        ? null
-        : {
-            policy: h.answer,
-            role: h.answered_role,
-            roleLabel: ROLE_LABELS[h.answered_role ?? ''] ?? null,
-            confirmedNoPersonalData: h.answer_confirmed_no_personal === 1,
-            answeredAt: h.answered_at,
-          },
-    closedAt: h.closed_at,
-    closedByRole: h.closed_role,
-  };
-}
-
-/** The case if it exists and the caller is one of its three parties. */
-async function visibleCase(db: Db, p: Principal, param: unknown): Promise<HardCaseRow> {
-  const id = typeof param === 'string' && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : NaN;
-  const h = Number.isSafeInteger(id) ? await findHardCase(db, id) : undefined;
-  if (!h) throw notFound('処理困難事案');
-  if (!canReadDivision(p, h.bureau_id, h.division_id)) throw forbidden();
-  return h;
-}
-
-function refusedTransition(e: TransitionRefused, action: 'answer' | 'close'): ApiFailure {
-  const message =
-    e.status === 'closed'
-      ? 'この事案は既に終了しています。'
-      : action === 'answer'
-        ? 'この事案には既に回答があります。'
-        : '回答前の事案は、所管課だけが終了（取り下げ）できます。';
-  return new ApiFailure(409, 'invalid-transition', message, { status: e.status });
-}
-
 export function hardCasesRoutes(db: Db): Router {
   const r = Router();
 
@@ -120,30 +56,10 @@ export function hardCasesRoutes(db: Db): Router {
     requireRole('division'),
     handle(async (req, res) => {
       const p = principal(req);
-      const b = parseJa(NewCase, req.body, '処理困難事案の内容が正しくありません。');
-      const claim = await readableClaim(db, p, String(b.claimId));
+      const { claimId, ...rest } = parseJa(NewCase, req.body, '処理困難事案の内容が正しくありません。');
+      const claim = await readableClaim(db, p, claimId);
       assertOwnDivision(p, claim);
-      const warnings = guardPersonalText(
-        { title: b.title, tried: b.tried, question: b.question },
-        b.confirmedNoPersonalData,
-      );
-      const row = await createHardCase(
-        db,
-        {
-          claimId: claim.id,
-          title: b.title,
-          assessed: b.assessedYen,
-          outstanding: b.outstandingYen,
-          dueDate: b.dueDate,
-          lastContactDate: b.lastContactDate,
-          tried: b.tried,
-          question: b.question,
-          confirmedNoPersonal: Object.keys(warnings).length > 0,
-        },
-        actorOf(p),
-        warnings,
-      );
-      res.status(201).json({ hardCase: view(row) });
+      res.status(201).json(await askAboutClaim(db, p, claim, rest));
     }),
   );
 
@@ -152,8 +68,7 @@ export function hardCasesRoutes(db: Db): Router {
     requireRole(...PARTIES),
     handle(async (req, res) => {
       const { status } = parseJa(ListQuery, { status: req.query.status }, 'status は open・answered・closed のいずれかです。'); // prettier-ignore
-      const rows = await listHardCases(db, orgScopeOf(principal(req)), status);
-      res.json({ hardCases: rows.map(view) });
+      res.json(await hardCasesInReach(db, scopeOf(principal(req)), status));
     }),
   );
 
@@ -161,7 +76,7 @@ export function hardCasesRoutes(db: Db): Router {
     '/hard-cases/:id',
     requireRole(...PARTIES),
     handle(async (req, res) => {
-      res.json({ hardCase: view(await visibleCase(db, principal(req), req.params.id)) });
+      res.json({ hardCase: hardCaseView(await visibleCase(db, principal(req), pathId(req.params.id))) });
     }),
   );
 
@@ -170,22 +85,9 @@ export function hardCasesRoutes(db: Db): Router {
     requireRole('accounting', 'finance'),
     handle(async (req, res) => {
       const p = principal(req);
-      const h = await visibleCase(db, p, req.params.id);
-      if (!canReadBureau(p, h.bureau_id)) throw forbidden();
-      const b = parseJa(Answer, req.body, '処理方針の内容が正しくありません。');
-      const warnings = guardPersonalText({ policy: b.policy }, b.confirmedNoPersonalData);
-      const role = p.role as 'accounting' | 'finance';
-      const confirmedNoPersonal = Object.keys(warnings).length > 0;
-      const row = await answerHardCase(
-        db,
-        h.id,
-        { answer: b.policy, confirmedNoPersonal, role },
-        actorOf(p),
-        warnings,
-      ).catch((e: unknown) => {
-        throw e instanceof TransitionRefused ? refusedTransition(e, 'answer') : e;
-      });
-      res.json({ hardCase: view(row) });
+      const h = await answerableCase(db, p, pathId(req.params.id));
+      const body = parseJa(Answer, req.body, '処理方針の内容が正しくありません。');
+      res.json(await answerCase(db, p, h, body));
     }),
   );
 
@@ -193,15 +95,7 @@ export function hardCasesRoutes(db: Db): Router {
     '/hard-cases/:id/close',
     requireRole(...PARTIES),
     handle(async (req, res) => {
-      const p = principal(req);
-      const h = await visibleCase(db, p, req.params.id);
-      // The division may close (or withdraw) its own case; of the others, only the party that answered.
-      if (p.role !== 'division' && h.status === 'answered' && h.answered_role !== p.role) throw forbidden();
-      const from: HardCaseStatus[] = p.role === 'division' ? ['open', 'answered'] : ['answered'];
-      const row = await closeHardCase(db, h.id, from, actorOf(p)).catch((e: unknown) => {
-        throw e instanceof TransitionRefused ? refusedTransition(e, 'close') : e;
-      });
-      res.json({ hardCase: view(row) });
+      res.json(await closeCase(db, principal(req), pathId(req.params.id)));
     }),
   );
   return r;

@@ -4,26 +4,20 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
+import { canReadDivision, scopeOf, type Actor } from '../../actor.js';
 import type { Db } from '../../db/db.js';
-import { findLedger, listFindingCounts, listLedgers, rowChanges, type LedgerScope } from '../../db/repos/ledgers.js';
-import { startCheckThread } from '../../sync/check-thread.js';
+import { findLedger, listFindingCounts, listLedgers, rowChanges } from '../../db/repos/ledgers.js';
+import { forbidden, notFound } from '../../refusals.js';
 import { LEDGER_ID, receivePart } from '../../sync/receive.js';
 import { countsByLedger, ledgerView, rowChangesView } from '../../sync/view.js';
-import { canReadDivision, principal, requireRole, type Principal } from '../auth.js';
-import { forbidden, handle, notFound, parseWith } from '../errors.js';
+import { principal, requireRole } from '../auth.js';
+import { handle, parseWith } from '../errors.js';
 
 const READERS = ['division', 'accounting', 'finance'] as const;
 const Since = z.object({ since: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0) });
 
-function scopeOf(p: Principal): LedgerScope {
-  if (p.role === 'finance') return { all: true };
-  if (p.role === 'accounting' && p.bureauId !== null) return { bureauId: p.bureauId };
-  if (p.role === 'division' && p.divisionId !== null) return { divisionId: p.divisionId };
-  throw forbidden();
-}
-
 /** The ledger if it exists and the caller may read it: 404 unknown, 403 outside the caller's scope. */
-async function readableLedger(db: Db, p: Principal, id: string) {
+async function readableLedger(db: Db, p: Actor, id: string) {
   // An id of the wrong form cannot exist.
   const l = LEDGER_ID.test(id) ? await findLedger(db, id) : undefined;
   if (!l) throw notFound('台帳');
@@ -33,7 +27,6 @@ async function readableLedger(db: Db, p: Principal, id: string) {
 
 export function ledgersRoutes(db: Db): Router {
   const r = Router();
-  startCheckThread();
 
   r.post(
     '/ledgers/:ledgerId/submissions',

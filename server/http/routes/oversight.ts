@@ -1,57 +1,20 @@
-/**
- * Oversight for the accounting division (its bureau) and finance (the city): every ledger's last
- * submission and finding counts with the chase list, the claims that grow or lag their plan with
- * the division's latest review, and the submission period finance sets.
- */
+/** Oversight for the accounting division and finance, and the submission period finance sets (`oversight/status.ts`). */
 import { Router } from 'express';
 import { z } from 'zod';
-import { checkPlan, type Milestone } from '../../../domain/plans/milestones.js';
-import {
-  dueAt,
-  submissionState,
-  submissionWindow,
-  type SubmissionState,
-} from '../../../domain/plans/submission-period.js';
+import { scopeOf } from '../../actor.js';
 import type { Db } from '../../db/db.js';
+import { SubmissionPeriodSchema } from '../../db/repos/chase.js';
 import {
-  chaseFindingCounts,
-  chaseLedgers,
-  plannedClaimsWithoutLedger,
-  setSubmissionPeriod,
-  submissionPeriod,
-  SubmissionPeriodSchema,
-  type RuleCountRow,
-} from '../../db/repos/chase.js';
-import { isSettled } from '../../db/repos/plans.js';
-import { listProposals } from '../../db/repos/proposals.js';
-import { claimProgressRecords } from '../../db/repos/reports.js';
-import { latestReviews } from '../../db/repos/reviews.js';
-import { inBureauOrder } from '../../reports/targets.js';
+  changeSubmissionPeriod,
+  flaggedClaims,
+  submissionPeriodView,
+  submissionStatus,
+} from '../../oversight/status.js';
 import { principal, requireRole } from '../auth.js';
-import { handle } from '../errors.js';
-import { actorOf, fiscalYearIn, orgScopeOf, parseJa, parseJsonArray } from './oversight-shared.js';
-import { reviewView } from './plan-reviews.js';
-
-const STATE_LABELS: Record<SubmissionState | 'no-ledger', string> = {
-  ok: '送信済み',
-  due: '今月分が未送信（期限前）',
-  late: '期限までに送信なし',
-  never: '一度も送信なし',
-  'no-ledger': '計画はあるが台帳なし',
-};
+import { handle, parseJa } from '../errors.js';
+import { fiscalYearIn } from '../params.js';
 
 const AllQuery = z.object({ all: z.enum(['true', 'false']).default('false') });
-
-function findingsOf(rows: readonly RuleCountRow[]) {
-  const bySeverity = { error: 0, warning: 0, info: 0 };
-  for (const r of rows) if (r.severity in bySeverity) bySeverity[r.severity as keyof typeof bySeverity] += r.count;
-  return { ...bySeverity, byRule: rows.map((r) => ({ rule: r.rule, severity: r.severity, count: r.count })) };
-}
-
-const org = (r: { bureau_id: number; bureau: string; division_id: number; division: string }) => ({
-  bureau: { id: r.bureau_id, name: r.bureau },
-  division: { id: r.division_id, name: r.division },
-});
 
 export function oversightRoutes(db: Db, clock: () => Date = () => new Date()): Router {
   const r = Router();
@@ -60,8 +23,7 @@ export function oversightRoutes(db: Db, clock: () => Date = () => new Date()): R
     '/settings/submission-period',
     requireRole('division', 'accounting', 'finance'),
     handle(async (_req, res) => {
-      const { period, isDefault } = await submissionPeriod(db);
-      res.json({ period, isDefault, window: submissionWindow(period, clock()) });
+      res.json(await submissionPeriodView(db, clock()));
     }),
   );
 
@@ -74,8 +36,7 @@ export function oversightRoutes(db: Db, clock: () => Date = () => new Date()): R
         req.body,
         '提出期限は {"kind":"monthly","day":10}（毎月N日まで）か {"kind":"days","days":31}（N日以内ごと）で指定してください。',
       );
-      await setSubmissionPeriod(db, period, actorOf(principal(req)));
-      res.json({ period, isDefault: false, window: submissionWindow(period, clock()) });
+      res.json(await changeSubmissionPeriod(db, principal(req), period, clock));
     }),
   );
 
@@ -84,79 +45,9 @@ export function oversightRoutes(db: Db, clock: () => Date = () => new Date()): R
     requireRole('accounting', 'finance'),
     handle(async (req, res) => {
       const fy = fiscalYearIn(req.query.fy);
-      const scope = orgScopeOf(principal(req));
-      const now = clock();
-      const [{ period }, ledgers, counts, noLedger] = await Promise.all([
-        submissionPeriod(db),
-        chaseLedgers(db, scope),
-        chaseFindingCounts(db, scope),
-        plannedClaimsWithoutLedger(db, fy, scope),
-      ]);
-      const byLedger = new Map<string, RuleCountRow[]>();
-      for (const c of counts) byLedger.set(c.ledger_id, [...(byLedger.get(c.ledger_id) ?? []), c]);
-      const rows = ledgers.map((l) => {
-        // Only an accepted submission counts: a ledger stuck at revision 0 has never been sent.
-        const last = l.revision > 0 ? l.last_submitted_at : null;
-        const state = submissionState(period, last, now);
-        return {
-          id: l.id,
-          name: l.name,
-          ...org(l),
-          claim: { id: l.claim_id, name: l.claim },
-          revision: l.revision,
-          asOf: l.as_of,
-          lastSubmittedAt: last,
-          state,
-          stateLabel: STATE_LABELS[state],
-          dueAt: dueAt(period, last, now),
-          outstandingYen: l.revision > 0 ? Number(l.outstanding) : null,
-          findings: findingsOf(byLedger.get(l.id) ?? []),
-        };
-      });
-      const chase = [
-        ...rows
-          .filter((l) => l.state === 'late' || l.state === 'never')
-          .map((l) => ({
-            kind: 'ledger' as const,
-            ledgerId: l.id,
-            name: l.name,
-            bureau: l.bureau,
-            division: l.division,
-            claim: l.claim,
-            reason: l.state,
-            reasonLabel: l.stateLabel,
-            lastSubmittedAt: l.lastSubmittedAt,
-            dueAt: l.dueAt,
-          })),
-        ...noLedger.map((c) => ({
-          kind: 'claim' as const,
-          ledgerId: null,
-          name: null,
-          ...org(c),
-          claim: { id: c.claim_id, name: c.claim },
-          reason: 'no-ledger' as const,
-          reasonLabel: STATE_LABELS['no-ledger'],
-          lastSubmittedAt: null,
-          dueAt: null,
-        })),
-      ];
-      const count = (s: SubmissionState) => rows.filter((l) => l.state === s).length;
+      const status = await submissionStatus(db, scopeOf(principal(req)), fy, clock());
       res.set('Cache-Control', 'no-store');
-      res.json({
-        fiscalYear: fy,
-        period,
-        window: submissionWindow(period, now),
-        ledgers: rows,
-        chase,
-        totals: {
-          ledgers: rows.length,
-          ok: count('ok'),
-          due: count('due'),
-          late: count('late'),
-          never: count('never'),
-          claimsWithoutLedger: noLedger.length,
-        },
-      });
+      res.json(status);
     }),
   );
 
@@ -166,61 +57,9 @@ export function oversightRoutes(db: Db, clock: () => Date = () => new Date()): R
     handle(async (req, res) => {
       const fy = fiscalYearIn(req.query.fy);
       const { all } = parseJa(AllQuery, { all: req.query.all }, 'all は true か false です。');
-      const scope = orgScopeOf(principal(req));
-      const now = clock();
-      const [records, reviews, proposals, settled] = await Promise.all([
-        claimProgressRecords(db, fy, scope.bureauId),
-        latestReviews(db, fy, scope),
-        listProposals(db, fy, scope),
-        isSettled(db, fy - 1),
-      ]);
-      const proposalOf = new Map(proposals.map((p) => [p.claim_id, p]));
-      const claims = inBureauOrder(records).map((c) => {
-        const check = checkPlan({
-          fiscalYear: fy,
-          baselineYen: c.baseline,
-          targetYen: c.target,
-          milestones: parseJsonArray<Milestone>(c.milestones),
-          currentYen: c.current_outstanding,
-          asOf: c.as_of,
-          now,
-        });
-        const reasons = [...(check.growing ? ['growing'] : []), ...(check.behindPlan ? ['behind-plan'] : [])];
-        const review = reviews.get(c.claim_id);
-        const proposal = proposalOf.get(c.claim_id);
-        return {
-          claim: { id: c.claim_id, name: c.claim, classification: c.classification },
-          ...org(c),
-          planVersion: c.version,
-          baselineYen: c.baseline,
-          targetYen: c.target,
-          currentYen: c.current_outstanding,
-          asOf: c.as_of,
-          ledgers: c.ledgers ?? 0,
-          growing: check.growing,
-          behindPlan: check.behindPlan,
-          reasons,
-          referenceMonth: check.referenceMonth,
-          milestone: check.milestone && { month: check.milestone.month, outstandingYen: check.milestone.outstanding },
-          gapToTargetYen: check.gapToTargetYen,
-          changeFromBaselineYen: check.changeFromBaselineYen,
-          latestReview: review ? reviewView(review) : null,
-          proposal: proposal ? { id: proposal.id, version: proposal.version, updatedAt: proposal.updated_at } : null,
-        };
-      });
+      const claims = await flaggedClaims(db, scopeOf(principal(req)), fy, all === 'true', clock());
       res.set('Cache-Control', 'no-store');
-      res.json({
-        fiscalYear: fy,
-        baselineStatus: settled ? '確定' : '見込',
-        counts: {
-          claims: claims.length,
-          reporting: claims.filter((c) => c.currentYen !== null).length,
-          growing: claims.filter((c) => c.growing).length,
-          behindPlan: claims.filter((c) => c.behindPlan).length,
-          flagged: claims.filter((c) => c.reasons.length > 0).length,
-        },
-        claims: all === 'true' ? claims : claims.filter((c) => c.reasons.length > 0),
-      });
+      res.json(claims);
     }),
   );
   return r;

@@ -4,21 +4,16 @@
  */
 import express, { Router, type RequestHandler } from 'express';
 import type { Db } from '../../db/db.js';
-import {
-  getSettlement,
-  importPlans,
-  isSettled,
-  listPlans,
-  settleFiscalYear,
-  type PlanScope,
-} from '../../db/repos/plans.js';
 import { z } from 'zod';
+import { scopeOf } from '../../actor.js';
+import { getSettlement, importPlans, isSettled, listPlans, settleFiscalYear } from '../../db/repos/plans.js';
 import { PLAN_FILE_TYPES, sheetKindOf } from '../../plans/index.js';
-import { fiscalYearParam } from '../../plans/params.js';
+import { fiscalYearParam } from '../params.js';
 import { parsePlansOffThread } from '../../plans/parse-thread.js';
+import { parseJsonArray } from '../../oversight/views.js';
 import { inBureauOrder } from '../../reports/targets.js';
 import { jsonInteger } from '../../../domain/reports/exact.js';
-import { principal, requireRole, type Principal } from '../auth.js';
+import { principal, requireRole } from '../auth.js';
 import { ApiFailure, handle, parseWith } from '../errors.js';
 
 /**
@@ -52,21 +47,6 @@ function rawPlanFile(): RequestHandler {
     });
 }
 
-function scopeOf(p: Principal): PlanScope {
-  if (p.role === 'accounting') return { bureauId: p.bureauId ?? -1 };
-  if (p.role === 'division') return { divisionId: p.divisionId ?? -1 };
-  return {};
-}
-
-function parseJsonArray(json: string): unknown[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v : [];
-  } catch {
-    return [];
-  }
-}
-
 export function plansRoutes(db: Db): Router {
   const r = Router();
 
@@ -85,7 +65,7 @@ export function plansRoutes(db: Db): Router {
       if (!Buffer.isBuffer(req.body)) sheetKindOf(contentType); // throws 415 for any other type
       const body = Buffer.isBuffer(req.body) ? req.body : new Uint8Array();
       const { rows, confirmedKinds } = await parsePlansOffThread(body, contentType, confirmedNoPersonalData);
-      res.json(await importPlans(db, rows, { tokenId: p.tokenId, role: p.role }, { confirmedKinds }));
+      res.json(await importPlans(db, rows, p, { confirmedKinds }));
     }),
   );
 
@@ -121,8 +101,7 @@ export function plansRoutes(db: Db): Router {
     requireRole('finance'),
     handle(async (req, res) => {
       const fy = fiscalYearParam(req.params.fy);
-      const p = principal(req);
-      const created = await settleFiscalYear(db, fy, { tokenId: p.tokenId, role: p.role });
+      const created = await settleFiscalYear(db, fy, principal(req));
       const s = await getSettlement(db, fy);
       res.status(created ? 201 : 200).json({ fiscalYear: fy, settled: true, settledAt: s?.settled_at ?? null });
     }),

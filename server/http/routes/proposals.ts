@@ -1,40 +1,17 @@
-/**
- * Finance's improvement proposals (改善提案) per claim and fiscal year, with their history. Finance
- * writes; the claim's division, its bureau's accounting division and finance read; nobody else.
- */
+/** Finance's improvement proposals (改善提案) per claim and fiscal year (`oversight/proposals.ts`). */
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseFiscalYear } from '../../../domain/values/index.js';
+import { scopeOf } from '../../actor.js';
 import type { Db } from '../../db/db.js';
-import {
-  claimProposals,
-  createProposal,
-  listProposals,
-  ProposalConflict,
-  proposalVersions,
-  reviseProposal,
-  type ProposalRow,
-} from '../../db/repos/proposals.js';
+import { readableClaim } from '../../oversight/claims.js';
+import { PROPOSAL_REASONS, propose, proposalsInReach, proposalsOfClaim, revise } from '../../oversight/proposals.js';
 import { principal, requireRole } from '../auth.js';
-import { ApiFailure, handle } from '../errors.js';
-import { guardPersonalText } from '../personal-text.js';
-import {
-  actorOf,
-  authorOf,
-  claimView,
-  confirmedFlag,
-  FISCAL_YEAR_RANGE_MESSAGE,
-  fiscalYearIn,
-  inFiscalRange,
-  orgScopeOf,
-  parseJa,
-  parseJsonArray,
-  readableClaim,
-  text,
-} from './oversight-shared.js';
+import { handle, parseJa } from '../errors.js';
+import { confirmedFlag, pathId, text } from '../inputs.js';
+import { FISCAL_YEAR_RANGE_MESSAGE, fiscalYearIn, inFiscalRange } from '../params.js';
 
 const READERS = ['division', 'accounting', 'finance'] as const;
-export const PROPOSAL_REASONS = ['growing', 'behind-plan', 'other'] as const;
 const MAX_PROPOSAL = 4000;
 
 const ProposalBody = z
@@ -59,43 +36,7 @@ const ProposalBody = z
   })
   .strict();
 
-type ProposalInput = z.infer<typeof ProposalBody>;
-
-/** The body checked for personal-looking text; what the sender confirmed, for the row and the audit. */
-function confirmation(b: ProposalInput) {
-  const warnings = guardPersonalText({ body: b.body }, b.confirmedNoPersonalData);
-  return { confirmedNoPersonal: Object.keys(warnings).length > 0, warnings };
-}
-
-function proposalView(p: ProposalRow) {
-  return {
-    id: p.id,
-    claimId: p.claim_id,
-    fiscalYear: p.fiscal_year,
-    reasons: parseJsonArray<string>(p.reasons),
-    body: p.body,
-    version: p.version,
-    confirmedNoPersonalData: p.confirmed_no_personal === 1,
-    createdAt: p.created_at,
-    updatedAt: p.updated_at,
-  };
-}
-
-const reasonsJson = (rs: readonly string[]) => JSON.stringify(PROPOSAL_REASONS.filter((r) => rs.includes(r)));
-
-function conflict(e: ProposalConflict, fy: number): ApiFailure {
-  if (e.kind === 'exists') {
-    return new ApiFailure(409, 'proposal-exists', `${fy}年度の改善提案は既にあります。更新（PUT）してください。`, {
-      currentVersion: e.currentVersion,
-    });
-  }
-  if (e.kind === 'missing') {
-    return new ApiFailure(404, 'not-found', `${fy}年度の改善提案が見つかりません。先に登録（POST）してください。`);
-  }
-  return new ApiFailure(409, 'version-conflict', 'この改善提案は他の人が先に更新しました。読み込み直してください。', {
-    currentVersion: e.currentVersion,
-  });
-}
+const PROPOSAL_INVALID = '改善提案の内容が正しくありません。';
 
 export function proposalsRoutes(db: Db): Router {
   const r = Router();
@@ -105,17 +46,9 @@ export function proposalsRoutes(db: Db): Router {
     requireRole('finance'),
     handle(async (req, res) => {
       const p = principal(req);
-      const claim = await readableClaim(db, p, req.params.claimId);
-      const b = parseJa(ProposalBody, req.body, '改善提案の内容が正しくありません。');
-      const row = await createProposal(
-        db,
-        { claimId: claim.id, fiscalYear: b.fiscalYear, reasons: reasonsJson(b.reasons), body: b.body },
-        actorOf(p),
-        confirmation(b),
-      ).catch((e: unknown) => {
-        throw e instanceof ProposalConflict ? conflict(e, b.fiscalYear) : e;
-      });
-      res.status(201).json({ claim: claimView(claim), proposal: proposalView(row) });
+      const claim = await readableClaim(db, p, pathId(req.params.claimId));
+      const body = parseJa(ProposalBody, req.body, PROPOSAL_INVALID);
+      res.status(201).json(await propose(db, p, claim, body));
     }),
   );
 
@@ -124,17 +57,9 @@ export function proposalsRoutes(db: Db): Router {
     requireRole('finance'),
     handle(async (req, res) => {
       const p = principal(req);
-      const claim = await readableClaim(db, p, req.params.claimId);
-      const b = parseJa(ProposalBody, req.body, '改善提案の内容が正しくありません。');
-      const out = await reviseProposal(
-        db,
-        { claimId: claim.id, fiscalYear: b.fiscalYear, reasons: reasonsJson(b.reasons), body: b.body, expectedVersion: b.expectedVersion }, // prettier-ignore
-        actorOf(p),
-        confirmation(b),
-      ).catch((e: unknown) => {
-        throw e instanceof ProposalConflict ? conflict(e, b.fiscalYear) : e;
-      });
-      res.json({ claim: claimView(claim), proposal: proposalView(out.proposal), changed: out.changed });
+      const claim = await readableClaim(db, p, pathId(req.params.claimId));
+      const body = parseJa(ProposalBody, req.body, PROPOSAL_INVALID);
+      res.json(await revise(db, p, claim, body));
     }),
   );
 
@@ -142,22 +67,8 @@ export function proposalsRoutes(db: Db): Router {
     '/claims/:claimId/proposals',
     requireRole(...READERS),
     handle(async (req, res) => {
-      const claim = await readableClaim(db, principal(req), req.params.claimId);
-      const rows = await claimProposals(db, claim.id);
-      const proposals = await Promise.all(
-        rows.map(async (row) => ({
-          ...proposalView(row),
-          history: (await proposalVersions(db, row.id)).map((v) => ({
-            version: v.version,
-            reasons: parseJsonArray<string>(v.reasons),
-            body: v.body,
-            confirmedNoPersonalData: v.confirmed_no_personal === 1,
-            changedAt: v.changed_at,
-            changedBy: authorOf(v),
-          })),
-        })),
-      );
-      res.json({ claim: claimView(claim), proposals });
+      const claim = await readableClaim(db, principal(req), pathId(req.params.claimId));
+      res.json(await proposalsOfClaim(db, claim));
     }),
   );
 
@@ -166,16 +77,7 @@ export function proposalsRoutes(db: Db): Router {
     requireRole(...READERS),
     handle(async (req, res) => {
       const fy = fiscalYearIn(req.query.fy);
-      const rows = await listProposals(db, fy, orgScopeOf(principal(req)));
-      res.json({
-        fiscalYear: fy,
-        proposals: rows.map((row) => ({
-          ...proposalView(row),
-          claim: { id: row.claim_id, name: row.claim },
-          bureau: { id: row.bureau_id, name: row.bureau },
-          division: { id: row.division_id, name: row.division },
-        })),
-      });
+      res.json(await proposalsInReach(db, scopeOf(principal(req)), fy));
     }),
   );
   return r;

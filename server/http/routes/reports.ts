@@ -10,7 +10,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { formatTargetTableTsv } from '../../../domain/targets/index.js';
 import type { Db } from '../../db/db.js';
-import { fiscalYearParam } from '../../plans/params.js';
+import { fiscalYearParam } from '../params.js';
 import { consolidatedXlsx } from '../../reports/consolidated-thread.js';
 import { XLSX_TYPE } from '../../plans/index.js';
 import { claimProgressExact } from '../../db/repos/reports.js';

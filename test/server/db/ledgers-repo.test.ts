@@ -131,11 +131,11 @@ describe('ledger rows', () => {
     expect(await listFindingCounts(db, { ledgerId: 'ledger-0001' })).toEqual([
       { ledger_id: 'ledger-0001', rule: 'DEMAND_LATE', severity: 'warning', count: 1 },
     ]);
-    expect(await listLedgers(db, { all: true })).toHaveLength(1);
-    expect(await listLedgers(db, { bureauId })).toHaveLength(1);
-    expect(await listLedgers(db, { divisionId })).toHaveLength(1);
-    expect(await listLedgers(db, { divisionId: divisionId + 100 })).toHaveLength(0);
-    expect(await listFindingCounts(db, { bureauId: bureauId + 100 })).toHaveLength(0);
+    expect(await listLedgers(db, { kind: 'city' })).toHaveLength(1);
+    expect(await listLedgers(db, { kind: 'bureau', bureauId })).toHaveLength(1);
+    expect(await listLedgers(db, { kind: 'division', divisionId })).toHaveLength(1);
+    expect(await listLedgers(db, { kind: 'division', divisionId: divisionId + 100 })).toHaveLength(0);
+    expect(await listFindingCounts(db, { kind: 'bureau', bureauId: bureauId + 100 })).toHaveLength(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../../../server/plans/index.js';
-import { ApiFailure } from '../../../server/http/errors.js';
+import { ApiFailure } from '../../../domain/api/errors.js';
 import { SEED_PLAN_LINES } from '../../domain/targets/seed-fixture.js';
 import { CSV, seedCsv, seedRows, TEMPLATE_HEADER, toCp932, toCsv, toXlsx, XLSX, type Row } from './fixtures.js';
 

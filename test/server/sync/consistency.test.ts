@@ -10,7 +10,7 @@ import { migrate } from '../../../server/db/migrate.js';
 import { ensureBureau, ensureDivision } from '../../../server/db/repos/org.js';
 import { insertToken } from '../../../server/db/repos/tokens.js';
 import { SqliteDb } from '../../../server/db/sqlite.js';
-import type { Principal } from '../../../server/http/auth.js';
+import type { Actor } from '../../../server/actor.js';
 import { receivePart } from '../../../server/sync/receive.js';
 import { expectedCheck, makeRows, makeSubmission, newId, upsertsFor } from '../helpers/submissions.js';
 import { makeTempDir, startTestService, type TestService } from '../helpers/service.js';
@@ -117,7 +117,7 @@ describe('the apply', () => {
     const real = await SqliteDb.open(join(dir, 'saiken.db'));
     try {
       await migrate(real);
-      const principal = await real.transaction(async (tx): Promise<Principal> => {
+      const principal = await real.transaction(async (tx): Promise<Actor> => {
         const b = await ensureBureau(tx, '環境局');
         const d = await ensureDivision(tx, b.id, '業務課');
         const t = await insertToken(tx, { role: 'division', bureauId: b.id, divisionId: d.id, label: '' });

@@ -6,7 +6,7 @@
  */
 import { request as httpsRequest } from 'node:https';
 import type { Command } from 'commander';
-import { CliError } from '../cli/errors.js';
+import { CliError } from './errors.js';
 
 export interface ServerOptions {
   server?: string;

@@ -5,7 +5,7 @@
  * refused whatever the confirmation. Nothing is stripped or changed silently.
  */
 import { isAlwaysRefused, scanFields, type FieldFindings } from '../../domain/privacy/personal-text.js';
-import { ApiFailure } from './errors.js';
+import { ApiFailure } from '../../domain/api/errors.js';
 
 export const MY_NUMBER_MESSAGE =
   'マイナンバー（個人番号）と思われる12桁の数字があります。個人番号は送れません。該当箇所を削除してください。';
@@ -13,7 +13,7 @@ export const LOOKS_PERSONAL_MESSAGE =
   '氏名・住所・電話番号など、個人を特定できる情報のように見える記載があります。該当箇所を修正するか、個人情報ではないことを確認のうえ送ってください。';
 
 /** The 422 for findings (`confirmable` false when one of them can never be sent). */
-export function looksPersonal(findings: FieldFindings[]): ApiFailure {
+function looksPersonal(findings: FieldFindings[]): ApiFailure {
   const refused = findings.some((f) => f.spans.some(isAlwaysRefused));
   return new ApiFailure(422, 'looks-personal', refused ? MY_NUMBER_MESSAGE : LOOKS_PERSONAL_MESSAGE, {
     fields: findings,

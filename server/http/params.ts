@@ -5,9 +5,11 @@
  */
 import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../../domain/values/limits.js';
 import { parseFiscalYear } from '../../domain/values/index.js';
-import { ApiFailure } from '../http/errors.js';
+import { ApiFailure } from '../../domain/api/errors.js';
 
 export const FISCAL_YEAR_RANGE_MESSAGE = `年度は ${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR} 年度（昭和22年度〜）の範囲で指定してください。`;
+
+export const inFiscalRange = (fy: number) => fy >= MIN_FISCAL_YEAR && fy <= MAX_FISCAL_YEAR;
 
 export function fiscalYearParam(value: unknown, parameter = 'fy'): number {
   const p = typeof value === 'string' && value.length <= 20 ? parseFiscalYear(value) : null;
@@ -32,13 +34,9 @@ export function fiscalYearParam(value: unknown, parameter = 'fy'): number {
   return p.value;
 }
 
-/** A range of fiscal years (`from`..`to`, both within the limits, `from` ≤ `to`). */
-export function fiscalYearRangeParam(from: unknown, to: unknown): { from: number; to: number } {
-  const range = { from: fiscalYearParam(from, 'from'), to: fiscalYearParam(to, 'to') };
-  if (range.from > range.to) {
-    throw new ApiFailure(400, 'invalid-fiscal-year', '年度の範囲は 開始（from）≦ 終了（to）で指定してください。', {
-      parameter: 'from',
-    });
-  }
-  return range;
+/** A fiscal year from a path or query (`2024`, `R6`, `令和6年度`), within the years saiken works with. */
+export function fiscalYearIn(value: unknown, parameter = 'fy'): number {
+  const fy = fiscalYearParam(value);
+  if (!inFiscalRange(fy)) throw new ApiFailure(400, 'invalid-fiscal-year', FISCAL_YEAR_RANGE_MESSAGE, { parameter });
+  return fy;
 }

@@ -1,0 +1,56 @@
+/**
+ * Making an access token, the one way for the admin API, the command line and the first start:
+ * its label checked, its scope resolved (bureaus and divisions it names are made), the token
+ * minted with only its hash stored, and the audit entry with role and scope, never the token.
+ */
+import type { Db } from './db/db.js';
+import { appendAudit, type AuditActor } from './db/repos/audit.js';
+import { resolveScope } from './db/repos/token-scope.js';
+import { checkLabel, insertToken, type LabelCheck, type Role, type TokenRecord } from './db/repos/tokens.js';
+
+/** A label that may not be stored: what is wrong with it, in Japanese, for the person making the token. */
+export class LabelRefused extends Error {
+  constructor(readonly check: Exclude<LabelCheck, { ok: true }>) {
+    super(check.message);
+  }
+}
+
+/** Who asked: the admin API, the command line on the service's machine, or the service's first start. */
+export type TokenOrigin = 'api' | 'cli' | 'first-start';
+
+export interface TokenRequest {
+  role: Role;
+  bureau?: string;
+  division?: string;
+  label: string;
+}
+
+/**
+ * The new token (shown once) and its record. Throws LabelRefused for the label, ScopeError when the
+ * scope does not fit the role, OrgNameError for a bureau or division name that cannot be one.
+ */
+export async function createToken(
+  db: Db,
+  t: TokenRequest,
+  by: AuditActor,
+  via: TokenOrigin,
+): Promise<{ token: string; record: TokenRecord }> {
+  const label = checkLabel(t.label);
+  if (!label.ok) throw new LabelRefused(label);
+  return db.transaction(async (tx) => {
+    const scope = await resolveScope(tx, t.role, t.bureau, t.division);
+    const created = await insertToken(tx, { role: t.role, ...scope, label: label.value });
+    await appendAudit(tx, {
+      ...by,
+      action: 'create',
+      entity: 'token',
+      entityId: String(created.record.id),
+      // The first start's entry reads as it always has.
+      details:
+        via === 'first-start'
+          ? { role: t.role, firstStart: true }
+          : { role: t.role, bureauId: scope.bureauId, divisionId: scope.divisionId, via },
+    });
+    return created;
+  });
+}
