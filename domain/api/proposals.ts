@@ -6,6 +6,7 @@ import { Author, ClaimView, confirmedFlag, Instant, Org, text } from './common.j
 
 export const PROPOSAL_REASONS = ['growing', 'behind-plan', 'other'] as const;
 export const ProposalReason = z.enum(PROPOSAL_REASONS);
+export type ProposalReason = z.infer<typeof ProposalReason>;
 export const MAX_PROPOSAL = 4000;
 
 /** As server/plans/params.ts words it. */
