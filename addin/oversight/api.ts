@@ -1,11 +1,14 @@
 /**
  * The service's plan, review, proposal, hard-case, oversight and report endpoints as the pane calls
- * them. Failures become SyncErrors with the service's own Japanese message, as in sync/client.ts.
+ * them: each request built from its route in the table (domain/api/routes.ts), each body typed by the
+ * route's request schema, each answer read with the pane's pick of the route's answer (schemas.ts).
+ * Failures become SyncErrors with the service's own Japanese message, as in sync/client.ts.
  */
 import { z } from 'zod';
+import { ROUTES, type BodyOf, type RouteSpec } from '../../domain/api/routes.js';
 import type { Translate } from '../i18n/messages.js';
 import { SyncError } from '../sync/errors.js';
-import { requestJson, type RequestSettings } from '../sync/request.js';
+import { requestRoute, type RequestSettings, type RouteCall } from '../sync/request.js';
 import * as S from './schemas.js';
 
 export interface ApiOptions {
@@ -16,44 +19,11 @@ export interface ApiOptions {
   timeoutMs?: number;
 }
 
-const id = (n: number) => encodeURIComponent(String(n));
-
-export interface PlanBody {
-  baselineYen: number;
-  targetYen: number;
-  measureIds: string[];
-  measures: string;
-  milestones: { month: string; outstandingYen: number }[];
-  expectedVersion?: number;
-  confirmedNoPersonalData?: boolean;
-}
-
-export interface ReviewBody {
-  month: string;
-  assessment: string;
-  nextStep: string;
-  confirmedNoPersonalData?: boolean;
-}
-
-export interface HardCaseBody {
-  claimId: number;
-  title: string;
-  assessedYen: number | null;
-  outstandingYen: number | null;
-  dueDate: string | null;
-  lastContactDate: string | null;
-  tried: string;
-  question: string;
-  confirmedNoPersonalData: boolean;
-}
-
-export interface ProposalBody {
-  fiscalYear: number;
-  reasons: string[];
-  body: string;
-  expectedVersion?: number;
-  confirmedNoPersonalData?: boolean;
-}
+/** What PUT /claims/:claimId/plans/:fy takes (fields with defaults may be left out). */
+export type PlanBody = BodyOf<'savePlan'>;
+export type ReviewBody = BodyOf<'addReview'>;
+export type HardCaseBody = BodyOf<'addHardCase'>;
+export type ProposalBody = BodyOf<'addProposal'>;
 
 export class OversightApi {
   private readonly base: string;
@@ -64,14 +34,14 @@ export class OversightApi {
     this.fetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
-  me = () => this.get('/api/v1/me', S.Me);
-  measures = () => this.get('/api/v1/measures', S.Measures);
-  claims = (fy: number) => this.get(`/api/v1/claims?fy=${fy}`, S.ClaimList);
+  me = () => this.call(ROUTES.me, S.Me);
+  measures = () => this.call(ROUTES.measures, S.Measures);
+  claims = (fy: number) => this.call(ROUTES.claims, S.ClaimList, { query: { fy } });
 
   /** The plan, or null when the claim has none for that year. */
   async plan(claimId: number, fy: number): Promise<S.PlanT | null> {
     try {
-      return (await this.get(`/api/v1/claims/${id(claimId)}/plans/${fy}`, S.PlanAnswer)).plan;
+      return (await this.call(ROUTES.plan, S.PlanAnswer, { params: { claimId, fy } })).plan;
     } catch (e) {
       if (e instanceof SyncError && e.status === 404) return null;
       throw e;
@@ -80,43 +50,47 @@ export class OversightApi {
   /** The plan's versions, newest first; none when the claim has no plan for that year. */
   async planHistory(claimId: number, fy: number): Promise<S.PlanVersionT[]> {
     try {
-      return (await this.get(`/api/v1/claims/${id(claimId)}/plans/${fy}/history`, S.PlanHistory)).versions;
+      return (await this.call(ROUTES.planHistory, S.PlanHistory, { params: { claimId, fy } })).versions;
     } catch (e) {
       if (e instanceof SyncError && e.status === 404) return [];
       throw e;
     }
   }
   savePlan = (claimId: number, fy: number, body: PlanBody) =>
-    this.send('PUT', `/api/v1/claims/${id(claimId)}/plans/${fy}`, S.PlanSaved, body);
-  progress = (claimId: number, fy: number) => this.get(`/api/v1/claims/${id(claimId)}/progress?fy=${fy}`, S.Progress);
+    this.call(ROUTES.savePlan, S.PlanSaved, { params: { claimId, fy }, body });
+  progress = (claimId: number, fy: number) =>
+    this.call(ROUTES.progress, S.Progress, { params: { claimId }, query: { fy } });
   addReview = (claimId: number, body: ReviewBody) =>
-    this.send('POST', `/api/v1/claims/${id(claimId)}/reviews`, S.ReviewSaved, body);
+    this.call(ROUTES.addReview, S.ReviewSaved, { params: { claimId }, body });
 
-  claimProposals = (claimId: number) => this.get(`/api/v1/claims/${id(claimId)}/proposals`, S.ClaimProposals);
-  proposals = (fy: number) => this.get(`/api/v1/proposals?fy=${fy}`, S.ProposalList);
+  claimProposals = (claimId: number) => this.call(ROUTES.claimProposals, S.ClaimProposals, { params: { claimId } });
+  proposals = (fy: number) => this.call(ROUTES.proposals, S.ProposalList, { query: { fy } });
   saveProposal = (claimId: number, body: ProposalBody, create: boolean) =>
-    this.send(create ? 'POST' : 'PUT', `/api/v1/claims/${id(claimId)}/proposals`, S.ProposalSaved, body);
+    this.call(create ? ROUTES.addProposal : ROUTES.reviseProposal, S.ProposalSaved, { params: { claimId }, body });
 
-  hardCases = () => this.get('/api/v1/hard-cases', S.HardCaseList);
-  sendHardCase = (body: HardCaseBody) => this.send('POST', '/api/v1/hard-cases', S.HardCaseSaved, body);
+  hardCases = () => this.call(ROUTES.hardCases, S.HardCaseList);
+  sendHardCase = (body: HardCaseBody) => this.call(ROUTES.addHardCase, S.HardCaseSaved, { body });
   answerHardCase = (caseId: number, policy: string, confirmedNoPersonalData: boolean) =>
-    this.send('POST', `/api/v1/hard-cases/${id(caseId)}/answer`, S.HardCaseSaved, { policy, confirmedNoPersonalData });
-  closeHardCase = (caseId: number) => this.send('POST', `/api/v1/hard-cases/${id(caseId)}/close`, S.HardCaseSaved, {});
+    this.call(ROUTES.answerHardCase, S.HardCaseSaved, {
+      params: { id: caseId },
+      body: { policy, confirmedNoPersonalData } satisfies BodyOf<'answerHardCase'>,
+    });
+  closeHardCase = (caseId: number) =>
+    this.call(ROUTES.closeHardCase, S.HardCaseSaved, {
+      params: { id: caseId },
+      body: {} satisfies BodyOf<'closeHardCase'>,
+    });
 
-  submissions = (fy: number) => this.get(`/api/v1/oversight/submissions?fy=${fy}`, S.Submissions);
+  submissions = (fy: number) => this.call(ROUTES.submissions, S.Submissions, { query: { fy } });
   flaggedClaims = (fy: number, all = false) =>
-    this.get(`/api/v1/oversight/claims?fy=${fy}${all ? '&all=true' : ''}`, S.FlaggedClaims);
-  targets = (fy: number) => this.get(`/api/v1/reports/targets?fy=${fy}`, S.Targets);
-  reportClaims = (fy: number) => this.get(`/api/v1/reports/claims?fy=${fy}`, S.ReportClaims);
+    this.call(ROUTES.flaggedClaims, S.FlaggedClaims, { query: { fy, all: all ? 'true' : undefined } });
+  targets = (fy: number) => this.call(ROUTES.targets, S.Targets, { query: { fy } });
+  reportClaims = (fy: number) => this.call(ROUTES.reportClaims, S.ReportClaims, { query: { fy } });
   /** Finance: the fiscal year's settlement is final (見込 → 確定); ① of the next year's table follows. */
-  settle = (fy: number) => this.send('POST', `/api/v1/settlements/${fy}`, S.Settlement, {});
-  ledgers = () => this.get('/api/v1/ledgers', S.Ledgers);
+  settle = (fy: number) => this.call(ROUTES.settle, S.Settlement, { params: { fy }, body: {} });
+  ledgers = () => this.call(ROUTES.ledgers, S.Ledgers);
 
-  private get<T>(path: string, schema: z.ZodType<T>): Promise<T> {
-    return this.send('GET', path, schema);
-  }
-
-  private send<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  private call<T>(route: Pick<RouteSpec, 'method' | 'path'>, schema: z.ZodType<T>, call: RouteCall = {}): Promise<T> {
     const { t } = this.opts;
     const settings: RequestSettings = {
       base: this.base,
@@ -130,6 +104,6 @@ export class OversightApi {
         http: (status) => t('sync.error.http', { status }),
       },
     };
-    return requestJson(settings, method, path, schema, body);
+    return requestRoute(settings, route, schema, call);
   }
 }

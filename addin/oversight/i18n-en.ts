@@ -86,6 +86,18 @@ export const oversightEn: Record<keyof typeof oversightJa, string> = {
   'ov.reason.growing': 'Growing',
   'ov.reason.behind': 'Behind plan',
   'ov.reason.other': 'Other',
+  'ov.state.ok': 'Sent',
+  'ov.state.due': 'This month’s not sent yet (before the deadline)',
+  'ov.state.late': 'Not sent by the deadline',
+  'ov.state.never': 'Never sent',
+  'ov.state.no-ledger': 'Planned, but no ledger',
+  'ov.caseStatus.open': 'Awaiting answer',
+  'ov.caseStatus.answered': 'Answered',
+  'ov.caseStatus.closed': 'Closed',
+  'ov.period.monthly': 'Send by day {day} of each month',
+  'ov.period.days': 'Send at least every {days} days',
+  'ov.baseline.settled': 'settled',
+  'ov.baseline.estimate': 'estimate',
 
   'ov.case.form': 'Ask about a hard case',
   'ov.case.noPersonal':

@@ -85,6 +85,18 @@ export const oversightJa = {
   'ov.reason.growing': '未収金増加',
   'ov.reason.behind': '計画遅れ',
   'ov.reason.other': 'その他',
+  'ov.state.ok': '送信済み',
+  'ov.state.due': '今月分が未送信（期限前）',
+  'ov.state.late': '期限までに送信なし',
+  'ov.state.never': '一度も送信なし',
+  'ov.state.no-ledger': '計画はあるが台帳なし',
+  'ov.caseStatus.open': '回答待ち',
+  'ov.caseStatus.answered': '回答済み',
+  'ov.caseStatus.closed': '終了',
+  'ov.period.monthly': '毎月{day}日までに送信',
+  'ov.period.days': '{days}日以内ごとに送信',
+  'ov.baseline.settled': '確定',
+  'ov.baseline.estimate': '見込',
 
   'ov.case.form': '処理困難事案の相談',
   'ov.case.noPersonal':

@@ -1,294 +1,157 @@
 /**
- * The service's answers for plans, reviews, proposals, hard cases, oversight and reports, as the
- * pane reads them (server/http/routes/*.ts). Only the fields the pane uses; unknown ones are dropped.
+ * The service's answers as the pane reads them, derived from the one contract in domain/api: each
+ * the route's schema with only the fields the pane uses picked (unknown ones are dropped), sums read
+ * as numbers for the sheets. The Japanese `*Label` fields are not read: the pane words codes itself
+ * (addin/i18n/labels.ts). Files outside the pane's forms import these names; new code can use domain/api.
  */
 import { z } from 'zod';
+import { ClaimView, ExactYen, Org } from '../../domain/api/common.js';
+import { PersonalTextDetails } from '../../domain/api/errors.js';
+import * as cases from '../../domain/api/hard-cases.js';
+import * as ledgers from '../../domain/api/ledgers.js';
+import * as me from '../../domain/api/me.js';
+import * as ov from '../../domain/api/oversight.js';
+import * as plans from '../../domain/api/plans.js';
+import * as proposals from '../../domain/api/proposals.js';
+import * as reports from '../../domain/api/reports.js';
+import * as reviews from '../../domain/api/reviews.js';
+import { ja, stateLabel } from '../i18n/labels.js';
 
-const Org = z.object({ id: z.number(), name: z.string() });
-const yen = z.number();
-const yenOrNull = z.number().nullable();
 /**
- * A sum over claims: the service sends a number up to 2^53 − 1 and the decimal digits beyond
- * (`domain/reports/exact.ts`). Read as a number, so a sum past 2^53 (far beyond any city) shows
- * rounded in the pane's sheets; the service's own consolidated.xlsx stays exact.
+ * A sum over claims (ExactYen: a number up to 2^53 − 1, the digits beyond) read as a number, so a
+ * sum past 2^53 (far beyond any city) shows rounded in the pane's sheets; the service's own
+ * consolidated.xlsx stays exact.
  */
-const sumYen = z.union([
-  z.number(),
-  z
-    .string()
-    .regex(/^-?\d+$/)
-    .transform(Number),
-]);
+const sumYen = ExactYen.transform(Number);
 const sumYenOrNull = sumYen.nullable();
 
-export const Me = z.object({ role: z.string(), bureau: z.string().nullable(), division: z.string().nullable() });
+export const Me = me.Me.pick({ role: true, bureau: true, division: true });
 
-export const Measure = z.object({ id: z.string(), group: z.string(), label: z.string(), hint: z.string() });
-export const Measures = z.object({
-  groups: z.array(z.object({ id: z.string(), label: z.string() })),
-  measures: z.array(Measure),
-});
+export const Measure = plans.MeasureCatalogue.shape.measures.element;
+export const Measures = plans.MeasureCatalogue.pick({ groups: true, measures: true });
 
-export const Claim = z.object({
-  id: z.number(),
-  name: z.string(),
-  classification: z.string().nullable(),
-  bureau: Org,
-  division: Org,
-});
-export const ClaimList = z.object({
-  claims: z.array(Claim.extend({ planVersion: z.number().nullable(), ledgers: z.number() })),
-});
+export const Claim = ClaimView;
+export const ClaimList = plans.ClaimList.pick({ claims: true });
 
-export const Milestone = z.object({ month: z.string(), outstandingYen: yen });
-export const Plan = z.object({
-  claimId: z.number(),
-  fiscalYear: z.number(),
-  baselineYen: yen,
-  targetYen: yen,
-  baselineStatus: z.string(),
-  baselineSettled: z.boolean(),
-  measureIds: z.array(z.string()),
-  measures: z.string(),
-  milestones: z.array(Milestone),
-  version: z.number(),
-  updatedAt: z.string(),
-});
-export const PlanAnswer = z.object({ claim: Claim, plan: Plan });
+export const Milestone = plans.Milestone;
+export const Plan = plans.Plan.omit({ id: true, chosenMeasures: true, confirmedNoPersonalData: true });
+export const PlanAnswer = plans.PlanAnswer.extend({ plan: Plan });
 /** A plan's versions, newest first (the current one included). */
-export const PlanHistory = z.object({
-  versions: z.array(
-    z.object({
-      version: z.number(),
-      baselineYen: yen,
-      targetYen: yen,
-      measureIds: z.array(z.string()),
-      measures: z.string(),
-      milestones: z.array(Milestone),
-      changedAt: z.string(),
-      changedBy: z.object({ role: z.string(), label: z.string() }).nullable(),
-    }),
-  ),
+export const PlanHistory = plans.PlanHistory.pick({ versions: true }).extend({
+  versions: z.array(plans.PlanVersion.omit({ confirmedNoPersonalData: true })),
 });
 /** POST /settlements/:fy: the fiscal year's settlement is final (確定). */
-export const Settlement = z.object({ fiscalYear: z.number(), settled: z.boolean(), settledAt: z.string().nullable() });
-export const PlanSaved = PlanAnswer.extend({ created: z.boolean(), changed: z.boolean() });
+export const Settlement = plans.Settlement;
+export const PlanSaved = plans.PlanSaved.extend({ plan: Plan });
 
-const Author = z.object({ role: z.string(), label: z.string() }).nullable();
-export const Review = z.object({
-  id: z.number(),
-  month: z.string(),
-  assessment: z.string(),
-  nextStep: z.string(),
-  currentYen: yenOrNull,
-  plannedYen: yenOrNull,
-  createdAt: z.string(),
-  createdBy: Author,
-});
-export const ReviewSaved = z.object({ review: Review });
+export const Review = reviews.Review.omit({ fiscalYear: true, planVersion: true, confirmedNoPersonalData: true });
+export const ReviewSaved = reviews.ReviewSaved.pick({ review: true }).extend({ review: Review });
 
-export const Progress = z.object({
+const ProgressMonth = reviews.Progress.shape.months.element;
+export const Progress = reviews.Progress.pick({ plan: true, current: true, check: true, months: true }).extend({
   plan: Plan.nullable(),
-  current: z.object({ currentYen: yenOrNull, asOf: z.string().nullable() }),
-  check: z
-    .object({
-      referenceMonth: z.string(),
-      growing: z.boolean().nullable(),
-      behindPlan: z.boolean().nullable(),
-      gapToTargetYen: yenOrNull,
-      changeFromBaselineYen: yenOrNull,
-    })
-    .nullable(),
-  months: z.array(
-    z.object({
-      month: z.string(),
-      state: z.string(),
-      milestoneYen: yenOrNull,
-      plannedYen: yenOrNull,
-      diffYen: yenOrNull,
-      review: Review.nullable(),
-    }),
-  ),
+  current: reviews.Progress.shape.current.pick({ currentYen: true, asOf: true }),
+  check: reviews.PlanCheck.omit({ milestone: true }).nullable(),
+  months: z.array(ProgressMonth.extend({ review: Review.nullable() })),
 });
 
-export const Proposal = z.object({
-  id: z.number(),
-  claimId: z.number(),
-  fiscalYear: z.number(),
-  reasons: z.array(z.string()),
-  body: z.string(),
-  version: z.number(),
-  updatedAt: z.string(),
-});
+export const Proposal = proposals.Proposal.omit({ confirmedNoPersonalData: true, createdAt: true });
 export const ClaimProposals = z.object({ proposals: z.array(Proposal) });
-export const ProposalList = z.object({
+export const ProposalList = proposals.ProposalList.pick({ proposals: true }).extend({
   proposals: z.array(Proposal.extend({ claim: Org, bureau: Org, division: Org })),
 });
-export const ProposalSaved = z.object({ proposal: Proposal });
+export const ProposalSaved = proposals.ProposalCreated.pick({ proposal: true }).extend({ proposal: Proposal });
 
-export const HardCase = z.object({
-  id: z.number(),
-  claim: Org,
-  bureau: Org,
-  division: Org,
-  title: z.string(),
-  assessedYen: yenOrNull,
-  outstandingYen: yenOrNull,
-  dueDate: z.string().nullable(),
-  lastContactDate: z.string().nullable(),
-  tried: z.string(),
-  question: z.string(),
-  status: z.enum(['open', 'answered', 'closed']),
-  statusLabel: z.string(),
-  createdAt: z.string(),
-  answer: z
-    .object({
-      policy: z.string(),
-      role: z.string().nullable(),
-      roleLabel: z.string().nullable(),
-      answeredAt: z.string().nullable(),
-    })
-    .nullable(),
+export const HardCase = cases.HardCase.omit({
+  confirmedNoPersonalData: true,
+  statusLabel: true,
+  closedAt: true,
+  closedByRole: true,
+}).extend({
+  answer: cases.HardCase.shape.answer.unwrap().pick({ policy: true, role: true, answeredAt: true }).nullable(),
 });
-export const HardCaseList = z.object({ hardCases: z.array(HardCase) });
-export const HardCaseSaved = z.object({ hardCase: HardCase });
+export const HardCaseList = cases.HardCaseList.extend({ hardCases: z.array(HardCase) });
+export const HardCaseSaved = cases.HardCaseAnswer.extend({ hardCase: HardCase });
 
 /** The 422 looks-personal details: spans per field; `confirmable` false for a My Number. */
-export const PersonalDetails = z.object({
-  fields: z.array(
-    z.object({
-      field: z.string(),
-      spans: z.array(z.object({ start: z.number(), end: z.number(), kind: z.string() })),
-    }),
-  ),
-  confirmable: z.boolean(),
+export const PersonalDetails = PersonalTextDetails;
+
+// The service's stateLabel and reasonLabel are not read; the pane's Japanese words for the codes
+// take their place while sheets-lists.ts reads them (it can call stateLabel(t, code) instead).
+const SubmissionRow = ov.SubmissionRow.omit({ stateLabel: true }).transform((r) => ({
+  ...r,
+  stateLabel: stateLabel(ja, r.state),
+}));
+const ChaseItem = ov.ChaseItem.omit({ reasonLabel: true }).transform((c) => ({
+  ...c,
+  reasonLabel: stateLabel(ja, c.reason),
+}));
+export const Submissions = ov.Submissions.pick({ period: true, window: true, ledgers: true, chase: true }).extend({
+  window: ov.SubmissionWindow.pick({ label: true }),
+  ledgers: z.array(SubmissionRow),
+  chase: z.array(ChaseItem),
+  totals: ov.Submissions.shape.totals.omit({ claimsWithoutLedger: true }),
 });
 
-const Findings = z.object({
-  error: z.number(),
-  warning: z.number(),
-  info: z.number(),
-  byRule: z.array(z.object({ rule: z.string(), severity: z.string(), count: z.number() })),
-});
-export const Submissions = z.object({
-  window: z.object({ label: z.string() }),
-  ledgers: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      bureau: Org,
-      division: Org,
-      claim: Org,
-      revision: z.number(),
-      asOf: z.string().nullable(),
-      lastSubmittedAt: z.string().nullable(),
-      state: z.string(),
-      stateLabel: z.string(),
-      dueAt: z.string().nullable(),
-      outstandingYen: yenOrNull,
-      findings: Findings,
-    }),
-  ),
-  chase: z.array(
-    z.object({
-      kind: z.enum(['ledger', 'claim']),
-      ledgerId: z.string().nullable(),
-      name: z.string().nullable(),
-      bureau: Org,
-      division: Org,
-      claim: Org,
-      reason: z.string(),
-      reasonLabel: z.string(),
-      lastSubmittedAt: z.string().nullable(),
-      dueAt: z.string().nullable(),
-    }),
-  ),
-  totals: z.object({ ledgers: z.number(), ok: z.number(), due: z.number(), late: z.number(), never: z.number() }),
-});
-
-export const FlaggedClaims = z.object({
-  baselineStatus: z.string(),
+export const FlaggedClaims = ov.FlaggedClaims.pick({ baselineStatus: true }).extend({
   claims: z.array(
-    z.object({
-      claim: z.object({ id: z.number(), name: z.string(), classification: z.string().nullable() }),
-      bureau: Org,
-      division: Org,
-      baselineYen: yen,
-      targetYen: yen,
-      currentYen: yenOrNull,
-      growing: z.boolean().nullable(),
-      behindPlan: z.boolean().nullable(),
-      reasons: z.array(z.string()),
-      referenceMonth: z.string(),
-      milestone: z.object({ month: z.string(), outstandingYen: yen }).nullable(),
+    ov.FlaggedClaim.omit({
+      planVersion: true,
+      asOf: true,
+      ledgers: true,
+      gapToTargetYen: true,
+      changeFromBaselineYen: true,
+    }).extend({
       latestReview: Review.nullable(),
-      proposal: z.object({ id: z.number(), version: z.number() }).nullable(),
+      proposal: ov.FlaggedClaim.shape.proposal.unwrap().pick({ id: true, version: true }).nullable(),
     }),
   ),
 });
 
-const Cells = z.tuple([z.string(), z.string(), z.string(), z.string(), z.string()]);
-const BureauRow = z.object({
-  bureau: z.string(),
+const TargetsRow = reports.TargetsRow.pick({
+  bureau: true,
+  cells: true,
+  claims: true,
+  claimsReporting: true,
+}).extend({
   baselineYen: sumYen,
   targetYen: sumYen,
   diffYen: sumYen,
-  ratioHundredths: z.number().nullable(),
-  cells: Cells,
   currentYen: sumYen,
-  claims: z.number(),
-  claimsReporting: z.number(),
+  ratioHundredths: z.number().nullable(),
 });
-export const Targets = z.object({
-  fiscalYear: z.number(),
-  settled: z.boolean(),
-  title: z.string(),
-  unitLine: z.string(),
-  headers: Cells,
-  note: z.string(),
-  bureaus: z.array(BureauRow),
-  total: BureauRow,
+export const Targets = reports.Targets.omit({ baselineFiscalYear: true }).extend({
+  bureaus: z.array(TargetsRow),
+  total: TargetsRow,
 });
 
-export const ReportClaims = z.object({
+export const ReportClaims = reports.ReportClaims.pick({ claims: true, divisions: true }).extend({
   claims: z.array(
-    z.object({
-      planVersion: z.number(),
-      bureau: z.string(),
-      division: z.string(),
-      claim: z.string(),
-      classification: z.string().nullable(),
+    reports.ClaimProgress.omit({ planId: true, milestone: true, display: true }).extend({
       baselineYen: sumYen,
       targetYen: sumYen,
       currentYen: sumYenOrNull,
       gapYen: sumYenOrNull,
-      ledgers: z.number(),
-      asOf: z.string().nullable(),
-      growing: z.boolean().nullable(),
-      behindPlan: z.boolean().nullable(),
     }),
   ),
   divisions: z.array(
-    z.object({
+    reports.Sums.pick({ claims: true, claimsReporting: true }).extend({
       bureau: z.string(),
       division: z.string(),
       baselineYen: sumYen,
       targetYen: sumYen,
       currentYen: sumYen,
-      claims: z.number(),
-      claimsReporting: z.number(),
     }),
   ),
 });
 
-const AgingBucket = z.object({ label: z.string(), fromYears: z.number().catch(0), outstanding: z.number() });
-export const Ledgers = z.object({
+/** Aging read leniently: a ledger the check has not reached yet may have none. */
+const AgingBucket = ledgers.AgingBucket.pick({ label: true, outstanding: true }).extend({
+  fromYears: z.number().catch(0),
+});
+export const Ledgers = ledgers.LedgerList.extend({
   ledgers: z.array(
-    z.object({
-      id: z.string(),
-      bureau: Org,
-      division: Org,
-      revision: z.number(),
+    ledgers.Ledger.pick({ id: true, bureau: true, division: true, revision: true }).extend({
       aging: z.array(AgingBucket).catch([]),
     }),
   ),

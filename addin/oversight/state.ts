@@ -2,6 +2,7 @@
  * What the 計画・取りまとめ views show, as one plain object (React only renders it): who the service
  * says we are, the fiscal year, and one slice per view. Amounts being typed stay strings until saved.
  */
+import type { ProposalReason } from '../../domain/api/proposals.js';
 import type { PrivacyCheck } from './privacy.js';
 import { NO_WARNINGS } from './privacy.js';
 import type {
@@ -95,7 +96,7 @@ export interface AnswerDraft {
 
 export interface ProposalDraft {
   claimId: number;
-  reasons: string[];
+  reasons: ProposalReason[];
   body: string;
   /** The version being revised; null for a new proposal. */
   version: number | null;

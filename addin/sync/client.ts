@@ -1,40 +1,16 @@
 /**
  * The service's API as the pane uses it: fetch with the user's token, answers validated, and every
  * failure turned into a SyncError whose message a clerk can read (the service's own Japanese one
- * where it sent one).
+ * where it sent one). Requests and answers are the route table's (domain/api/routes.ts).
  */
 import { z } from 'zod';
+import { ROUTES, type RouteSpec } from '../../domain/api/routes.js';
 import type { RowChanges, SubmissionPart, SubmissionResult } from '../../domain/sync/protocol.js';
 import type { Translate } from '../i18n/messages.js';
-import { requestJson, type RequestSettings } from './request.js';
+import { requestRoute, type RequestSettings, type RouteCall } from './request.js';
 
-const Counts = z.object({ error: z.number(), warning: z.number(), info: z.number() });
-const Result = z.discriminatedUnion('status', [
-  z.object({
-    status: z.literal('received'),
-    submissionId: z.string(),
-    ledgerId: z.string(),
-    partsReceived: z.number(),
-    partsExpected: z.number(),
-  }),
-  z.object({
-    status: z.literal('applied'),
-    submissionId: z.string(),
-    ledgerId: z.string(),
-    revision: z.number().int(),
-    appliedAt: z.string(),
-    totals: z.object({ rows: z.number(), assessed: z.number(), paid: z.number(), outstanding: z.number() }),
-    findings: z.object({ bySeverity: Counts, byRule: z.record(z.string(), z.number()) }),
-  }),
-]);
-const Changes = z.object({
-  ledgerId: z.string(),
-  revision: z.number().int().min(0),
-  rows: z.array(z.object({ key: z.string(), hash: z.string(), revision: z.number() })),
-  deleted: z.array(z.object({ key: z.string(), revision: z.number() })),
-});
-const CityKey = z.object({ key: z.string().min(16) });
-const Me = z.object({ role: z.string(), bureau: z.string().nullable(), division: z.string().nullable() });
+/** Who the caller is: the pane needs no ruleset version. */
+const Me = ROUTES.me.response.pick({ role: true, bureau: true, division: true });
 
 export type Me = z.infer<typeof Me>;
 export type Applied = Extract<SubmissionResult, { status: 'applied' }>;
@@ -57,22 +33,26 @@ export class ApiClient {
   }
 
   me(): Promise<Me> {
-    return this.request('GET', '/api/v1/me', Me);
+    return this.request(ROUTES.me, Me);
   }
 
   async cityKey(): Promise<string> {
-    return (await this.request('GET', '/api/v1/city-key', CityKey)).key;
+    return (await this.request(ROUTES.cityKey, ROUTES.cityKey.response)).key;
   }
 
   submit(ledgerId: string, part: SubmissionPart): Promise<SubmissionResult> {
-    return this.request('POST', `/api/v1/ledgers/${encodeURIComponent(ledgerId)}/submissions`, Result, part);
+    return this.request(ROUTES.submit, ROUTES.submit.response, { params: { ledgerId }, body: part });
   }
 
   rowsSince(ledgerId: string, since: number): Promise<RowChanges> {
-    return this.request('GET', `/api/v1/ledgers/${encodeURIComponent(ledgerId)}/rows?since=${since}`, Changes);
+    return this.request(ROUTES.rowsSince, ROUTES.rowsSince.response, { params: { ledgerId }, query: { since } });
   }
 
-  private request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  private request<T>(
+    route: Pick<RouteSpec, 'method' | 'path'>,
+    schema: z.ZodType<T>,
+    call: RouteCall = {},
+  ): Promise<T> {
     const { t } = this.opts;
     const settings: RequestSettings = {
       base: this.base,
@@ -86,6 +66,6 @@ export class ApiClient {
         http: (status) => t('sync.error.http', { status }),
       },
     };
-    return requestJson(settings, method, path, schema, body);
+    return requestRoute(settings, route, schema, call);
   }
 }

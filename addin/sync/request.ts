@@ -4,9 +4,12 @@
  * the sync client and the oversight API.
  */
 import { z } from 'zod';
+import { ApiErrorBody } from '../../domain/api/errors.js';
+import { pathOf, type RouteSpec } from '../../domain/api/routes.js';
 import { SyncError } from './errors.js';
 
-const ErrorBody = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+// A refusal from an older service may lack `details`.
+const ErrorBody = ApiErrorBody.partial({ details: true });
 
 export interface RequestSettings {
   base: string;
@@ -53,4 +56,20 @@ export async function requestJson<T>(
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new SyncError('unexpected', s.messages.unexpected, res.status);
   return parsed.data;
+}
+
+/** A call of one route of the table (domain/api/routes.ts): its method, its path with `params`, `query` appended. */
+export interface RouteCall {
+  params?: Readonly<Record<string, string | number>>;
+  query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  body?: unknown;
+}
+
+export function requestRoute<T>(
+  s: RequestSettings,
+  route: Pick<RouteSpec, 'method' | 'path'>,
+  schema: z.ZodType<T>,
+  call: RouteCall = {},
+): Promise<T> {
+  return requestJson(s, route.method, pathOf(route, call.params, call.query), schema, call.body);
 }

@@ -74,6 +74,17 @@ export const ApiErrorBody = z.object({
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
+/** The details of a 422 `looks-personal`: the spans found per field; `confirmable` false for a My Number. */
+export const PersonalTextDetails = z.object({
+  fields: z.array(
+    z.object({
+      field: z.string(),
+      spans: z.array(z.object({ start: z.number().int(), end: z.number().int(), kind: z.string() })),
+    }),
+  ),
+  confirmable: z.boolean(),
+});
+
 /**
  * A refusal: thrown by the services (sync, plans, oversight) and answered by the HTTP layer with
  * `status` and the body above. The services know no HTTP beyond this number.

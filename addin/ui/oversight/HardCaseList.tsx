@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { HardCaseT } from '../../oversight/schemas.js';
 import { yenText } from '../../oversight/amounts.js';
+import { caseStatusLabel, roleLabel } from '../../i18n/labels.js';
 import { useOversight } from './oversight-context.js';
 
 const useStyles = makeStyles({
@@ -45,7 +46,7 @@ export function HardCaseList({ cases, actions }: { cases: HardCaseT[]; actions?:
         <li key={c.id} className={styles.item} data-testid="hard-case">
           <span className={styles.head}>
             <Badge appearance="filled" color={COLORS[c.status]}>
-              {c.statusLabel}
+              {caseStatusLabel(t, c.status)}
             </Badge>
             <Text weight="semibold">{c.title}</Text>
           </span>
@@ -65,7 +66,7 @@ export function HardCaseList({ cases, actions }: { cases: HardCaseT[]; actions?:
           </Text>
           {c.answer && (
             <Text size={200} className={styles.answer}>
-              {t('ov.case.answer', { who: c.answer.roleLabel ?? '', at: (c.answer.answeredAt ?? '').slice(0, 10) })}
+              {t('ov.case.answer', { who: roleLabel(t, c.answer.role), at: (c.answer.answeredAt ?? '').slice(0, 10) })}
               {'\n'}
               {c.answer.policy}
             </Text>

@@ -1,5 +1,6 @@
 /** 提出状況: every ledger's state in counts, and the chase list (late, never sent, planned without a ledger). */
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { periodLabel, stateLabel } from '../../i18n/labels.js';
 import { useOv, useOversight } from './oversight-context.js';
 
 export function SubmissionList() {
@@ -14,7 +15,7 @@ export function SubmissionList() {
         {t('ov.submissions.title')}
       </Text>
       <Text size={200} block>
-        {s.window.label}
+        {periodLabel(t, s.period)}
       </Text>
       <Text size={200} block data-testid="submission-totals">
         {t('ov.submissions.totals', { ledgers: n.ledgers, ok: n.ok, due: n.due, late: n.late, never: n.never })}
@@ -41,7 +42,7 @@ export function SubmissionList() {
                 </TableCell>
                 <TableCell>{c.name ? `${c.claim.name}（${c.name}）` : c.claim.name}</TableCell>
                 <TableCell>
-                  {c.reasonLabel}
+                  {stateLabel(t, c.reason)}
                   {c.lastSubmittedAt ? ` ${t('ov.submissions.last', { at: c.lastSubmittedAt.slice(0, 10) })}` : ''}
                 </TableCell>
               </TableRow>

@@ -87,6 +87,7 @@ export function consolidationAnswers(o: Overrides = {}) {
     ],
   };
   const submissions = {
+    period: { kind: 'monthly', day: 10 },
     window: { label: '毎月10日までに送信' },
     ledgers: [
       {

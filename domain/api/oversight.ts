@@ -1,0 +1,122 @@
+/**
+ * Oversight for the accounting division (its bureau) and finance (the city): the submission
+ * period finance sets, every ledger's last submission with the chase list, and the claims that
+ * grow or lag their plan with the division's latest review and finance's proposal.
+ */
+import { z } from 'zod';
+import { MAX_MONTHLY_DAY, MAX_PERIOD_DAYS } from '../plans/submission-period.js';
+import { BaselineStatus, Day, deprecatedLabel, FyQuery, Instant, Month, Org, OrgOf, Yen, YenOrNull } from './common.js';
+import { Review } from './reviews.js';
+
+/** How often every ledger must be sent: by the Nth of each month, or within N days. */
+export const SubmissionPeriod = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('monthly'), day: z.number().int().min(1).max(MAX_MONTHLY_DAY) }).strict(),
+  z.object({ kind: z.literal('days'), days: z.number().int().min(1).max(MAX_PERIOD_DAYS) }).strict(),
+]);
+
+export const SubmissionWindow = z.object({
+  /** A submission at or after this instant counts for the deadline in force. */
+  since: Instant,
+  /** The deadline in force (exclusive); null in days mode, where each ledger has its own. */
+  deadline: Instant.nullable(),
+  nextDeadline: Instant.nullable(),
+  /** Japanese, as `periodLabel` words the period (毎月10日までに送信). */
+  label: z.string(),
+});
+
+export const PeriodAnswer = z.object({ period: SubmissionPeriod, isDefault: z.boolean(), window: SubmissionWindow });
+
+export const SUBMISSION_STATES = ['ok', 'due', 'late', 'never'] as const;
+export const SubmissionState = z.enum(SUBMISSION_STATES);
+/** Why a ledger or claim is on the chase list. */
+export const CHASE_REASONS = ['late', 'never', 'no-ledger'] as const;
+export const ChaseReason = z.enum(CHASE_REASONS);
+
+export const SubmissionsQuery = FyQuery;
+
+const Findings = z.object({
+  error: z.number().int(),
+  warning: z.number().int(),
+  info: z.number().int(),
+  byRule: z.array(z.object({ rule: z.string(), severity: z.string(), count: z.number().int() })),
+});
+
+export const SubmissionRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  ...OrgOf,
+  claim: Org,
+  revision: z.number().int(),
+  asOf: Day.nullable(),
+  lastSubmittedAt: Instant.nullable(),
+  state: SubmissionState,
+  stateLabel: deprecatedLabel('state'),
+  dueAt: Instant.nullable(),
+  outstandingYen: YenOrNull,
+  findings: Findings,
+});
+
+export const ChaseItem = z.object({
+  kind: z.enum(['ledger', 'claim']),
+  ledgerId: z.string().nullable(),
+  name: z.string().nullable(),
+  ...OrgOf,
+  claim: Org,
+  reason: ChaseReason,
+  reasonLabel: deprecatedLabel('reason'),
+  lastSubmittedAt: Instant.nullable(),
+  dueAt: Instant.nullable(),
+});
+
+export const Submissions = z.object({
+  fiscalYear: z.number().int(),
+  period: SubmissionPeriod,
+  window: SubmissionWindow,
+  ledgers: z.array(SubmissionRow),
+  chase: z.array(ChaseItem),
+  totals: z.object({
+    ledgers: z.number().int(),
+    ok: z.number().int(),
+    due: z.number().int(),
+    late: z.number().int(),
+    never: z.number().int(),
+    claimsWithoutLedger: z.number().int(),
+  }),
+});
+
+export const FlaggedClaimsQuery = FyQuery.extend({ all: z.enum(['true', 'false']).optional() });
+export const FLAG_REASONS = ['growing', 'behind-plan'] as const;
+
+export const FlaggedClaim = z.object({
+  claim: z.object({ id: z.number().int(), name: z.string(), classification: z.string().nullable() }),
+  ...OrgOf,
+  planVersion: z.number().int(),
+  baselineYen: Yen,
+  targetYen: Yen,
+  currentYen: YenOrNull,
+  asOf: Day.nullable(),
+  ledgers: z.number().int(),
+  growing: z.boolean().nullable(),
+  behindPlan: z.boolean().nullable(),
+  reasons: z.array(z.enum(FLAG_REASONS)),
+  referenceMonth: Month,
+  milestone: z.object({ month: Month, outstandingYen: Yen }).nullable(),
+  gapToTargetYen: YenOrNull,
+  changeFromBaselineYen: YenOrNull,
+  latestReview: Review.nullable(),
+  proposal: z.object({ id: z.number().int(), version: z.number().int(), updatedAt: Instant }).nullable(),
+});
+
+/** The claims that grow or lag their plan (all of them with `all=true`). */
+export const FlaggedClaims = z.object({
+  fiscalYear: z.number().int(),
+  baselineStatus: BaselineStatus,
+  counts: z.object({
+    claims: z.number().int(),
+    reporting: z.number().int(),
+    growing: z.number().int(),
+    behindPlan: z.number().int(),
+    flagged: z.number().int(),
+  }),
+  claims: z.array(FlaggedClaim),
+});
