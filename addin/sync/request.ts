@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ApiErrorBody } from '../../domain/api/errors.js';
 import { pathOf, type RouteSpec } from '../../domain/api/routes.js';
-import { SyncError } from './errors.js';
+import { knownApiCode, SyncError } from './errors.js';
 
 // A refusal from an older service may lack `details`.
 const ErrorBody = ApiErrorBody.partial({ details: true });
@@ -49,7 +49,7 @@ export async function requestJson<T>(
   }
   if (!res.ok) {
     const err = ErrorBody.safeParse(json);
-    if (err.success) throw new SyncError(err.data.code, err.data.message, res.status, err.data.details);
+    if (err.success) throw new SyncError(knownApiCode(err.data.code), err.data.message, res.status, err.data.details);
     if (res.status === 401) throw new SyncError('unauthorized', s.messages.unauthorized, 401);
     throw new SyncError('http', s.messages.http(res.status), res.status);
   }

@@ -46,6 +46,11 @@ describe('ApiClient', () => {
     ]);
   });
 
+  it('reads a code this pane does not know (a newer service) as an HTTP failure, keeping the message', async () => {
+    const e = await failure(client(answer(409, { code: 'some-new-code', message: '新しい理由です。' })).me());
+    expect([e.code, e.message, e.status]).toEqual(['http', '新しい理由です。', 409]);
+  });
+
   it('explains a lost network, a bare 401 and an unreadable answer in Japanese', async () => {
     const net = await failure(client(async () => Promise.reject(new TypeError('Failed to fetch'))).me());
     expect(net.message).toContain('接続できません');
