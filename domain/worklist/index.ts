@@ -3,4 +3,5 @@ export * from './actions.js';
 export * from './build.js';
 export * from './contacts.js';
 export * from './counts.js';
+export * from './table.js';
 export type * from './types.js';

@@ -1,0 +1,169 @@
+/**
+ * `saiken worklist <file>`: the collector's worklist (対応リスト) of a ledger: one line per debtor, the
+ * most urgent action first. Printed as a table, as JSON, or written to a CSV (CP932, for Word's
+ * 差し込み印刷) or an .xlsx. Only the files carry names, addresses and phones, and only on this machine.
+ * Exit 0 when the list is made (whatever it holds), 2 when the file or an option cannot be used.
+ */
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { z } from 'zod';
+import { formatISO, type Day } from '../../../domain/calendar/day.js';
+import { checkSheet } from '../../../domain/engine/check.js';
+import { formatCsv } from '../../../domain/reports/delimited.js';
+import {
+  actionByCode,
+  buildWorklist,
+  mappedContactFields,
+  readContacts,
+  worklistTable,
+  type WorklistItem,
+  type WorklistTable,
+} from '../../../domain/worklist/index.js';
+import { readSheetFile } from '../../io/read-sheet.js';
+import { CliError, EXIT_OK, parseOptions } from '../errors.js';
+import type { CliContext } from '../io.js';
+import { asOfOption, claimTypeOption } from '../options.js';
+import { lazyProgress } from '../progress.js';
+import { grouped, table } from '../report/table.js';
+
+const WorklistOptions = z.object({
+  sheet: z.string().trim().min(1, { error: 'シート名（--sheet）が空です。' }).optional(),
+  asOf: asOfOption.optional(),
+  claimType: claimTypeOption.optional(),
+  out: z
+    .string()
+    .refine((p) => ['.xlsx', '.csv'].includes(extname(p).toLowerCase()), {
+      error: '出力ファイル（--out）の拡張子は .xlsx か .csv にしてください。',
+    })
+    .optional(),
+  json: z.boolean().optional(),
+});
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('worklist')
+    .description('台帳から対応リスト（誰に・何を・どの順で）を作る')
+    .argument('<file>', '台帳のファイル（.xlsx / .csv）')
+    .option('--sheet <name>', 'シート名（省略時は先頭のシート）')
+    .option('--as-of <date>', '基準日 YYYY-MM-DD（省略時は今日、日本時間）')
+    .option('--claim-type <name>', '債権名（例: 保育料）。債権区分と時効期間が決まる')
+    .option('--out <file>', '書き出すファイル（.csv は CP932、.xlsx）。氏名・住所・電話番号を含む')
+    .option('--json', '対応リストを JSON で出力する（氏名・住所・電話番号は含まない）')
+    .action(async (file: string, raw: unknown) => {
+      ctx.exitCode = await runWorklist(file, parseOptions(WorklistOptions, raw), ctx);
+    });
+}
+
+type Options = z.output<typeof WorklistOptions>;
+
+async function runWorklist(file: string, opts: Options, ctx: CliContext): Promise<number> {
+  const { io } = ctx;
+  const asOf: Day = opts.asOf ?? io.today();
+  const progress = lazyProgress(io);
+  try {
+    const read = await readSheetFile(file, {
+      sheet: opts.sheet,
+      onProgress: (done, total) => progress.update('読み込み', done, total),
+    });
+    if (!read.ok) throw new CliError(read.message);
+    const outcome = checkSheet(read.grid, { asOf, claimType: opts.claimType }, (done, total) =>
+      progress.update('チェック', done, total),
+    );
+    progress.stop();
+    if (!outcome.ok) {
+      throw new CliError(
+        outcome.failure.reason === 'empty'
+          ? `ファイル「${file}」のシート「${read.sheetName}」にはデータがありません。`
+          : `ファイル「${file}」のシート「${read.sheetName}」の先頭30行に見出し行が見つかりません（整理番号・納期限・調定額などの見出しが必要です）。`,
+      );
+    }
+    const { result, checker } = outcome;
+    const items = buildWorklist({
+      rows: checker.dataRows(),
+      findings: result.findings,
+      asOf,
+      contacts: opts.out ? readContacts(read.grid, result.mapping) : undefined,
+    });
+    if (opts.out) {
+      await writeOut(opts.out, worklistTable(items, mappedContactFields(result.mapping)));
+      io.err(`対応リスト「${opts.out}」を書き出しました: ${items.length}人（基準日 ${formatISO(asOf)}）。\n`);
+    }
+    if (opts.json) io.out(`${JSON.stringify({ items: items.map(jsonItem) })}\n`);
+    else if (!opts.out) io.out(textReport(file, read.sheetName, asOf, items));
+    return EXIT_OK;
+  } finally {
+    progress.stop();
+  }
+}
+
+/** One item of `--json`: no name, address or phone. */
+function jsonItem(item: WorklistItem) {
+  const { rank, tier, action, debtorId, rules, rows, deadline, outstanding, lateChargeEstimate, lastDunning } = item;
+  return {
+    rank,
+    tier,
+    action,
+    debtorId,
+    rules,
+    rows,
+    deadline: deadline === null ? null : formatISO(deadline),
+    outstanding,
+    lateChargeEstimate,
+    lastDunning:
+      lastDunning === null
+        ? null
+        : { method: lastDunning.method, date: lastDunning.date === null ? null : formatISO(lastDunning.date) },
+  };
+}
+
+function textReport(file: string, sheet: string, asOf: Day, items: readonly WorklistItem[]): string {
+  const lines = [`対応リスト: ${file}（シート「${sheet}」）基準日 ${formatISO(asOf)}`];
+  if (items.length === 0) return `${lines[0]}\n対応が必要な債務者はいません。\n`;
+  const { header, rows } = worklistTable(items);
+  const cell = (v: string | number | null) => (v === null ? '－' : typeof v === 'number' ? grouped(v) : v);
+  lines.push(
+    ...table(
+      header,
+      rows.map((r) => r.map(cell)),
+      ['r', 'r', 'l', 'l', 'l', 'r', 'r'],
+    ),
+    '',
+  );
+  const total = items.reduce((n, i) => n + i.outstanding, 0);
+  lines.push(
+    `${items.length}人、収入未済額 ${grouped(total)}円。氏名・住所・電話番号は --out のファイルにだけ書き出します。`,
+  );
+  const tiers = [...new Set(items.map((i) => i.action))].map(
+    (a) => `${actionByCode(a).label.ja}: ${actionByCode(a).todo.ja}`,
+  );
+  lines.push(...tiers.map((t) => `  ${t}`));
+  return `${lines.join('\n')}\n`;
+}
+
+async function writeOut(path: string, t: WorklistTable): Promise<void> {
+  try {
+    if (extname(path).toLowerCase() === '.csv') {
+      // CP932 without a BOM: what Word's 差し込み印刷 and Japanese Excel read as "CSV".
+      await writeFile(path, iconv.encode(formatCsv([t.header, ...t.rows]), 'cp932'));
+    } else {
+      await writeFile(path, await xlsxBytes(t));
+    }
+  } catch {
+    throw new CliError(`ファイル「${path}」に書き込めませんでした。フォルダと書き込み権限を確認してください。`);
+  }
+}
+
+/** One sheet 対応リスト: a filter on the header row; every cell a plain string or number, never a formula. */
+async function xlsxBytes(t: WorklistTable): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'saiken';
+  const ws = wb.addWorksheet('対応リスト', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(t.header).font = { bold: true };
+  for (const r of t.rows) ws.addRow(r.map((v) => v ?? undefined));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.header.length } };
+  ws.columns.forEach((c) => (c.width = 14));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
