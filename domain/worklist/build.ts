@@ -101,7 +101,7 @@ function itemOf(
     tier: action.tier,
     action: action.code,
     debtorId,
-    contact: contactOf(rows, input.contacts),
+    personal: contactOf(rows, input.contacts),
     rules: rulesOf(action, findings),
     findings: findings.map(({ rule, row }): ItemFinding => ({ rule, row })),
     rows: rows.map((r) => r.row),

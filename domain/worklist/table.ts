@@ -43,7 +43,7 @@ export function worklistTable(
       item.tier,
       actionByCode(item.action).label.ja,
       item.debtorId,
-      ...contactFields.map((f) => item.contact[f]),
+      ...contactFields.map((f) => item.personal[f]),
       item.deadline === null ? null : formatISO(item.deadline),
       item.outstanding,
       item.lateChargeEstimate,

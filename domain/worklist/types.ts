@@ -38,7 +38,7 @@ export interface WorklistItem {
   /** NFKC and trimmed: the form in which the debtor's rows were grouped. */
   debtorId: string;
   /** PERSONAL (name, address, phone from the sheet where mapped): stays on the clerk's machine. */
-  contact: DebtorContact;
+  personal: DebtorContact;
   /** The rules behind the action first (those that fired), then every other rule on the item's rows. */
   rules: RuleId[];
   /** Every finding on the item's rows, by row then rule: the action's and the others (data errors too). */

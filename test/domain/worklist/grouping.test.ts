@@ -76,7 +76,7 @@ describe('what an item holds', () => {
       asOf: AS_OF,
       contacts,
     });
-    expect(items[0]!.contact).toEqual({ name: '見本 太郎', address: '市内1-1', phone: '090' });
+    expect(items[0]!.personal).toEqual({ name: '見本 太郎', address: '市内1-1', phone: '090' });
   });
 
   it('no contact where the sheet maps none', () => {
@@ -85,7 +85,7 @@ describe('what an item holds', () => {
       findings: [finding(2, 'CONTACT_STALE')],
       asOf: AS_OF,
     });
-    expect(items[0]!.contact).toEqual({ name: null, address: null, phone: null });
+    expect(items[0]!.personal).toEqual({ name: null, address: null, phone: null });
   });
 
   it('the last dunning: the latest date among the rows, with its method', () => {

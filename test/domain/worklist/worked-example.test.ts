@@ -59,7 +59,7 @@ describe('worklist of the worked example', () => {
   });
 
   it('carries the name from the sheet, never the 個人番号 column', () => {
-    expect(items[0]!.contact).toEqual({ name: '青木 悠真', address: null, phone: null });
+    expect(items[0]!.personal).toEqual({ name: '青木 悠真', address: null, phone: null });
   });
 
   it('counts per action', () => {
