@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypeOf, register } from '../../../server/cli/commands/plans.js';
 import { seedCsv, seedRows, toCp932, toCsv, toXlsx, XLSX } from '../plans/fixtures.js';
-import { runCommand } from '../reports/cli-run.js';
-import { startHarness, type Harness } from '../reports/harness.js';
+import { runCommand } from '../helpers/cli-run.js';
+import { startHarness, type Harness } from '../helpers/harness.js';
 
 let h: Harness;
 let dir: string;

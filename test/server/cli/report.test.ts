@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { register } from '../../../server/cli/commands/report.js';
 import { SEED_TABLE_TSV } from '../../domain/targets/seed-fixture.js';
 import { CSV, seedCsv } from '../plans/fixtures.js';
-import { runCommand } from '../reports/cli-run.js';
-import { startHarness, type Harness } from '../reports/harness.js';
+import { runCommand } from '../helpers/cli-run.js';
+import { startHarness, type Harness } from '../helpers/harness.js';
 
 let h: Harness;
 let dir: string;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PLAN_LINES, SEED_TABLE_TSV } from '../../domain/targets/seed-fixture.js';
 import { CSV, seedCsv, seedRows, TEMPLATE_HEADER, toCp932, toCsv, toXlsx, XLSX } from '../plans/fixtures.js';
-import { startHarness, type Harness } from '../reports/harness.js';
+import { startHarness, type Harness } from '../helpers/harness.js';
 
 const TARGETS_MD = fileURLToPath(new URL('../../../docs/spec/domain/targets.md', import.meta.url));
 const tsv = (h: Harness) => h.call('GET', '/api/v1/reports/targets?fy=2024&format=tsv', { token: h.finance });

@@ -4,7 +4,7 @@ import { CLAIM_PROGRESS_SQL } from '../../../server/db/repos/reports.js';
 import { loadTargets } from '../../../server/reports/targets.js';
 import { SEED_BUREAU_ORDER, SEED_TABLE_TSV } from '../../domain/targets/seed-fixture.js';
 import { CSV, seedRows, TEMPLATE_HEADER, toCsv } from '../plans/fixtures.js';
-import { insertLedger, startHarness, type Harness } from '../reports/harness.js';
+import { insertLedger, startHarness, type Harness } from '../helpers/harness.js';
 
 let h: Harness;
 

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { register } from '../../../server/cli/commands/plans.js';
-import { runCommand } from '../reports/cli-run.js';
-import { startHarness, type Harness } from '../reports/harness.js';
+import { runCommand } from '../helpers/cli-run.js';
+import { startHarness, type Harness } from '../helpers/harness.js';
 import { CSV, seedRows, toCsv, toXlsx, XLSX, type Row } from './fixtures.js';
 
 let h: Harness;

@@ -5,7 +5,7 @@ import { ROUNDING_NOTE } from '../../../domain/targets/index.js';
 import { SHEET_NAMES } from '../../../server/reports/consolidated.js';
 import { SEED_BUREAU_ORDER, SEED_TABLE_TSV } from '../../domain/targets/seed-fixture.js';
 import { CSV, seedRows, toCsv, XLSX } from '../plans/fixtures.js';
-import { insertLedger, startHarness, type Harness } from './harness.js';
+import { insertLedger, startHarness, type Harness } from '../helpers/harness.js';
 
 const AGING = [
   { label: '0-1', fromYears: 0, toYears: 1, count: 3, outstanding: 30_000_000 },

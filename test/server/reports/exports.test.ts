@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { register } from '../../../server/cli/commands/report.js';
 import { MAX_YEN, MAX_YEN_LABEL } from '../../../domain/values/limits.js';
 import { CSV, seedRows, TEMPLATE_HEADER, toCsv, type Row } from '../plans/fixtures.js';
-import { runCommand } from './cli-run.js';
-import { insertLedger, startHarness, type Harness } from './harness.js';
+import { runCommand } from '../helpers/cli-run.js';
+import { insertLedger, startHarness, type Harness } from '../helpers/harness.js';
 
 const NAMES = ['=HYPERLINK("http://evil.example/","押す")', '@SUM(1)', '+1', '-1+1'];
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV, toCsv, type Row } from '../plans/fixtures.js';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, type Harness } from '../helpers/harness.js';
 import { idleStall, probeDuring, requestFromChild } from './stall-probe.js';
 
 const ROWS = 50_000;

@@ -2,8 +2,8 @@
 // The mapping step as staff meet it: shown once, stored in the workbook, never asked again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { FakePort } from './fake-port.js';
-import { hoikuryo } from './ledger.js';
+import { FakePort } from '../fake-port.js';
+import { hoikuryo } from '../ledger.js';
 import { mappedDoc, renderPane, settle } from './render-pane.js';
 
 afterEach(cleanup);

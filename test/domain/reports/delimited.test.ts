@@ -8,7 +8,7 @@ import {
   neutralizeFormula,
 } from '../../../domain/reports/delimited.js';
 import { buildTargetTable, formatTargetTableTsv } from '../../../domain/targets/index.js';
-import { SEED_BUREAU_ORDER, SEED_PLAN_LINES, SEED_TABLE_TSV } from '../../domain/targets/seed-fixture.js';
+import { SEED_BUREAU_ORDER, SEED_PLAN_LINES, SEED_TABLE_TSV } from '../targets/seed-fixture.js';
 
 const TRIGGERS = ['=HYPERLINK("http://x","y")', '@SUM(1)', '+1', '-1+1', '\tx', '\rx', '=1+1'];
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient } from '../../addin/sync/client.js';
-import { SyncError } from '../../addin/sync/errors.js';
-import { translator } from '../../addin/i18n/messages.js';
-import { webSyncCrypto } from '../../addin/sync/web-crypto.js';
+import { ApiClient } from '../../../addin/sync/client.js';
+import { SyncError } from '../../../addin/sync/errors.js';
+import { translator } from '../../../addin/i18n/messages.js';
+import { webSyncCrypto } from '../../../addin/sync/web-crypto.js';
 import { createHash, createHmac } from 'node:crypto';
 
 const client = (f: typeof fetch, locale: 'ja' | 'en' = 'ja') =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pack, unpack } from '../../addin/sync/row-state.js';
-import { diffRows, splitParts, catchUp, type PartHeader } from '../../addin/sync/diff.js';
-import type { RowUpsert } from '../../domain/sync/protocol.js';
+import { pack, unpack } from '../../../addin/sync/row-state.js';
+import { diffRows, splitParts, catchUp, type PartHeader } from '../../../addin/sync/diff.js';
+import type { RowUpsert } from '../../../domain/sync/protocol.js';
 
 const hex = (n: number, len = 64) => n.toString(16).padStart(len, '0');
 const hash = (n: number) => n.toString(16).padEnd(64, '0');

@@ -2,10 +2,10 @@
 // 送信 as staff meet it: settings kept per user, the answer shown, 送信待ち and 再送信.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
-import { FakePort } from './fake-port.js';
-import { FakeService } from './fake-service.js';
-import { hoikuryo } from './ledger.js';
-import type { Cell } from '../../domain/values/parsed.js';
+import { FakePort } from '../fake-port.js';
+import { FakeService } from '../fake-service.js';
+import { hoikuryo } from '../ledger.js';
+import type { Cell } from '../../../domain/values/parsed.js';
 import { mappedDoc, renderPane, settle } from './render-pane.js';
 
 const TOKEN = 'test-token-0123456789';

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ORIGIN } from '../../domain/addin-manifest.js';
-import { startService, type RunningService } from '../../server/service.js';
+import { DEFAULT_ORIGIN } from '../../../domain/addin-manifest.js';
+import { startService, type RunningService } from '../../../server/service.js';
 
 let dir: string;
 let https: RunningService;

@@ -4,9 +4,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBObjectStore, forceCloseDatabase } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SubmissionPart } from '../../domain/sync/protocol.js';
-import { Outbox, OUTBOX_DB, OUTBOX_STORAGE_KEY, OUTBOX_STORE, type OutboxEntry } from '../../addin/sync/outbox.js';
-import type { KeyValueStore } from '../../addin/sync/settings.js';
+import type { SubmissionPart } from '../../../domain/sync/protocol.js';
+import { Outbox, OUTBOX_DB, OUTBOX_STORAGE_KEY, OUTBOX_STORE, type OutboxEntry } from '../../../addin/sync/outbox.js';
+import type { KeyValueStore } from '../../../addin/sync/settings.js';
 
 const SERVER = 'https://saiken.example.jp';
 

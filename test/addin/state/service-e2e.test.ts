@@ -1,9 +1,9 @@
 // The pane against the real service over HTTP: first sync, diffs, a lost answer, a stale revision.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PaneController } from '../../addin/state/pane-controller.js';
-import { startTestService, type TestService } from '../server/helpers/service.js';
-import { FakePort } from './fake-port.js';
-import { AS_OF, hoikuryo, memoryStorage } from './ledger.js';
+import { PaneController } from '../../../addin/state/pane-controller.js';
+import { startTestService, type TestService } from '../../server/helpers/service.js';
+import { FakePort } from '../fake-port.js';
+import { AS_OF, hoikuryo, memoryStorage } from '../ledger.js';
 
 let svc: TestService;
 let token: string;

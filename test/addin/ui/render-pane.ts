@@ -3,10 +3,10 @@ import { createElement } from 'react';
 import { webcrypto } from 'node:crypto';
 import { act, render } from '@testing-library/react';
 import { RendererProvider, createDOMRenderer } from '@fluentui/react-components';
-import { App } from '../../addin/ui/index.js';
-import { PaneController, type PaneOptions } from '../../addin/state/pane-controller.js';
-import type { FakePort } from './fake-port.js';
-import { AS_OF, memoryStorage } from './ledger.js';
+import { App } from '../../../addin/ui/index.js';
+import { PaneController, type PaneOptions } from '../../../addin/state/pane-controller.js';
+import type { FakePort } from '../fake-port.js';
+import { AS_OF, memoryStorage } from '../ledger.js';
 
 export async function renderPane(port: FakePort, options: PaneOptions = {}) {
   const controller = new PaneController(port, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedRows } from '../../addin/check/address.js';
+import { changedRows } from '../../../addin/check/address.js';
 
 describe('changedRows', () => {
   it.each([

@@ -1,8 +1,8 @@
 // The pane's behaviour without a DOM: mapping, check, incremental re-check, highlights.
 import { describe, expect, it } from 'vitest';
-import { PaneController } from '../../addin/state/pane-controller.js';
-import { FakePort } from './fake-port.js';
-import { AS_OF, EXPECTED, hoikuryo, memoryStorage } from './ledger.js';
+import { PaneController } from '../../../addin/state/pane-controller.js';
+import { FakePort } from '../fake-port.js';
+import { AS_OF, EXPECTED, hoikuryo, memoryStorage } from '../ledger.js';
 
 function pane(port: FakePort) {
   return new PaneController(port, { storage: memoryStorage(), asOf: () => AS_OF });

@@ -2,12 +2,12 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PaneController } from '../../addin/state/pane-controller.js';
-import { Outbox, OUTBOX_DB, OUTBOX_STORAGE_KEY, OUTBOX_STORE } from '../../addin/sync/outbox.js';
-import { PERSONAL_FIELDS } from '../../domain/sync/fields.js';
-import { FakePort } from './fake-port.js';
-import { FakeService } from './fake-service.js';
-import { ADDRESS, AS_OF, hoikuryo, memoryStorage } from './ledger.js';
+import { PaneController } from '../../../addin/state/pane-controller.js';
+import { Outbox, OUTBOX_DB, OUTBOX_STORAGE_KEY, OUTBOX_STORE } from '../../../addin/sync/outbox.js';
+import { PERSONAL_FIELDS } from '../../../domain/sync/fields.js';
+import { FakePort } from '../fake-port.js';
+import { FakeService } from '../fake-service.js';
+import { ADDRESS, AS_OF, hoikuryo, memoryStorage } from '../ledger.js';
 
 const SERVER = 'https://saiken.example.jp';
 const TOKEN = 'test-token-0123456789';
