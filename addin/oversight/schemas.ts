@@ -1,8 +1,8 @@
 /**
  * The service's answers as the pane reads them, derived from the one contract in domain/api: each
  * the route's schema with only the fields the pane uses picked (unknown ones are dropped), sums read
- * as numbers for the sheets. The Japanese `*Label` fields are not read: the pane words codes itself
- * (addin/i18n/labels.ts). Files outside the pane's forms import these names; new code can use domain/api.
+ * as numbers for the sheets. The service sends codes; the pane words them (addin/i18n/labels.ts).
+ * Files outside the pane's forms import these names; new code can use domain/api.
  */
 import { z } from 'zod';
 import { ClaimView, ExactYen, Org } from '../../domain/api/common.js';
@@ -15,7 +15,6 @@ import * as plans from '../../domain/api/plans.js';
 import * as proposals from '../../domain/api/proposals.js';
 import * as reports from '../../domain/api/reports.js';
 import * as reviews from '../../domain/api/reviews.js';
-import { ja, stateLabel } from '../i18n/labels.js';
 
 /**
  * A sum over claims (ExactYen: a number up to 2^53 − 1, the digits beyond) read as a number, so a
@@ -64,7 +63,6 @@ export const ProposalSaved = proposals.ProposalCreated.pick({ proposal: true }).
 
 export const HardCase = cases.HardCase.omit({
   confirmedNoPersonalData: true,
-  statusLabel: true,
   closedAt: true,
   closedByRole: true,
 }).extend({
@@ -76,24 +74,11 @@ export const HardCaseSaved = cases.HardCaseAnswer.extend({ hardCase: HardCase })
 /** The 422 looks-personal details: spans per field; `confirmable` false for a My Number. */
 export const PersonalDetails = PersonalTextDetails;
 
-// The service's stateLabel and reasonLabel are not read; the pane's Japanese words for the codes
-// take their place while sheets-lists.ts reads them (it can call stateLabel(t, code) instead).
-const SubmissionRow = ov.SubmissionRow.omit({ stateLabel: true }).transform((r) => ({
-  ...r,
-  stateLabel: stateLabel(ja, r.state),
-}));
-const ChaseItem = ov.ChaseItem.omit({ reasonLabel: true }).transform((c) => ({
-  ...c,
-  reasonLabel: stateLabel(ja, c.reason),
-}));
-export const Submissions = ov.Submissions.pick({ period: true, window: true, ledgers: true, chase: true }).extend({
-  window: ov.SubmissionWindow.pick({ label: true }),
-  ledgers: z.array(SubmissionRow),
-  chase: z.array(ChaseItem),
+export const Submissions = ov.Submissions.pick({ period: true, ledgers: true, chase: true }).extend({
   totals: ov.Submissions.shape.totals.omit({ claimsWithoutLedger: true }),
 });
 
-export const FlaggedClaims = ov.FlaggedClaims.pick({ baselineStatus: true }).extend({
+export const FlaggedClaims = ov.FlaggedClaims.pick({ baselineSettled: true }).extend({
   claims: z.array(
     ov.FlaggedClaim.omit({
       planVersion: true,

@@ -35,19 +35,6 @@ export const Day = z.string().meta({ description: 'YYYY-MM-DD' });
 /** A month, `YYYY-MM`. */
 export const Month = z.string().meta({ description: 'YYYY-MM' });
 
-/**
- * A Japanese label the service still sends beside a code. The pane builds its own from the code
- * (in the user's language); the field goes once the service stops sending it.
- */
-export const deprecatedLabel = (of: string) =>
-  z
-    .string()
-    .optional()
-    .meta({ deprecated: true, description: `Japanese label of \`${of}\`: build it from the code` });
-
-/** 確定 once last fiscal year's settlement is final, 見込 until then. */
-export const BaselineStatus = z.enum(['確定', '見込']);
-
 /** Who wrote a version: the token's role and label (never the token); null for an import. */
 export const Author = z.object({ role: z.string(), label: z.string() }).nullable();
 

@@ -23,9 +23,6 @@ import type { Scope } from '../db/repos/scope.js';
 import { guardPersonalText } from '../privacy/personal-text.js';
 import { forbidden, notFound } from '../refusals.js';
 
-const STATUS_LABELS: Record<HardCaseStatus, string> = { open: '回答待ち', answered: '回答済み', closed: '終了' };
-const ROLE_LABELS: Record<string, string> = { accounting: '経理担当課', finance: '財政局', division: '所管課' };
-
 export function hardCaseView(h: HardCaseRow) {
   return {
     id: h.id,
@@ -41,7 +38,6 @@ export function hardCaseView(h: HardCaseRow) {
     question: h.question,
     confirmedNoPersonalData: h.confirmed_no_personal === 1,
     status: h.status,
-    statusLabel: STATUS_LABELS[h.status],
     createdAt: h.created_at,
     answer:
       h.answer === null
@@ -49,7 +45,6 @@ export function hardCaseView(h: HardCaseRow) {
         : {
             policy: h.answer,
             role: h.answered_role,
-            roleLabel: ROLE_LABELS[h.answered_role ?? ''] ?? null,
             confirmedNoPersonalData: h.answer_confirmed_no_personal === 1,
             answeredAt: h.answered_at,
           },

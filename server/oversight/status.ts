@@ -27,25 +27,23 @@ import { claimProgressRecords } from '../db/repos/reports.js';
 import { latestReviews } from '../db/repos/reviews.js';
 import { bureauOf, type Scope } from '../db/repos/scope.js';
 import { inBureauOrder } from '../reports/targets.js';
-import { baselineStatus, orgView, parseJsonArray, reviewView } from './views.js';
+import { orgView, parseJsonArray, reviewView } from './views.js';
 
-const STATE_LABELS: Record<SubmissionState | 'no-ledger', string> = {
-  ok: '送信済み',
-  due: '今月分が未送信（期限前）',
-  late: '期限までに送信なし',
-  never: '一度も送信なし',
-  'no-ledger': '計画はあるが台帳なし',
-};
+/** The window the period makes now, without its Japanese wording: the pane words `period` itself. */
+function windowView(period: SubmissionPeriod, now: Date) {
+  const { since, deadline, nextDeadline } = submissionWindow(period, now);
+  return { since, deadline, nextDeadline };
+}
 
 /** The submission period in force (finance's, or the default) and the window it makes now. */
 export async function submissionPeriodView(db: Db, now: Date) {
   const { period, isDefault } = await submissionPeriod(db);
-  return { period, isDefault, window: submissionWindow(period, now) };
+  return { period, isDefault, window: windowView(period, now) };
 }
 
 export async function changeSubmissionPeriod(db: Db, a: Actor, period: SubmissionPeriod, clock: () => Date) {
   await setSubmissionPeriod(db, period, a);
-  return { period, isDefault: false, window: submissionWindow(period, clock()) };
+  return { period, isDefault: false, window: windowView(period, clock()) };
 }
 
 function findingsOf(rows: readonly RuleCountRow[]) {
@@ -77,7 +75,6 @@ export async function submissionStatus(db: Db, scope: Scope, fy: number, now: Da
       asOf: l.as_of,
       lastSubmittedAt: last,
       state,
-      stateLabel: STATE_LABELS[state],
       dueAt: dueAt(period, last, now),
       outstandingYen: l.revision > 0 ? Number(l.outstanding) : null,
       findings: findingsOf(byLedger.get(l.id) ?? []),
@@ -94,7 +91,6 @@ export async function submissionStatus(db: Db, scope: Scope, fy: number, now: Da
         division: l.division,
         claim: l.claim,
         reason: l.state,
-        reasonLabel: l.stateLabel,
         lastSubmittedAt: l.lastSubmittedAt,
         dueAt: l.dueAt,
       })),
@@ -105,7 +101,6 @@ export async function submissionStatus(db: Db, scope: Scope, fy: number, now: Da
       ...orgView(c),
       claim: { id: c.claim_id, name: c.claim },
       reason: 'no-ledger' as const,
-      reasonLabel: STATE_LABELS['no-ledger'],
       lastSubmittedAt: null,
       dueAt: null,
     })),
@@ -114,7 +109,7 @@ export async function submissionStatus(db: Db, scope: Scope, fy: number, now: Da
   return {
     fiscalYear: fy,
     period,
-    window: submissionWindow(period, now),
+    window: windowView(period, now),
     ledgers: rows,
     chase,
     totals: {
@@ -175,7 +170,7 @@ export async function flaggedClaims(db: Db, scope: Scope, fy: number, all: boole
   });
   return {
     fiscalYear: fy,
-    baselineStatus: baselineStatus(settled),
+    baselineSettled: settled,
     counts: {
       claims: claims.length,
       reporting: claims.filter((c) => c.currentYen !== null).length,

@@ -40,9 +40,6 @@ export const claimView = (c: ClaimRecord) => ({
 export const authorOf = (r: { role: string | null; label: string | null }) =>
   r.role === null ? null : { role: r.role, label: r.label && checkLabel(r.label).ok ? r.label : '' };
 
-/** 見込 until finance settles the previous fiscal year (the baseline's year). */
-export const baselineStatus = (settled: boolean) => (settled ? '確定' : '見込');
-
 export const milestonesOut = (json: string) =>
   parseJsonArray<Milestone>(json).map((m) => ({ month: m.month, outstandingYen: Number(m.outstanding) }));
 
@@ -54,7 +51,6 @@ export function planView(p: PlanRow, settled: boolean) {
     fiscalYear: p.fiscal_year,
     baselineYen: Number(p.baseline),
     targetYen: Number(p.target),
-    baselineStatus: baselineStatus(settled),
     baselineSettled: settled,
     measureIds: ids,
     chosenMeasures: ids.map((id) => ({ id, label: findMeasure(id)?.label ?? id })),
