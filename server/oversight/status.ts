@@ -3,6 +3,8 @@
  * submission and finding counts with the chase list, the claims that grow or lag their plan with
  * the division's latest review, and the submission period finance sets.
  */
+import type { FLAG_REASONS } from '../../domain/api/oversight.js';
+import type { ResponseOf } from '../../domain/api/routes.js';
 import { checkPlan, type Milestone } from '../../domain/plans/milestones.js';
 import {
   dueAt,
@@ -36,12 +38,17 @@ function windowView(period: SubmissionPeriod, now: Date) {
 }
 
 /** The submission period in force (finance's, or the default) and the window it makes now. */
-export async function submissionPeriodView(db: Db, now: Date) {
+export async function submissionPeriodView(db: Db, now: Date): Promise<ResponseOf<'submissionPeriod'>> {
   const { period, isDefault } = await submissionPeriod(db);
   return { period, isDefault, window: windowView(period, now) };
 }
 
-export async function changeSubmissionPeriod(db: Db, a: Actor, period: SubmissionPeriod, clock: () => Date) {
+export async function changeSubmissionPeriod(
+  db: Db,
+  a: Actor,
+  period: SubmissionPeriod,
+  clock: () => Date,
+): Promise<ResponseOf<'setSubmissionPeriod'>> {
   await setSubmissionPeriod(db, period, a);
   return { period, isDefault: false, window: windowView(period, clock()) };
 }
@@ -53,7 +60,12 @@ function findingsOf(rows: readonly RuleCountRow[]) {
 }
 
 /** Every ledger within reach with its submission state, and the chase list: late, never sent, no ledger. */
-export async function submissionStatus(db: Db, scope: Scope, fy: number, now: Date) {
+export async function submissionStatus(
+  db: Db,
+  scope: Scope,
+  fy: number,
+  now: Date,
+): Promise<ResponseOf<'submissions'>> {
   const [{ period }, ledgers, counts, noLedger] = await Promise.all([
     submissionPeriod(db),
     chaseLedgers(db, scope),
@@ -80,20 +92,24 @@ export async function submissionStatus(db: Db, scope: Scope, fy: number, now: Da
       findings: findingsOf(byLedger.get(l.id) ?? []),
     };
   });
-  const chase = [
-    ...rows
-      .filter((l) => l.state === 'late' || l.state === 'never')
-      .map((l) => ({
-        kind: 'ledger' as const,
-        ledgerId: l.id,
-        name: l.name,
-        bureau: l.bureau,
-        division: l.division,
-        claim: l.claim,
-        reason: l.state,
-        lastSubmittedAt: l.lastSubmittedAt,
-        dueAt: l.dueAt,
-      })),
+  const chase: ResponseOf<'submissions'>['chase'] = [
+    ...rows.flatMap((l) =>
+      l.state === 'late' || l.state === 'never'
+        ? [
+            {
+              kind: 'ledger' as const,
+              ledgerId: l.id,
+              name: l.name,
+              bureau: l.bureau,
+              division: l.division,
+              claim: l.claim,
+              reason: l.state,
+              lastSubmittedAt: l.lastSubmittedAt,
+              dueAt: l.dueAt,
+            },
+          ]
+        : [],
+    ),
     ...noLedger.map((c) => ({
       kind: 'claim' as const,
       ledgerId: null,
@@ -127,7 +143,13 @@ export async function submissionStatus(db: Db, scope: Scope, fy: number, now: Da
  * The claims within reach checked against their plan (growing, behind plan), with the division's
  * latest review and finance's proposal; only those flagged unless `all`.
  */
-export async function flaggedClaims(db: Db, scope: Scope, fy: number, all: boolean, now: Date) {
+export async function flaggedClaims(
+  db: Db,
+  scope: Scope,
+  fy: number,
+  all: boolean,
+  now: Date,
+): Promise<ResponseOf<'flaggedClaims'>> {
   const [records, reviews, proposals, settled] = await Promise.all([
     claimProgressRecords(db, fy, bureauOf(scope)),
     latestReviews(db, fy, scope),
@@ -145,7 +167,10 @@ export async function flaggedClaims(db: Db, scope: Scope, fy: number, all: boole
       asOf: c.as_of,
       now,
     });
-    const reasons = [...(check.growing ? ['growing'] : []), ...(check.behindPlan ? ['behind-plan'] : [])];
+    const reasons: (typeof FLAG_REASONS)[number][] = [
+      ...(check.growing ? (['growing'] as const) : []),
+      ...(check.behindPlan ? (['behind-plan'] as const) : []),
+    ];
     const review = reviews.get(c.claim_id);
     const proposal = proposalOf.get(c.claim_id);
     return {
