@@ -8,7 +8,8 @@
 import { PANE_SHEET_NAMES } from '../../domain/reports/sheet-names.js';
 import { canWriteSheets, type SheetRef } from '../excel/workbook-port.js';
 import type { OversightController } from './controller.js';
-import type { FlaggedClaimsT, LedgersT, ProposalItem, ReportClaimsT, SubmissionsT, TargetsT } from './schemas.js';
+import type { FlaggedClaimsT, ProposalItem, SubmissionsT } from './schemas.js';
+import type { LedgersT, ReportClaimsT, TargetsT } from './sheet-sums.js';
 import { claimsSheet, improvementSheet, submissionsSheet } from './sheets-lists.js';
 import { agingSheet, progressSheet, targetSheet, type SheetPlan } from './sheets-targets.js';
 import type { ConsolidationSlice, WrittenSheet } from './state.js';

@@ -10,13 +10,8 @@ import { improvementSheet as improvementReport } from '../../domain/reports/impr
 import { submissionStatusSheet } from '../../domain/reports/submission-sheet.js';
 import { baselineStatusLabel, ja, periodLabel, reasonLabel, stateLabel } from '../i18n/labels.js';
 import { sheetPlan, type SheetPlan } from './render-sheet.js';
-import {
-  onImprovementList,
-  type FlaggedClaimsT,
-  type ProposalItem,
-  type ReportClaimsT,
-  type SubmissionsT,
-} from './schemas.js';
+import { onImprovementList, type FlaggedClaimsT, type ProposalItem, type SubmissionsT } from './schemas.js';
+import type { ReportClaimsT } from './sheet-sums.js';
 
 export function claimsSheet(name: string, r: ReportClaimsT): SheetPlan {
   return sheetPlan(claimSheet(name, r.claims));
