@@ -6,7 +6,8 @@
 import type { Db } from './db/db.js';
 import { appendAudit, type AuditActor } from './db/repos/audit.js';
 import { resolveScope } from './db/repos/token-scope.js';
-import { checkLabel, insertToken, type LabelCheck, type Role, type TokenRecord } from './db/repos/tokens.js';
+import type { Role } from '../domain/api/common.js';
+import { checkLabel, insertToken, type LabelCheck, type TokenRecord } from './db/repos/tokens.js';
 
 /** A label that may not be stored: what is wrong with it, in Japanese, for the person making the token. */
 export class LabelRefused extends Error {

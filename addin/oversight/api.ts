@@ -1,7 +1,8 @@
 /**
  * The service's plan, review, proposal, hard-case, oversight and report endpoints as the pane calls
  * them: each request built from its route in the table (domain/api/routes.ts), each body typed by the
- * route's request schema, each answer read with the pane's pick of the route's answer (schemas.ts).
+ * route's request schema, each answer read with the pane's pick of the route's answer (schemas.ts;
+ * sheet-sums.ts for the report answers the sheets are built from).
  * Failures become SyncErrors with the service's own Japanese message, as in sync/client.ts.
  */
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import type { Translate } from '../i18n/messages.js';
 import { SyncError } from '../sync/errors.js';
 import { requestRoute, type RequestSettings, type RouteCall } from '../sync/request.js';
 import * as S from './schemas.js';
+import { Ledgers, ReportClaims, Targets } from './sheet-sums.js';
 
 export interface ApiOptions {
   serverUrl: string;
@@ -84,11 +86,11 @@ export class OversightApi {
   submissions = (fy: number) => this.call(ROUTES.submissions, S.Submissions, { query: { fy } });
   flaggedClaims = (fy: number, all = false) =>
     this.call(ROUTES.flaggedClaims, S.FlaggedClaims, { query: { fy, all: all ? 'true' : undefined } });
-  targets = (fy: number) => this.call(ROUTES.targets, S.Targets, { query: { fy } });
-  reportClaims = (fy: number) => this.call(ROUTES.reportClaims, S.ReportClaims, { query: { fy } });
+  targets = (fy: number) => this.call(ROUTES.targets, Targets, { query: { fy } });
+  reportClaims = (fy: number) => this.call(ROUTES.reportClaims, ReportClaims, { query: { fy } });
   /** Finance: the fiscal year's settlement is final (見込 → 確定); ① of the next year's table follows. */
-  settle = (fy: number) => this.call(ROUTES.settle, S.Settlement, { params: { fy }, body: {} });
-  ledgers = () => this.call(ROUTES.ledgers, S.Ledgers);
+  settle = (fy: number) => this.call(ROUTES.settle, ROUTES.settle.response, { params: { fy }, body: {} });
+  ledgers = () => this.call(ROUTES.ledgers, Ledgers);
 
   private call<T>(route: Pick<RouteSpec, 'method' | 'path'>, schema: z.ZodType<T>, call: RouteCall = {}): Promise<T> {
     const { t } = this.opts;

@@ -5,23 +5,14 @@
  * the improvement list. Re-running updates our sheets in place (sheet-writer.ts) and leaves every
  * other sheet alone.
  */
+import { PANE_SHEET_NAMES } from '../../domain/reports/sheet-names.js';
 import { canWriteSheets, type SheetRef } from '../excel/workbook-port.js';
 import type { OversightController } from './controller.js';
-import type { FlaggedClaimsT, LedgersT, ProposalItem, ReportClaimsT, SubmissionsT, TargetsT } from './schemas.js';
+import type { FlaggedClaimsT, ProposalItem, SubmissionsT } from './schemas.js';
+import type { LedgersT, ReportClaimsT, TargetsT } from './sheet-sums.js';
 import { claimsSheet, improvementSheet, submissionsSheet } from './sheets-lists.js';
 import { agingSheet, progressSheet, targetSheet, type SheetPlan } from './sheets-targets.js';
 import type { ConsolidationSlice, WrittenSheet } from './state.js';
-
-/** Our sheets' names (the first five as the service's .xlsx names them). */
-export const CONSOLIDATED_SHEETS = {
-  targets: '局別目標',
-  claims: '債権別',
-  submissions: '提出状況',
-  aging: '滞納年数別',
-  improvement: '改善提案',
-  bureauProgress: '局別進捗',
-  divisionProgress: '課別進捗',
-} as const;
 
 export interface ConsolidationInput {
   role: 'finance' | 'accounting';
@@ -35,7 +26,7 @@ export interface ConsolidationInput {
 
 /** Every sheet to write, in order, with its charts (pure). */
 export function consolidationPlan(d: ConsolidationInput): SheetPlan[] {
-  const N = CONSOLIDATED_SHEETS;
+  const N = PANE_SHEET_NAMES;
   const sheets: SheetPlan[] = [];
   if (d.role === 'finance' && d.targets) {
     const t = d.targets;

@@ -14,7 +14,7 @@ import {
 } from '../../domain/privacy/personal-text.js';
 import type { Translate } from '../i18n/messages.js';
 import { SyncError } from '../sync/errors.js';
-import { PersonalDetails } from './schemas.js';
+import { PersonalTextDetails } from '../../domain/api/errors.js';
 import type { Notice } from './state.js';
 
 export interface FieldWarning {
@@ -45,7 +45,7 @@ export function checkPrivacy(fields: Record<string, string>): PrivacyCheck {
 
 /** The spans of a 422 looks-personal answer, on the fields as typed; null when it is not one. */
 export function fromServiceDetails(details: unknown, fields: Record<string, string>): PrivacyCheck | null {
-  const parsed = PersonalDetails.safeParse(details);
+  const parsed = PersonalTextDetails.safeParse(details);
   if (!parsed.success) return null;
   const warnings = parsed.data.fields.map((f) =>
     shift(

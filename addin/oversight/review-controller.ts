@@ -117,7 +117,7 @@ export class ReviewController {
 
   /** Whether ① of this fiscal year (last year's settlement) is still an estimate (見込). */
   baselineEstimated(): boolean {
-    return this.slice.flagged?.baselineStatus !== '確定';
+    return !this.slice.flagged?.baselineSettled;
   }
 
   /** 「決算を確定」 (finance): asks first, since it cannot be undone from the pane. */

@@ -1,47 +1,32 @@
 /**
- * The service's answers as the pane reads them, derived from the one contract in domain/api: each
- * the route's schema with only the fields the pane uses picked (unknown ones are dropped), sums read
- * as numbers for the sheets. The Japanese `*Label` fields are not read: the pane words codes itself
- * (addin/i18n/labels.ts). Files outside the pane's forms import these names; new code can use domain/api.
+ * The plan, review, proposal, hard-case and oversight answers as the pane reads them: each the
+ * route's schema from domain/api with only the fields the pane uses picked, so a field the pane
+ * never reads can go from an answer (or be left out of a test's fake) without the pane refusing it.
+ * The report answers the sheets are built from are in sheet-sums.ts. The service sends codes; the
+ * pane words them (addin/i18n/labels.ts).
  */
 import { z } from 'zod';
-import { ClaimView, ExactYen, Org } from '../../domain/api/common.js';
-import { PersonalTextDetails } from '../../domain/api/errors.js';
+import { Org } from '../../domain/api/common.js';
 import * as cases from '../../domain/api/hard-cases.js';
-import * as ledgers from '../../domain/api/ledgers.js';
 import * as me from '../../domain/api/me.js';
 import * as ov from '../../domain/api/oversight.js';
 import * as plans from '../../domain/api/plans.js';
 import * as proposals from '../../domain/api/proposals.js';
-import * as reports from '../../domain/api/reports.js';
 import * as reviews from '../../domain/api/reviews.js';
-import { ja, stateLabel } from '../i18n/labels.js';
-
-/**
- * A sum over claims (ExactYen: a number up to 2^53 − 1, the digits beyond) read as a number, so a
- * sum past 2^53 (far beyond any city) shows rounded in the pane's sheets; the service's own
- * consolidated.xlsx stays exact.
- */
-const sumYen = ExactYen.transform(Number);
-const sumYenOrNull = sumYen.nullable();
 
 export const Me = me.Me.pick({ role: true, bureau: true, division: true });
 
 export const Measure = plans.MeasureCatalogue.shape.measures.element;
 export const Measures = plans.MeasureCatalogue.pick({ groups: true, measures: true });
 
-export const Claim = ClaimView;
 export const ClaimList = plans.ClaimList.pick({ claims: true });
 
-export const Milestone = plans.Milestone;
 export const Plan = plans.Plan.omit({ id: true, chosenMeasures: true, confirmedNoPersonalData: true });
 export const PlanAnswer = plans.PlanAnswer.extend({ plan: Plan });
 /** A plan's versions, newest first (the current one included). */
 export const PlanHistory = plans.PlanHistory.pick({ versions: true }).extend({
   versions: z.array(plans.PlanVersion.omit({ confirmedNoPersonalData: true })),
 });
-/** POST /settlements/:fy: the fiscal year's settlement is final (確定). */
-export const Settlement = plans.Settlement;
 export const PlanSaved = plans.PlanSaved.extend({ plan: Plan });
 
 export const Review = reviews.Review.omit({ fiscalYear: true, planVersion: true, confirmedNoPersonalData: true });
@@ -64,7 +49,6 @@ export const ProposalSaved = proposals.ProposalCreated.pick({ proposal: true }).
 
 export const HardCase = cases.HardCase.omit({
   confirmedNoPersonalData: true,
-  statusLabel: true,
   closedAt: true,
   closedByRole: true,
 }).extend({
@@ -73,27 +57,11 @@ export const HardCase = cases.HardCase.omit({
 export const HardCaseList = cases.HardCaseList.extend({ hardCases: z.array(HardCase) });
 export const HardCaseSaved = cases.HardCaseAnswer.extend({ hardCase: HardCase });
 
-/** The 422 looks-personal details: spans per field; `confirmable` false for a My Number. */
-export const PersonalDetails = PersonalTextDetails;
-
-// The service's stateLabel and reasonLabel are not read; the pane's Japanese words for the codes
-// take their place while sheets-lists.ts reads them (it can call stateLabel(t, code) instead).
-const SubmissionRow = ov.SubmissionRow.omit({ stateLabel: true }).transform((r) => ({
-  ...r,
-  stateLabel: stateLabel(ja, r.state),
-}));
-const ChaseItem = ov.ChaseItem.omit({ reasonLabel: true }).transform((c) => ({
-  ...c,
-  reasonLabel: stateLabel(ja, c.reason),
-}));
-export const Submissions = ov.Submissions.pick({ period: true, window: true, ledgers: true, chase: true }).extend({
-  window: ov.SubmissionWindow.pick({ label: true }),
-  ledgers: z.array(SubmissionRow),
-  chase: z.array(ChaseItem),
+export const Submissions = ov.Submissions.pick({ period: true, ledgers: true, chase: true }).extend({
   totals: ov.Submissions.shape.totals.omit({ claimsWithoutLedger: true }),
 });
 
-export const FlaggedClaims = ov.FlaggedClaims.pick({ baselineStatus: true }).extend({
+export const FlaggedClaims = ov.FlaggedClaims.pick({ baselineSettled: true }).extend({
   claims: z.array(
     ov.FlaggedClaim.omit({
       planVersion: true,
@@ -104,55 +72,6 @@ export const FlaggedClaims = ov.FlaggedClaims.pick({ baselineStatus: true }).ext
     }).extend({
       latestReview: Review.nullable(),
       proposal: ov.FlaggedClaim.shape.proposal.unwrap().pick({ id: true, version: true }).nullable(),
-    }),
-  ),
-});
-
-const TargetsRow = reports.TargetsRow.pick({
-  bureau: true,
-  cells: true,
-  claims: true,
-  claimsReporting: true,
-}).extend({
-  baselineYen: sumYen,
-  targetYen: sumYen,
-  diffYen: sumYen,
-  currentYen: sumYen,
-  ratioHundredths: z.number().nullable(),
-});
-export const Targets = reports.Targets.omit({ baselineFiscalYear: true }).extend({
-  bureaus: z.array(TargetsRow),
-  total: TargetsRow,
-});
-
-export const ReportClaims = reports.ReportClaims.pick({ claims: true, divisions: true }).extend({
-  claims: z.array(
-    reports.ClaimProgress.omit({ planId: true, milestone: true, display: true }).extend({
-      baselineYen: sumYen,
-      targetYen: sumYen,
-      currentYen: sumYenOrNull,
-      gapYen: sumYenOrNull,
-    }),
-  ),
-  divisions: z.array(
-    reports.Sums.pick({ claims: true, claimsReporting: true }).extend({
-      bureau: z.string(),
-      division: z.string(),
-      baselineYen: sumYen,
-      targetYen: sumYen,
-      currentYen: sumYen,
-    }),
-  ),
-});
-
-/** Aging read leniently: a ledger the check has not reached yet may have none. */
-const AgingBucket = ledgers.AgingBucket.pick({ label: true, outstanding: true }).extend({
-  fromYears: z.number().catch(0),
-});
-export const Ledgers = ledgers.LedgerList.extend({
-  ledgers: z.array(
-    ledgers.Ledger.pick({ id: true, bureau: true, division: true, revision: true }).extend({
-      aging: z.array(AgingBucket).catch([]),
     }),
   ),
 });
@@ -172,7 +91,3 @@ export type FlaggedClaimsT = z.infer<typeof FlaggedClaims>;
 export type FlaggedClaim = FlaggedClaimsT['claims'][number];
 /** Claims on the improvement list: growing or behind plan, or already with a proposal. */
 export const onImprovementList = (c: FlaggedClaim): boolean => c.reasons.length > 0 || c.proposal !== null;
-export type TargetsT = z.infer<typeof Targets>;
-export type ReportClaimsT = z.infer<typeof ReportClaims>;
-export type LedgersT = z.infer<typeof Ledgers>;
-export type PersonalDetailsT = z.infer<typeof PersonalDetails>;

@@ -8,7 +8,7 @@ import { progressSheet as progressReport, type ProgressGroup } from '../../domai
 import { exactYen } from '../../domain/reports/report-sheet.js';
 import { targetSheet as targetReport } from '../../domain/reports/target-sheet.js';
 import { sheetPlan, type SheetPlan } from './render-sheet.js';
-import type { LedgersT, TargetsT } from './schemas.js';
+import type { LedgersT, TargetsT } from './sheet-sums.js';
 
 export type { SheetPlan };
 

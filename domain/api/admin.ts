@@ -3,10 +3,14 @@
  * scoped to a division or a bureau; finance and admin tokens are made with the command line.
  */
 import { z } from 'zod';
-import { Instant, Role } from './common.js';
+import { Instant, Role, ROLES } from './common.js';
 
-/** The roles the admin API may mint (server/db/repos/tokens.ts API_MINTABLE_ROLES). */
-export const API_MINTABLE_ROLES = ['division', 'accounting'] as const;
+/**
+ * The roles the admin API may mint: tokens scoped to one division or one bureau. A finance token
+ * reads every ledger and an admin token mints tokens, so both are made only with the command line
+ * on the service's own machine (`saiken token create --db …`), never over the network.
+ */
+export const API_MINTABLE_ROLES = ['division', 'accounting'] as const satisfies readonly Role[];
 
 // Length and characters are checked after NFKC; this only bounds what is read.
 const rawName = (what: string) =>
@@ -52,9 +56,8 @@ export const TokenList = z.object({
 
 export const NewToken = z
   .object({
-    role: z.enum(['division', 'accounting', 'finance', 'admin'], {
-      error: `役割（role）は ${API_MINTABLE_ROLES.join('・')} のいずれかです。`,
-    }),
+    // Every role parses: finance and admin are refused after, as cli-only, with how to make one.
+    role: z.enum(ROLES, { error: `役割（role）は ${API_MINTABLE_ROLES.join('・')} のいずれかです。` }),
     bureau: rawName('局名').optional(),
     division: rawName('課名').optional(),
     label: z.string({ error: '名前（label）を文字列で指定してください。' }).max(400).default(''),

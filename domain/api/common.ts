@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { parseISODay } from '../calendar/day.js';
 import { isMonth } from '../plans/milestones.js';
-import { MAX_YEN, MAX_YEN_LABEL } from '../values/limits.js';
+import { MAX_FISCAL_YEAR, MAX_YEN, MAX_YEN_LABEL, MIN_FISCAL_YEAR } from '../values/limits.js';
 
-/** The four kinds of token (server/db/repos/tokens.ts keeps the same list). */
+/** The four kinds of token. */
 export const ROLES = ['division', 'accounting', 'finance', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
@@ -35,19 +35,6 @@ export const Day = z.string().meta({ description: 'YYYY-MM-DD' });
 /** A month, `YYYY-MM`. */
 export const Month = z.string().meta({ description: 'YYYY-MM' });
 
-/**
- * A Japanese label the service still sends beside a code. The pane builds its own from the code
- * (in the user's language); the field goes once the service stops sending it.
- */
-export const deprecatedLabel = (of: string) =>
-  z
-    .string()
-    .optional()
-    .meta({ deprecated: true, description: `Japanese label of \`${of}\`: build it from the code` });
-
-/** 確定 once last fiscal year's settlement is final, 見込 until then. */
-export const BaselineStatus = z.enum(['確定', '見込']);
-
 /** Who wrote a version: the token's role and label (never the token); null for an import. */
 export const Author = z.object({ role: z.string(), label: z.string() }).nullable();
 
@@ -68,6 +55,8 @@ export const OrgOf = { bureau: Org, division: Org };
 /** A fiscal year in a path or query: `2024`, `R6` or `令和6年度`, within 1947–2100. */
 export const FiscalYearText = z.string().max(20).meta({ description: 'fiscal year: 2024, R6 or 令和6年度' });
 export const FyQuery = z.object({ fy: FiscalYearText });
+/** A fiscal year that reads as one but is outside the years saiken works with. */
+export const FISCAL_YEAR_RANGE_MESSAGE = `年度は ${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR} 年度（昭和22年度〜）の範囲で指定してください。`;
 /** A record id in a path: a positive integer. */
 export const IdText = z.string().regex(/^[1-9][0-9]{0,15}$/);
 

@@ -3,7 +3,7 @@
  * division or finance answers with a handling policy, and the division or the answering party closes it.
  */
 import { z } from 'zod';
-import { confirmedFlag, Day, day, deprecatedLabel, Instant, Org, text, yen, YenOrNull } from './common.js';
+import { confirmedFlag, Day, day, Instant, Org, text, yen, YenOrNull } from './common.js';
 
 export const HARD_CASE_STATUSES = ['open', 'answered', 'closed'] as const;
 export const HardCaseStatus = z.enum(HARD_CASE_STATUSES);
@@ -48,14 +48,12 @@ export const HardCase = z.object({
   question: z.string(),
   confirmedNoPersonalData: z.boolean(),
   status: HardCaseStatus,
-  statusLabel: deprecatedLabel('status'),
   createdAt: Instant,
   answer: z
     .object({
       policy: z.string(),
       /** accounting or finance. */
       role: z.string().nullable(),
-      roleLabel: deprecatedLabel('role').nullable(),
       confirmedNoPersonalData: z.boolean(),
       answeredAt: Instant.nullable(),
     })

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_MONTHLY_DAY, MAX_PERIOD_DAYS } from '../plans/submission-period.js';
-import { BaselineStatus, Day, deprecatedLabel, FyQuery, Instant, Month, Org, OrgOf, Yen, YenOrNull } from './common.js';
+import { Day, FyQuery, Instant, Month, Org, OrgOf, Yen, YenOrNull } from './common.js';
 import { Review } from './reviews.js';
 
 /** How often every ledger must be sent: by the Nth of each month, or within N days. */
@@ -20,8 +20,6 @@ export const SubmissionWindow = z.object({
   /** The deadline in force (exclusive); null in days mode, where each ledger has its own. */
   deadline: Instant.nullable(),
   nextDeadline: Instant.nullable(),
-  /** Japanese, as `periodLabel` words the period (毎月10日までに送信). */
-  label: z.string(),
 });
 
 export const PeriodAnswer = z.object({ period: SubmissionPeriod, isDefault: z.boolean(), window: SubmissionWindow });
@@ -50,7 +48,6 @@ export const SubmissionRow = z.object({
   asOf: Day.nullable(),
   lastSubmittedAt: Instant.nullable(),
   state: SubmissionState,
-  stateLabel: deprecatedLabel('state'),
   dueAt: Instant.nullable(),
   outstandingYen: YenOrNull,
   findings: Findings,
@@ -63,7 +60,6 @@ export const ChaseItem = z.object({
   ...OrgOf,
   claim: Org,
   reason: ChaseReason,
-  reasonLabel: deprecatedLabel('reason'),
   lastSubmittedAt: Instant.nullable(),
   dueAt: Instant.nullable(),
 });
@@ -110,7 +106,8 @@ export const FlaggedClaim = z.object({
 /** The claims that grow or lag their plan (all of them with `all=true`). */
 export const FlaggedClaims = z.object({
   fiscalYear: z.number().int(),
-  baselineStatus: BaselineStatus,
+  /** Whether last fiscal year's settlement (the baselines' year) is final (確定); an estimate (見込) until then. */
+  baselineSettled: z.boolean(),
   counts: z.object({
     claims: z.number().int(),
     reporting: z.number().int(),

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { MEASURE_IDS } from '../plans/measures.js';
 import {
   Author,
-  BaselineStatus,
   ClaimView,
   confirmedFlag,
   ExactYen,
@@ -93,8 +92,7 @@ export const Plan = z.object({
   fiscalYear: z.number().int(),
   baselineYen: Yen,
   targetYen: Yen,
-  /** 見込 until finance settles the previous fiscal year (the baseline's year). */
-  baselineStatus: BaselineStatus,
+  /** False (見込) until finance settles the previous fiscal year (the baseline's year), then true (確定). */
   baselineSettled: z.boolean(),
   measureIds: z.array(z.string()),
   chosenMeasures: z.array(z.object({ id: z.string(), label: z.string() })),

@@ -2,15 +2,12 @@
 import { z } from 'zod';
 import { parseFiscalYear } from '../values/index.js';
 import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../values/limits.js';
-import { Author, ClaimView, confirmedFlag, Instant, Org, text } from './common.js';
+import { Author, ClaimView, confirmedFlag, FISCAL_YEAR_RANGE_MESSAGE, Instant, Org, text } from './common.js';
 
 export const PROPOSAL_REASONS = ['growing', 'behind-plan', 'other'] as const;
 export const ProposalReason = z.enum(PROPOSAL_REASONS);
 export type ProposalReason = z.infer<typeof ProposalReason>;
 export const MAX_PROPOSAL = 4000;
-
-/** As server/plans/params.ts words it. */
-const FISCAL_YEAR_RANGE_MESSAGE = `年度は ${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR} 年度（昭和22年度〜）の範囲で指定してください。`;
 
 /** POST (the first) or PUT (a revision) of a claim's proposal for one fiscal year. */
 export const ProposalBody = z

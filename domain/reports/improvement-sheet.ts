@@ -1,6 +1,7 @@
 /**
  * The improvement list (改善提案): claims that grow against last year or lag their plan, with the
- * division's latest review and finance's proposal beside them. Texts go in as given.
+ * division's latest review and finance's proposal beside them. Texts and words go in as given (the
+ * pane words the service's codes in Japanese, addin/i18n/labels.ts).
  */
 import { amountColumn, reportSheet, sheetAmount, type ReportSheet, type SheetCell } from './report-sheet.js';
 
@@ -12,7 +13,7 @@ export interface ImprovementClaim {
   claim: { id: number; name: string };
   bureau: Named;
   division: Named;
-  /** `growing`, `behind-plan`, `other`. */
+  /** Why it is on the list, worded (未収金増加, 計画遅れ). */
   reasons: readonly string[];
   baselineYen: number;
   targetYen: number;
@@ -27,12 +28,10 @@ export interface ImprovementProposal {
   version: number;
 }
 
-const REASON_LABELS: Record<string, string> = { growing: '未収金増加', 'behind-plan': '計画遅れ', other: 'その他' };
-
-/** `baselineStatus` is how ① is headed (見込 or 確定); `claims` are those on the list. */
+/** `baselineLabel` is how ① is headed (見込 or 確定); `claims` are those on the list. */
 export function improvementSheet(
   name: string,
-  baselineStatus: string,
+  baselineLabel: string,
   claims: readonly ImprovementClaim[],
   proposals: readonly ImprovementProposal[],
 ): ReportSheet {
@@ -42,7 +41,7 @@ export function improvementSheet(
     { header: '課名', width: 16 },
     { header: '債権名', width: 22 },
     { header: '理由', width: 18 },
-    amountColumn(`前年度決算（${baselineStatus}・円）`),
+    amountColumn(`前年度決算（${baselineLabel}・円）`),
     amountColumn('目標（円）'),
     amountColumn('現在（円）'),
     amountColumn('計画上の今月（円）'),
@@ -58,7 +57,7 @@ export function improvementSheet(
       c.bureau.name,
       c.division.name,
       c.claim.name,
-      c.reasons.map((r) => REASON_LABELS[r] ?? r).join('・'),
+      c.reasons.join('・'),
       sheetAmount(c.baselineYen),
       sheetAmount(c.targetYen),
       sheetAmount(c.currentYen),

@@ -1,13 +1,15 @@
 /**
- * The `fy` of a request, in any notation parseFiscalYear reads (`2024`, `R6`, `令和6年度`), within
- * MIN_FISCAL_YEAR..MAX_FISCAL_YEAR: a year outside (明治・大正, 1900, 99999, 令和99年度) is a 400 with
- * a Japanese message here at the edge, never a failure deeper down.
+ * Path and query parameters: a record's id, and the `fy` of a request in any notation
+ * parseFiscalYear reads (`2024`, `R6`, `令和6年度`) within MIN_FISCAL_YEAR..MAX_FISCAL_YEAR: a year
+ * outside (明治・大正, 1900, 99999, 令和99年度) is a 400 with a Japanese message here at the edge,
+ * never a failure deeper down.
  */
 import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../../domain/values/limits.js';
 import { parseFiscalYear } from '../../domain/values/index.js';
 import { ApiFailure } from '../../domain/api/errors.js';
+import { FISCAL_YEAR_RANGE_MESSAGE } from '../../domain/api/common.js';
 
-export const FISCAL_YEAR_RANGE_MESSAGE = `年度は ${MIN_FISCAL_YEAR}〜${MAX_FISCAL_YEAR} 年度（昭和22年度〜）の範囲で指定してください。`;
+export { FISCAL_YEAR_RANGE_MESSAGE };
 
 export const inFiscalRange = (fy: number) => fy >= MIN_FISCAL_YEAR && fy <= MAX_FISCAL_YEAR;
 
@@ -39,4 +41,10 @@ export function fiscalYearIn(value: unknown, parameter = 'fy'): number {
   const fy = fiscalYearParam(value);
   if (!inFiscalRange(fy)) throw new ApiFailure(400, 'invalid-fiscal-year', FISCAL_YEAR_RANGE_MESSAGE, { parameter });
   return fy;
+}
+
+/** A positive integer id from a path (`:claimId`, `:id`), or null: an id of another form cannot exist. */
+export function pathId(param: unknown): number | null {
+  const id = typeof param === 'string' && /^[1-9][0-9]{0,15}$/.test(param) ? Number(param) : NaN;
+  return Number.isSafeInteger(id) ? id : null;
 }

@@ -6,6 +6,9 @@
  * Number-like number is refused even then. Nothing is stripped or changed silently.
  */
 import { ApiFailure } from '../../domain/api/errors.js';
+import type { HardCase, NewHardCase as NewHardCaseBody } from '../../domain/api/hard-cases.js';
+import type { ResponseOf } from '../../domain/api/routes.js';
+import type { z } from 'zod';
 import { canReadBureau, canReadDivision, type Actor } from '../actor.js';
 import type { Db } from '../db/db.js';
 import type { ClaimRecord } from '../db/repos/claims.js';
@@ -23,10 +26,7 @@ import type { Scope } from '../db/repos/scope.js';
 import { guardPersonalText } from '../privacy/personal-text.js';
 import { forbidden, notFound } from '../refusals.js';
 
-const STATUS_LABELS: Record<HardCaseStatus, string> = { open: '回答待ち', answered: '回答済み', closed: '終了' };
-const ROLE_LABELS: Record<string, string> = { accounting: '経理担当課', finance: '財政局', division: '所管課' };
-
-export function hardCaseView(h: HardCaseRow) {
+export function hardCaseView(h: HardCaseRow): HardCase {
   return {
     id: h.id,
     claim: { id: h.claim_id, name: h.claim },
@@ -41,7 +41,6 @@ export function hardCaseView(h: HardCaseRow) {
     question: h.question,
     confirmedNoPersonalData: h.confirmed_no_personal === 1,
     status: h.status,
-    statusLabel: STATUS_LABELS[h.status],
     createdAt: h.created_at,
     answer:
       h.answer === null
@@ -49,7 +48,6 @@ export function hardCaseView(h: HardCaseRow) {
         : {
             policy: h.answer,
             role: h.answered_role,
-            roleLabel: ROLE_LABELS[h.answered_role ?? ''] ?? null,
             confirmedNoPersonalData: h.answer_confirmed_no_personal === 1,
             answeredAt: h.answered_at,
           },
@@ -58,19 +56,16 @@ export function hardCaseView(h: HardCaseRow) {
   };
 }
 
-export interface NewHardCase {
-  title: string;
-  assessedYen: number | null;
-  outstandingYen: number | null;
-  dueDate: string | null;
-  lastContactDate: string | null;
-  tried: string;
-  question: string;
-  confirmedNoPersonalData: boolean;
-}
+/** A new case as the body reads (the claim, checked by the caller, apart). */
+export type NewHardCase = Omit<z.output<typeof NewHardCaseBody>, 'claimId'>;
 
 /** A division's question about one of its own claims (the claim checked by the caller). */
-export async function askAboutClaim(db: Db, a: Actor, claim: ClaimRecord, c: NewHardCase) {
+export async function askAboutClaim(
+  db: Db,
+  a: Actor,
+  claim: ClaimRecord,
+  c: NewHardCase,
+): Promise<ResponseOf<'addHardCase'>> {
   const warnings = guardPersonalText(
     { title: c.title, tried: c.tried, question: c.question },
     c.confirmedNoPersonalData,
@@ -94,7 +89,11 @@ export async function askAboutClaim(db: Db, a: Actor, claim: ClaimRecord, c: New
   return { hardCase: hardCaseView(row) };
 }
 
-export async function hardCasesInReach(db: Db, scope: Scope, status: HardCaseStatus | undefined) {
+export async function hardCasesInReach(
+  db: Db,
+  scope: Scope,
+  status: HardCaseStatus | undefined,
+): Promise<ResponseOf<'hardCases'>> {
   const rows = await listHardCases(db, scope, status);
   return { hardCases: rows.map(hardCaseView) };
 }
@@ -129,7 +128,7 @@ export async function answerCase(
   a: Actor,
   h: HardCaseRow,
   answer: { policy: string; confirmedNoPersonalData: boolean },
-) {
+): Promise<ResponseOf<'answerHardCase'>> {
   const warnings = guardPersonalText({ policy: answer.policy }, answer.confirmedNoPersonalData);
   const role = a.role as 'accounting' | 'finance';
   const confirmedNoPersonal = Object.keys(warnings).length > 0;
@@ -142,7 +141,7 @@ export async function answerCase(
 }
 
 /** Closes a case the actor can see: the division its own, either way; of the others, only the party that answered. */
-export async function closeCase(db: Db, a: Actor, id: number | null) {
+export async function closeCase(db: Db, a: Actor, id: number | null): Promise<ResponseOf<'closeHardCase'>> {
   const h = await visibleCase(db, a, id);
   if (a.role !== 'division' && h.status === 'answered' && h.answered_role !== a.role) throw forbidden();
   const from: HardCaseStatus[] = a.role === 'division' ? ['open', 'answered'] : ['answered'];

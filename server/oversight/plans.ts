@@ -4,6 +4,7 @@
  * division's plans; finance any; accounting reads its bureau's.
  */
 import { ApiFailure } from '../../domain/api/errors.js';
+import type { ResponseOf } from '../../domain/api/routes.js';
 import { ESCALATION_STEPS, MEASURE_GROUP_LABELS, MEASURES, sortMeasureIds } from '../../domain/plans/measures.js';
 import { sortMilestones } from '../../domain/plans/milestones.js';
 import type { Actor } from '../actor.js';
@@ -16,14 +17,14 @@ import { guardPersonalText } from '../privacy/personal-text.js';
 import { notFound } from '../refusals.js';
 import { authorOf, claimView, milestonesOut, parseJsonArray, planView } from './views.js';
 
-export const measureCatalogue = () => ({
+export const measureCatalogue = (): ResponseOf<'measures'> => ({
   groups: Object.entries(MEASURE_GROUP_LABELS).map(([id, label]) => ({ id, label })),
-  measures: MEASURES,
-  escalationSteps: ESCALATION_STEPS,
+  measures: [...MEASURES],
+  escalationSteps: [...ESCALATION_STEPS],
 });
 
 /** The claims within reach with the fiscal year's plan version and ledger count. */
-export async function claimsInReach(db: Db, scope: Scope, fy: number) {
+export async function claimsInReach(db: Db, scope: Scope, fy: number): Promise<ResponseOf<'claims'>> {
   const rows = await listClaims(db, fy, scope);
   return {
     fiscalYear: fy,
@@ -37,7 +38,7 @@ async function existingPlan(db: Db, claim: ClaimRecord, fy: number): Promise<Pla
   return plan;
 }
 
-export async function claimPlan(db: Db, claim: ClaimRecord, fy: number) {
+export async function claimPlan(db: Db, claim: ClaimRecord, fy: number): Promise<ResponseOf<'plan'>> {
   const plan = await existingPlan(db, claim, fy);
   return { claim: claimView(claim), plan: planView(plan, await isSettled(db, fy - 1)) };
 }
@@ -57,7 +58,13 @@ export interface PlanEdit {
  * Saves the edit as a new version (nothing when equal to the stored plan). Its 取組み pass the
  * personal-text gate; a division may not change a settled baseline. `created` when it is the first.
  */
-export async function editPlan(db: Db, a: Actor, claim: ClaimRecord, fy: number, edit: PlanEdit) {
+export async function editPlan(
+  db: Db,
+  a: Actor,
+  claim: ClaimRecord,
+  fy: number,
+  edit: PlanEdit,
+): Promise<ResponseOf<'savePlan'>> {
   const warnings = guardPersonalText({ measures: edit.measures }, edit.confirmedNoPersonalData);
   const settled = await isSettled(db, fy - 1);
   const milestones = sortMilestones(edit.milestones.map((m) => ({ month: m.month, outstanding: m.outstandingYen })));
@@ -78,13 +85,10 @@ export async function editPlan(db: Db, a: Actor, claim: ClaimRecord, fy: number,
   const out = await savePlan(db, claim.id, fy, content, a, options).catch((e: unknown) => {
     throw e instanceof PlanConflict ? planConflict(e) : e;
   });
-  return {
-    created: out.created,
-    body: { claim: claimView(claim), plan: planView(out.plan, settled), created: out.created, changed: out.changed },
-  };
+  return { claim: claimView(claim), plan: planView(out.plan, settled), created: out.created, changed: out.changed };
 }
 
-export async function planHistory(db: Db, claim: ClaimRecord, fy: number) {
+export async function planHistory(db: Db, claim: ClaimRecord, fy: number): Promise<ResponseOf<'planHistory'>> {
   const plan = await existingPlan(db, claim, fy);
   const versions = await planVersions(db, plan.id);
   return {

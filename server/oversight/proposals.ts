@@ -3,6 +3,8 @@
  * writes; the claim's division, its bureau's accounting division and finance read; nobody else.
  */
 import { ApiFailure } from '../../domain/api/errors.js';
+import { PROPOSAL_REASONS, type ProposalReason } from '../../domain/api/proposals.js';
+import type { ResponseOf } from '../../domain/api/routes.js';
 import type { Actor } from '../actor.js';
 import type { Db } from '../db/db.js';
 import type { ClaimRecord } from '../db/repos/claims.js';
@@ -18,11 +20,9 @@ import type { Scope } from '../db/repos/scope.js';
 import { guardPersonalText } from '../privacy/personal-text.js';
 import { authorOf, claimView, parseJsonArray, proposalView } from './views.js';
 
-export const PROPOSAL_REASONS = ['growing', 'behind-plan', 'other'] as const;
-
 export interface ProposalText {
   fiscalYear: number;
-  reasons: readonly string[];
+  reasons: readonly ProposalReason[];
   body: string;
   confirmedNoPersonalData: boolean;
 }
@@ -33,7 +33,7 @@ function confirmation(t: ProposalText) {
   return { confirmedNoPersonal: Object.keys(warnings).length > 0, warnings };
 }
 
-const reasonsJson = (rs: readonly string[]) => JSON.stringify(PROPOSAL_REASONS.filter((r) => rs.includes(r)));
+const reasonsJson = (rs: readonly ProposalReason[]) => JSON.stringify(PROPOSAL_REASONS.filter((r) => rs.includes(r)));
 
 function conflict(e: ProposalConflict, fy: number): ApiFailure {
   if (e.kind === 'exists') {
@@ -54,7 +54,12 @@ const rethrow = (fy: number) => (e: unknown) => {
 };
 
 /** A new proposal (409 when the claim has one for the year). */
-export async function propose(db: Db, a: Actor, claim: ClaimRecord, t: ProposalText) {
+export async function propose(
+  db: Db,
+  a: Actor,
+  claim: ClaimRecord,
+  t: ProposalText,
+): Promise<ResponseOf<'addProposal'>> {
   const row = await createProposal(
     db,
     { claimId: claim.id, fiscalYear: t.fiscalYear, reasons: reasonsJson(t.reasons), body: t.body },
@@ -65,7 +70,12 @@ export async function propose(db: Db, a: Actor, claim: ClaimRecord, t: ProposalT
 }
 
 /** A revision of the year's proposal (404 when there is none, 409 when `expectedVersion` is not current). */
-export async function revise(db: Db, a: Actor, claim: ClaimRecord, t: ProposalText & { expectedVersion?: number }) {
+export async function revise(
+  db: Db,
+  a: Actor,
+  claim: ClaimRecord,
+  t: ProposalText & { expectedVersion?: number },
+): Promise<ResponseOf<'reviseProposal'>> {
   const out = await reviseProposal(
     db,
     { claimId: claim.id, fiscalYear: t.fiscalYear, reasons: reasonsJson(t.reasons), body: t.body, expectedVersion: t.expectedVersion }, // prettier-ignore
@@ -76,14 +86,14 @@ export async function revise(db: Db, a: Actor, claim: ClaimRecord, t: ProposalTe
 }
 
 /** The claim's proposals, each with its earlier versions. */
-export async function proposalsOfClaim(db: Db, claim: ClaimRecord) {
+export async function proposalsOfClaim(db: Db, claim: ClaimRecord): Promise<ResponseOf<'claimProposals'>> {
   const rows = await claimProposals(db, claim.id);
   const proposals = await Promise.all(
     rows.map(async (row) => ({
       ...proposalView(row),
       history: (await proposalVersions(db, row.id)).map((v) => ({
         version: v.version,
-        reasons: parseJsonArray<string>(v.reasons),
+        reasons: parseJsonArray<ProposalReason>(v.reasons),
         body: v.body,
         confirmedNoPersonalData: v.confirmed_no_personal === 1,
         changedAt: v.changed_at,
@@ -94,7 +104,7 @@ export async function proposalsOfClaim(db: Db, claim: ClaimRecord) {
   return { claim: claimView(claim), proposals };
 }
 
-export async function proposalsInReach(db: Db, scope: Scope, fy: number) {
+export async function proposalsInReach(db: Db, scope: Scope, fy: number): Promise<ResponseOf<'proposals'>> {
   const rows = await listProposals(db, fy, scope);
   return {
     fiscalYear: fy,

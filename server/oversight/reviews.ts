@@ -4,6 +4,7 @@
  * as history and read by its bureau's accounting division and finance.
  */
 import { ApiFailure } from '../../domain/api/errors.js';
+import type { ResponseOf } from '../../domain/api/routes.js';
 import { checkPlan, milestoneAt, type Milestone } from '../../domain/plans/milestones.js';
 import type { Actor } from '../actor.js';
 import type { Db } from '../db/db.js';
@@ -18,7 +19,12 @@ import { claimView, parseJsonArray, planView, reviewView } from './views.js';
 const outstandingOf = (sent: readonly ClaimLedgerRow[]) =>
   sent.length ? sent.reduce((s, l) => s + l.outstanding, 0) : null;
 
-export async function claimProgress(db: Db, claim: ClaimRecord, fy: number, now: Date) {
+export async function claimProgress(
+  db: Db,
+  claim: ClaimRecord,
+  fy: number,
+  now: Date,
+): Promise<ResponseOf<'progress'>> {
   const [plan, ledgers, reviews, settled] = await Promise.all([
     findPlan(db, claim.id, fy),
     claimLedgers(db, claim.id),
@@ -83,7 +89,12 @@ export interface NewReview {
 }
 
 /** Records the division's review of a month against the plan in force (409 when there is none). */
-export async function reviewMonth(db: Db, a: Actor, claim: ClaimRecord, r: NewReview) {
+export async function reviewMonth(
+  db: Db,
+  a: Actor,
+  claim: ClaimRecord,
+  r: NewReview,
+): Promise<ResponseOf<'addReview'>> {
   const warnings = guardPersonalText({ assessment: r.assessment, nextStep: r.nextStep }, r.confirmedNoPersonalData);
   const fy = r.fiscalYear;
   const plan = await findPlan(db, claim.id, fy);
@@ -113,7 +124,7 @@ export async function reviewMonth(db: Db, a: Actor, claim: ClaimRecord, r: NewRe
   return { claim: claimView(claim), review: reviewView(row) };
 }
 
-export async function claimReviews(db: Db, claim: ClaimRecord, fy: number) {
+export async function claimReviews(db: Db, claim: ClaimRecord, fy: number): Promise<ResponseOf<'reviews'>> {
   const reviews = await listReviews(db, claim.id, fy);
   return { claim: claimView(claim), fiscalYear: fy, reviews: reviews.map(reviewView) };
 }

@@ -3,6 +3,8 @@
  * submission and finding counts with the chase list, the claims that grow or lag their plan with
  * the division's latest review, and the submission period finance sets.
  */
+import type { FLAG_REASONS } from '../../domain/api/oversight.js';
+import type { ResponseOf } from '../../domain/api/routes.js';
 import { checkPlan, type Milestone } from '../../domain/plans/milestones.js';
 import {
   dueAt,
@@ -27,25 +29,28 @@ import { claimProgressRecords } from '../db/repos/reports.js';
 import { latestReviews } from '../db/repos/reviews.js';
 import { bureauOf, type Scope } from '../db/repos/scope.js';
 import { inBureauOrder } from '../reports/targets.js';
-import { baselineStatus, orgView, parseJsonArray, reviewView } from './views.js';
+import { orgView, parseJsonArray, reviewView } from './views.js';
 
-const STATE_LABELS: Record<SubmissionState | 'no-ledger', string> = {
-  ok: '送信済み',
-  due: '今月分が未送信（期限前）',
-  late: '期限までに送信なし',
-  never: '一度も送信なし',
-  'no-ledger': '計画はあるが台帳なし',
-};
-
-/** The submission period in force (finance's, or the default) and the window it makes now. */
-export async function submissionPeriodView(db: Db, now: Date) {
-  const { period, isDefault } = await submissionPeriod(db);
-  return { period, isDefault, window: submissionWindow(period, now) };
+/** The window the period makes now, without its Japanese wording: the pane words `period` itself. */
+function windowView(period: SubmissionPeriod, now: Date) {
+  const { since, deadline, nextDeadline } = submissionWindow(period, now);
+  return { since, deadline, nextDeadline };
 }
 
-export async function changeSubmissionPeriod(db: Db, a: Actor, period: SubmissionPeriod, clock: () => Date) {
+/** The submission period in force (finance's, or the default) and the window it makes now. */
+export async function submissionPeriodView(db: Db, now: Date): Promise<ResponseOf<'submissionPeriod'>> {
+  const { period, isDefault } = await submissionPeriod(db);
+  return { period, isDefault, window: windowView(period, now) };
+}
+
+export async function changeSubmissionPeriod(
+  db: Db,
+  a: Actor,
+  period: SubmissionPeriod,
+  clock: () => Date,
+): Promise<ResponseOf<'setSubmissionPeriod'>> {
   await setSubmissionPeriod(db, period, a);
-  return { period, isDefault: false, window: submissionWindow(period, clock()) };
+  return { period, isDefault: false, window: windowView(period, clock()) };
 }
 
 function findingsOf(rows: readonly RuleCountRow[]) {
@@ -55,7 +60,12 @@ function findingsOf(rows: readonly RuleCountRow[]) {
 }
 
 /** Every ledger within reach with its submission state, and the chase list: late, never sent, no ledger. */
-export async function submissionStatus(db: Db, scope: Scope, fy: number, now: Date) {
+export async function submissionStatus(
+  db: Db,
+  scope: Scope,
+  fy: number,
+  now: Date,
+): Promise<ResponseOf<'submissions'>> {
   const [{ period }, ledgers, counts, noLedger] = await Promise.all([
     submissionPeriod(db),
     chaseLedgers(db, scope),
@@ -77,27 +87,29 @@ export async function submissionStatus(db: Db, scope: Scope, fy: number, now: Da
       asOf: l.as_of,
       lastSubmittedAt: last,
       state,
-      stateLabel: STATE_LABELS[state],
       dueAt: dueAt(period, last, now),
       outstandingYen: l.revision > 0 ? Number(l.outstanding) : null,
       findings: findingsOf(byLedger.get(l.id) ?? []),
     };
   });
-  const chase = [
-    ...rows
-      .filter((l) => l.state === 'late' || l.state === 'never')
-      .map((l) => ({
-        kind: 'ledger' as const,
-        ledgerId: l.id,
-        name: l.name,
-        bureau: l.bureau,
-        division: l.division,
-        claim: l.claim,
-        reason: l.state,
-        reasonLabel: l.stateLabel,
-        lastSubmittedAt: l.lastSubmittedAt,
-        dueAt: l.dueAt,
-      })),
+  const chase: ResponseOf<'submissions'>['chase'] = [
+    ...rows.flatMap((l) =>
+      l.state === 'late' || l.state === 'never'
+        ? [
+            {
+              kind: 'ledger' as const,
+              ledgerId: l.id,
+              name: l.name,
+              bureau: l.bureau,
+              division: l.division,
+              claim: l.claim,
+              reason: l.state,
+              lastSubmittedAt: l.lastSubmittedAt,
+              dueAt: l.dueAt,
+            },
+          ]
+        : [],
+    ),
     ...noLedger.map((c) => ({
       kind: 'claim' as const,
       ledgerId: null,
@@ -105,7 +117,6 @@ export async function submissionStatus(db: Db, scope: Scope, fy: number, now: Da
       ...orgView(c),
       claim: { id: c.claim_id, name: c.claim },
       reason: 'no-ledger' as const,
-      reasonLabel: STATE_LABELS['no-ledger'],
       lastSubmittedAt: null,
       dueAt: null,
     })),
@@ -114,7 +125,7 @@ export async function submissionStatus(db: Db, scope: Scope, fy: number, now: Da
   return {
     fiscalYear: fy,
     period,
-    window: submissionWindow(period, now),
+    window: windowView(period, now),
     ledgers: rows,
     chase,
     totals: {
@@ -132,7 +143,13 @@ export async function submissionStatus(db: Db, scope: Scope, fy: number, now: Da
  * The claims within reach checked against their plan (growing, behind plan), with the division's
  * latest review and finance's proposal; only those flagged unless `all`.
  */
-export async function flaggedClaims(db: Db, scope: Scope, fy: number, all: boolean, now: Date) {
+export async function flaggedClaims(
+  db: Db,
+  scope: Scope,
+  fy: number,
+  all: boolean,
+  now: Date,
+): Promise<ResponseOf<'flaggedClaims'>> {
   const [records, reviews, proposals, settled] = await Promise.all([
     claimProgressRecords(db, fy, bureauOf(scope)),
     latestReviews(db, fy, scope),
@@ -150,7 +167,10 @@ export async function flaggedClaims(db: Db, scope: Scope, fy: number, all: boole
       asOf: c.as_of,
       now,
     });
-    const reasons = [...(check.growing ? ['growing'] : []), ...(check.behindPlan ? ['behind-plan'] : [])];
+    const reasons: (typeof FLAG_REASONS)[number][] = [
+      ...(check.growing ? (['growing'] as const) : []),
+      ...(check.behindPlan ? (['behind-plan'] as const) : []),
+    ];
     const review = reviews.get(c.claim_id);
     const proposal = proposalOf.get(c.claim_id);
     return {
@@ -175,7 +195,7 @@ export async function flaggedClaims(db: Db, scope: Scope, fy: number, all: boole
   });
   return {
     fiscalYear: fy,
-    baselineStatus: baselineStatus(settled),
+    baselineSettled: settled,
     counts: {
       claims: claims.length,
       reporting: claims.filter((c) => c.currentYen !== null).length,

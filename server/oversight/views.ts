@@ -1,7 +1,12 @@
 /**
  * The shapes the oversight, plan and hard-case answers share: a claim with its organisation, who
- * wrote a version, a plan, a review and a proposal as the task pane reads them.
+ * wrote a version, a plan, a review and a proposal, each as the contract (domain/api) types it.
  */
+import type { z } from 'zod';
+import type { ClaimView, Author } from '../../domain/api/common.js';
+import type { Plan } from '../../domain/api/plans.js';
+import type { Proposal, ProposalReason } from '../../domain/api/proposals.js';
+import type { Review } from '../../domain/api/reviews.js';
 import { findMeasure } from '../../domain/plans/measures.js';
 import type { Milestone } from '../../domain/plans/milestones.js';
 import type { ClaimRecord } from '../db/repos/claims.js';
@@ -25,7 +30,7 @@ export const orgView = (r: { bureau_id: number; bureau: string; division_id: num
   division: { id: r.division_id, name: r.division },
 });
 
-export const claimView = (c: ClaimRecord) => ({
+export const claimView = (c: ClaimRecord): z.infer<typeof ClaimView> => ({
   id: c.id,
   name: c.name,
   classification: c.classification,
@@ -37,16 +42,13 @@ export const claimView = (c: ClaimRecord) => ({
  * Who wrote a version: the token's role and label (never the token). A label made before labels
  * were checked may name a person (the command line once suggested 「保育課 山田」): it is not shown.
  */
-export const authorOf = (r: { role: string | null; label: string | null }) =>
+export const authorOf = (r: { role: string | null; label: string | null }): z.infer<typeof Author> =>
   r.role === null ? null : { role: r.role, label: r.label && checkLabel(r.label).ok ? r.label : '' };
-
-/** 見込 until finance settles the previous fiscal year (the baseline's year). */
-export const baselineStatus = (settled: boolean) => (settled ? '確定' : '見込');
 
 export const milestonesOut = (json: string) =>
   parseJsonArray<Milestone>(json).map((m) => ({ month: m.month, outstandingYen: Number(m.outstanding) }));
 
-export function planView(p: PlanRow, settled: boolean) {
+export function planView(p: PlanRow, settled: boolean): z.infer<typeof Plan> {
   const ids = parseJsonArray<string>(p.measure_ids);
   return {
     id: p.id,
@@ -54,7 +56,6 @@ export function planView(p: PlanRow, settled: boolean) {
     fiscalYear: p.fiscal_year,
     baselineYen: Number(p.baseline),
     targetYen: Number(p.target),
-    baselineStatus: baselineStatus(settled),
     baselineSettled: settled,
     measureIds: ids,
     chosenMeasures: ids.map((id) => ({ id, label: findMeasure(id)?.label ?? id })),
@@ -66,7 +67,7 @@ export function planView(p: PlanRow, settled: boolean) {
   };
 }
 
-export function reviewView(r: ReviewRow) {
+export function reviewView(r: ReviewRow): z.infer<typeof Review> {
   return {
     id: r.id,
     fiscalYear: r.fiscal_year,
@@ -82,12 +83,12 @@ export function reviewView(r: ReviewRow) {
   };
 }
 
-export function proposalView(p: ProposalRow) {
+export function proposalView(p: ProposalRow): z.infer<typeof Proposal> {
   return {
     id: p.id,
     claimId: p.claim_id,
     fiscalYear: p.fiscal_year,
-    reasons: parseJsonArray<string>(p.reasons),
+    reasons: parseJsonArray<ProposalReason>(p.reasons),
     body: p.body,
     version: p.version,
     confirmedNoPersonalData: p.confirmed_no_personal === 1,

@@ -9,6 +9,7 @@ import { claimSheet } from '../../domain/reports/claim-sheet.js';
 import { provenanceSheet } from '../../domain/reports/provenance-sheet.js';
 import { ratesSheet } from '../../domain/reports/rates-sheet.js';
 import type { ReportSheet } from '../../domain/reports/report-sheet.js';
+import { WORKBOOK_SHEET_NAMES } from '../../domain/reports/sheet-names.js';
 import { ledgerStatusSheet } from '../../domain/reports/submission-sheet.js';
 import { targetSheet } from '../../domain/reports/target-sheet.js';
 import type { TargetTable } from '../../domain/targets/index.js';
@@ -18,14 +19,7 @@ import { findingCountRecords, ledgerTotalsRecords, type LedgerTotalsRecord } fro
 import { renderSheet } from './render-xlsx.js';
 import { loadTargets, type ClaimProgress } from './targets.js';
 
-export const SHEET_NAMES = {
-  targets: '局別目標',
-  claims: '債権別',
-  submissions: '提出状況',
-  aging: '滞納年数別',
-  rates: '収納率',
-  provenance: '出典',
-} as const;
+export const SHEET_NAMES = WORKBOOK_SHEET_NAMES;
 
 interface ConsolidatedData {
   fiscalYear: number;

@@ -1,29 +1,10 @@
 /** Ledgers as the API shows them: organisation, revision, totals and finding counts (no rows). */
+import type { ResponseOf } from '../../domain/api/routes.js';
 import type { FindingCounts, RowChanges } from '../../domain/sync/protocol.js';
 import type { FindingCountRow, StoredLedger, RowChangeRow } from '../db/repos/ledgers.js';
 
-export interface LedgerView {
-  id: string;
-  name: string;
-  bureau: { id: number; name: string };
-  division: { id: number; name: string };
-  claim: { id: number; name: string; classification: string | null };
-  revision: number;
-  asOf: string | null;
-  rulesetVersion: string | null;
-  lastSubmittedAt: string | null;
-  totals: {
-    rows: number;
-    assessed: number;
-    paid: number;
-    outstanding: number;
-    current: { assessed: number; paid: number; outstanding: number };
-    arrears: { assessed: number; paid: number; outstanding: number };
-    unreadableRows: number;
-  };
-  aging: unknown;
-  findings: FindingCounts;
-}
+/** A ledger as GET /ledgers answers it (domain/api/ledgers.ts). */
+export type LedgerView = ResponseOf<'ledger'>;
 
 export function ledgerView(l: StoredLedger, counts: readonly FindingCountRow[]): LedgerView {
   const findings: FindingCounts = { bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} };
@@ -52,7 +33,8 @@ export function ledgerView(l: StoredLedger, counts: readonly FindingCountRow[]):
       arrears: { assessed: l.arrears_assessed, paid: l.arrears_paid, outstanding: l.arrears_outstanding },
       unreadableRows: l.unreadable_rows,
     },
-    aging: JSON.parse(l.aging),
+    // Written by the service at submission (aging buckets), so read back as it was written.
+    aging: JSON.parse(l.aging) as LedgerView['aging'],
     findings,
   };
 }

@@ -24,11 +24,10 @@ export function SettlementControl() {
   const styles = useStyles();
   const { t } = ov;
   const fy = useOv((s) => s.fiscalYear) - 1;
-  const status = useOv((s) => s.review.flagged?.baselineStatus ?? null);
+  const settled = useOv((s) => s.review.flagged?.baselineSettled ?? null);
   const settle = useOv((s) => s.review.settle);
-  if (status === null) return null;
+  if (settled === null) return null;
   const params = { fy, era: reiwa(fy) };
-  const settled = status === '確定';
   return (
     <section className={styles.root} aria-label={t('ov.settle.title')} data-testid="settlement">
       <Text size={200}>{t(settled ? 'ov.settle.settled' : 'ov.settle.estimate', params)}</Text>

@@ -3,28 +3,19 @@
  * every ledger of the caller's reach with its last submission and finding counts, and the planned
  * claims that have no ledger at all. Reads only the aggregate columns, never ledger rows.
  */
-import { z } from 'zod';
-import {
-  DEFAULT_SUBMISSION_PERIOD,
-  MAX_MONTHLY_DAY,
-  MAX_PERIOD_DAYS,
-  type SubmissionPeriod,
-} from '../../../domain/plans/submission-period.js';
+import { SubmissionPeriod as SubmissionPeriodSchema } from '../../../domain/api/oversight.js';
+import { DEFAULT_SUBMISSION_PERIOD, type SubmissionPeriod } from '../../../domain/plans/submission-period.js';
 import type { Db, Queryable } from '../db.js';
 import { appendAudit, type AuditActor } from './audit.js';
 import { scopeSql, type Scope } from './scope.js';
 
 const PERIOD_KEY = 'submission_period';
 
-export const SubmissionPeriodSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('monthly'), day: z.number().int().min(1).max(MAX_MONTHLY_DAY) }).strict(),
-  z.object({ kind: z.literal('days'), days: z.number().int().min(1).max(MAX_PERIOD_DAYS) }).strict(),
-]);
-
 export async function submissionPeriod(q: Queryable): Promise<{ period: SubmissionPeriod; isDefault: boolean }> {
   const row = await q.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [PERIOD_KEY]);
   if (!row) return { period: DEFAULT_SUBMISSION_PERIOD, isDefault: true };
   try {
+    // Read with the API's own schema: what finance may set is what may be stored.
     const parsed = SubmissionPeriodSchema.safeParse(JSON.parse(row.value));
     if (parsed.success) return { period: parsed.data, isDefault: false };
   } catch {

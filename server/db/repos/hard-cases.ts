@@ -3,11 +3,12 @@
  * with a handling policy, and the case is closed. The state changes are compare-and-set updates
  * (`WHERE status = ?`), so two answers racing cannot both win.
  */
+import type { HardCaseStatus } from '../../../domain/api/hard-cases.js';
 import type { Db, Queryable } from '../db.js';
 import { appendAudit, type AuditActor } from './audit.js';
 import { scopeSql, type Scope } from './scope.js';
 
-export type HardCaseStatus = 'open' | 'answered' | 'closed';
+export type { HardCaseStatus };
 
 export interface HardCaseRow {
   id: number;

@@ -6,18 +6,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { SURNAMES } from '../../../domain/privacy/names.js';
 import { scanFields, type PersonalSpan } from '../../../domain/privacy/personal-text.js';
 import { checkName, nameProblemMessage, type NameProblem } from '../../../domain/text/org-name.js';
+import type { Role } from '../../../domain/api/common.js';
 import type { Queryable } from '../db.js';
 
-export const ROLES = ['division', 'accounting', 'finance', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+// The roles are the contract's (domain/api/common.ts); the command line reads them from here.
+export { ROLES, type Role } from '../../../domain/api/common.js';
 
-/**
- * The roles the admin API may mint: tokens scoped to one division or one bureau. A finance token
- * reads every ledger and an admin token mints tokens, so both are made only with the command line
- * on the service's own machine (`saiken token create --db …`), never over the network.
- */
-export const API_MINTABLE_ROLES = ['division', 'accounting'] as const satisfies readonly Role[];
-
+/** Why the admin API refuses a finance or admin token (domain/api/admin.ts API_MINTABLE_ROLES). */
 export const CLI_ONLY_MESSAGE =
   '財政局（finance）と管理者（admin）のトークンは管理 API では作れません。サービスを動かしているサーバー機で saiken token create --db <データベース> --role … を実行して作ってください。';
 

@@ -4,46 +4,20 @@
  * made with the command line on the service's own machine). Every token made or revoked is in the
  * audit log with its role and scope, never the token; the list never shows a token or its hash.
  */
-import { Router } from 'express';
-import { z } from 'zod';
+import type { Router } from 'express';
+import { API_MINTABLE_ROLES } from '../../../domain/api/admin.js';
+import type { Role } from '../../../domain/api/common.js';
 import type { Db } from '../../db/db.js';
 import { ensureBureau, ensureDivision, listOrganisation, OrgNameError } from '../../db/repos/org.js';
 import { ScopeError } from '../../db/repos/token-scope.js';
-import {
-  API_MINTABLE_ROLES,
-  CLI_ONLY_MESSAGE,
-  listTokens,
-  revokeToken,
-  ROLES,
-  type Role,
-} from '../../db/repos/tokens.js';
+import { CLI_ONLY_MESSAGE, listTokens, revokeToken } from '../../db/repos/tokens.js';
 import { appendAudit } from '../../db/repos/audit.js';
-import { principal, requireRole } from '../auth.js';
+import { requireRole } from '../auth.js';
 import { notFound } from '../../refusals.js';
 import { createToken, LabelRefused } from '../../tokens.js';
-import { ApiFailure, handle, parseJa } from '../errors.js';
-
-// Length and characters are checked by checkName after NFKC; this only bounds what is read.
-const rawName = (what: string) =>
-  z.string({ error: `${what}を文字列で指定してください。` }).max(400, {
-    error: `${what}が長すぎます。`,
-  });
-
-const NewBureau = z
-  .object({
-    name: rawName('局名'),
-    divisions: z.array(rawName('課名')).max(500, { error: '課は一度に 500 までです。' }).default([]),
-  })
-  .strict();
-
-const NewToken = z
-  .object({
-    role: z.enum(ROLES, { error: `役割（role）は ${API_MINTABLE_ROLES.join('・')} のいずれかです。` }),
-    bureau: rawName('局名').optional(),
-    division: rawName('課名').optional(),
-    label: z.string({ error: '名前（label）を文字列で指定してください。' }).max(400).default(''),
-  })
-  .strict();
+import { ApiFailure } from '../errors.js';
+import { pathId } from '../params.js';
+import { API_BASE, TableRouter } from '../route.js';
 
 /** A refused bureau or division name as the standard 400, naming the field (never echoing the name). */
 function invalidName(e: OrgNameError, path: string): ApiFailure {
@@ -70,114 +44,96 @@ function tokenRefusal(e: unknown): unknown {
 }
 
 export function adminRoutes(db: Db): Router {
-  const r = Router();
-  r.use(requireRole('admin'));
+  const r = new TableRouter(`${API_BASE}/admin`);
+  // Everything under /admin, an unknown path too, is for admin only.
+  r.router.use(requireRole('admin'));
 
-  r.get(
-    '/organisation',
-    handle(async (_req, res) => res.json({ rows: await listOrganisation(db) })),
-  );
+  r.answer('organisation', async () => ({ rows: await listOrganisation(db) }));
 
-  r.post(
-    '/bureaus',
-    handle(async (req, res) => {
-      const body = parseJa(NewBureau, req.body, '局・課の内容が正しくありません。');
-      const p = principal(req);
-      const bureau = await db.transaction(async (tx) => {
-        let path = 'name';
-        try {
-          const b = await ensureBureau(tx, body.name);
-          for (const [i, d] of body.divisions.entries()) {
-            path = `divisions.${i}`;
-            await ensureDivision(tx, b.id, d);
-          }
-          await appendAudit(tx, {
-            tokenId: p.tokenId,
-            role: p.role,
-            action: 'upsert',
-            entity: 'bureau',
-            entityId: String(b.id),
-            details: { divisions: body.divisions.length },
-          });
-          return b;
-        } catch (e) {
-          throw e instanceof OrgNameError ? invalidName(e, path) : e;
+  r.answer('addBureau', async (c) => {
+    const body = c.body('局・課の内容が正しくありません。');
+    const p = c.actor;
+    return db.transaction(async (tx) => {
+      let path = 'name';
+      try {
+        const b = await ensureBureau(tx, body.name);
+        for (const [i, d] of body.divisions.entries()) {
+          path = `divisions.${i}`;
+          await ensureDivision(tx, b.id, d);
         }
-      });
-      res.status(201).json(bureau);
-    }),
-  );
-
-  r.get(
-    '/tokens',
-    handle(async (_req, res) => {
-      const tokens = await listTokens(db);
-      res.set('Cache-Control', 'no-store');
-      res.json({
-        tokens: tokens.map((t) => ({
-          id: t.id,
-          role: t.role,
-          bureau_id: t.bureau_id,
-          division_id: t.division_id,
-          bureau: t.bureau,
-          division: t.division,
-          label: t.label,
-          created_at: t.created_at,
-          revoked_at: t.revoked_at,
-        })),
-      });
-    }),
-  );
-
-  r.post(
-    '/tokens',
-    handle(async (req, res) => {
-      const body = parseJa(NewToken, req.body, 'トークンの内容が正しくありません。');
-      if (!(API_MINTABLE_ROLES as readonly Role[]).includes(body.role)) {
-        throw new ApiFailure(403, 'cli-only', CLI_ONLY_MESSAGE, { role: body.role });
+        await appendAudit(tx, {
+          tokenId: p.tokenId,
+          role: p.role,
+          action: 'upsert',
+          entity: 'bureau',
+          entityId: String(b.id),
+          details: { divisions: body.divisions.length },
+        });
+        return b;
+      } catch (e) {
+        throw e instanceof OrgNameError ? invalidName(e, path) : e;
       }
-      const created = await createToken(db, body, principal(req), 'api').catch((e: unknown) => {
-        throw tokenRefusal(e);
-      });
-      res.set('Cache-Control', 'no-store');
-      res.status(201).json({
-        token: created.token,
-        id: created.record.id,
-        role: created.record.role,
-        bureauId: created.record.bureau_id,
-        divisionId: created.record.division_id,
-        label: created.record.label,
-      });
-    }),
-  );
+    });
+  });
 
-  r.delete(
-    '/tokens/:id',
-    handle(async (req, res) => {
-      const raw = req.params.id;
-      const id = typeof raw === 'string' && /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
-      if (!Number.isSafeInteger(id)) {
-        throw new ApiFailure(400, 'invalid-input', 'トークンの ID は正の整数で指定してください。', [
-          { path: 'id', problem: '正の整数で指定してください。' },
-        ]);
-      }
-      const p = principal(req);
-      const ok = await db.transaction(async (tx) => {
-        const revoked = await revokeToken(tx, id);
-        if (revoked)
-          await appendAudit(tx, {
-            tokenId: p.tokenId,
-            role: p.role,
-            action: 'revoke',
-            entity: 'token',
-            entityId: String(id),
-            details: { via: 'api' },
-          });
-        return revoked;
-      });
-      if (!ok) throw notFound('トークン');
-      res.status(204).end();
-    }),
-  );
-  return r;
+  r.answer('tokens', async () => {
+    const tokens = await listTokens(db);
+    return {
+      tokens: tokens.map((t) => ({
+        id: t.id,
+        role: t.role,
+        bureau_id: t.bureau_id,
+        division_id: t.division_id,
+        bureau: t.bureau,
+        division: t.division,
+        label: t.label,
+        created_at: t.created_at,
+        revoked_at: t.revoked_at,
+      })),
+    };
+  });
+
+  r.answer('addToken', async (c) => {
+    const body = c.body('トークンの内容が正しくありません。');
+    if (!(API_MINTABLE_ROLES as readonly Role[]).includes(body.role)) {
+      throw new ApiFailure(403, 'cli-only', CLI_ONLY_MESSAGE, { role: body.role });
+    }
+    const created = await createToken(db, body, c.actor, 'api').catch((e: unknown) => {
+      throw tokenRefusal(e);
+    });
+    return {
+      token: created.token,
+      id: created.record.id,
+      role: created.record.role,
+      bureauId: created.record.bureau_id,
+      divisionId: created.record.division_id,
+      label: created.record.label,
+    };
+  });
+
+  r.answer('revokeToken', async (c) => {
+    const id = pathId(c.params.id);
+    if (id === null) {
+      throw new ApiFailure(400, 'invalid-input', 'トークンの ID は正の整数で指定してください。', [
+        { path: 'id', problem: '正の整数で指定してください。' },
+      ]);
+    }
+    const p = c.actor;
+    const ok = await db.transaction(async (tx) => {
+      const revoked = await revokeToken(tx, id);
+      if (revoked)
+        await appendAudit(tx, {
+          tokenId: p.tokenId,
+          role: p.role,
+          action: 'revoke',
+          entity: 'token',
+          entityId: String(id),
+          details: { via: 'api' },
+        });
+      return revoked;
+    });
+    if (!ok) throw notFound('トークン');
+    return null;
+  });
+  return r.router;
 }

@@ -6,8 +6,8 @@
  * ±(2^53 − 1), which every real city is, and a string of decimal digits beyond, never a number
  * rounded by the double it would be read into. The `display` strings are exact either way.
  */
-import { Router } from 'express';
-import { z } from 'zod';
+import type { Router } from 'express';
+import { ROUTES } from '../../../domain/api/routes.js';
 import { formatTargetTableTsv } from '../../../domain/targets/index.js';
 import type { Db } from '../../db/db.js';
 import { fiscalYearParam } from '../params.js';
@@ -27,25 +27,27 @@ import {
 } from '../../reports/targets.js';
 import { Yielder } from '../../reports/yield.js';
 import { jsonInteger } from '../../../domain/reports/exact.js';
-import { principal, requireRole } from '../auth.js';
-import { handle, parseWith } from '../errors.js';
-
-const TargetsQuery = z.object({ format: z.enum(['json', 'tsv']).default('json') });
+import { principal } from '../auth.js';
+import { handle, parseJa } from '../errors.js';
+import { TableRouter } from '../route.js';
 
 /** Σ of plans and progress for a group of claims (a division, a bureau, the caller's whole scope). */
 function summary(s: ClaimSums) {
   return { baselineYen: jsonInteger(s.baseline), targetYen: jsonInteger(s.target), ...progressOfSums(s) };
 }
 
+/**
+ * Every route here sends its own answer (a TSV, JSON in slices, a workbook), so the table gives
+ * path, roles and query; the JSON is built from the same pieces the table's schemas describe.
+ */
 export function reportsRoutes(db: Db): Router {
-  const r = Router();
+  const r = new TableRouter();
 
-  r.get(
-    '/reports/targets',
-    requireRole('finance'),
+  r.sends(
+    'targets',
     handle(async (req, res) => {
       const fy = fiscalYearParam(req.query.fy);
-      const { format } = parseWith(TargetsQuery, { format: req.query.format }, 'format は json か tsv です。');
+      const { format } = parseJa(ROUTES.targets.query, req.query, 'format は json か tsv です。');
       const { table, report } = await loadTargets(db, fy);
       res.set('Cache-Control', 'no-store');
       if (format === 'tsv') {
@@ -55,9 +57,8 @@ export function reportsRoutes(db: Db): Router {
     }),
   );
 
-  r.get(
-    '/reports/claims',
-    requireRole('finance', 'accounting'),
+  r.sends(
+    'reportClaims',
     handle(async (req, res) => {
       const fy = fiscalYearParam(req.query.fy);
       const p = principal(req);
@@ -94,9 +95,8 @@ export function reportsRoutes(db: Db): Router {
     }),
   );
 
-  r.get(
-    '/reports/consolidated.xlsx',
-    requireRole('finance'),
+  r.sends(
+    'consolidated',
     handle(async (req, res) => {
       const fy = fiscalYearParam(req.query.fy);
       const body = await consolidatedXlsx(db, fy);
@@ -110,5 +110,5 @@ export function reportsRoutes(db: Db): Router {
       res.send(body);
     }),
   );
-  return r;
+  return r.router;
 }

@@ -88,7 +88,6 @@ export function consolidationAnswers(o: Overrides = {}) {
   };
   const submissions = {
     period: { kind: 'monthly', day: 10 },
-    window: { label: '毎月10日までに送信' },
     ledgers: [
       {
         id: 'L-hoiku',
@@ -99,7 +98,6 @@ export function consolidationAnswers(o: Overrides = {}) {
         asOf: '2024-10-31',
         lastSubmittedAt: '2024-11-05T01:00:00Z',
         state: 'ok',
-        stateLabel: '送信済み',
         dueAt: '2024-12-10T15:00:00Z',
         outstandingYen: 350_000_000,
         findings,
@@ -114,7 +112,6 @@ export function consolidationAnswers(o: Overrides = {}) {
         asOf: '2024-08-31',
         lastSubmittedAt: '2024-09-02T01:00:00Z',
         state: 'late',
-        stateLabel: '期限までに送信なし',
         dueAt: '2024-10-10T15:00:00Z',
         outstandingYen: 118_500_000,
         findings: { error: 0, warning: 0, info: 0, byRule: [] },
@@ -129,7 +126,6 @@ export function consolidationAnswers(o: Overrides = {}) {
         division: org(141, '営業本部'),
         claim: org(21, '乗車料金'),
         reason: 'late',
-        reasonLabel: '期限までに送信なし',
         lastSubmittedAt: '2024-09-02T01:00:00Z',
         dueAt: '2024-10-10T15:00:00Z',
       },
@@ -141,7 +137,6 @@ export function consolidationAnswers(o: Overrides = {}) {
         division: org(131, '営業課'),
         claim: org(20, '下水道使用料'),
         reason: 'no-ledger',
-        reasonLabel: '計画はあるが台帳なし',
         lastSubmittedAt: null,
         dueAt: null,
       },
@@ -159,7 +154,7 @@ export function consolidationAnswers(o: Overrides = {}) {
     createdBy: null,
   };
   const flagged = {
-    baselineStatus: '見込',
+    baselineSettled: false,
     claims: [
       {
         claim: { id: 12, name: claimName('保育料'), classification: '強制徴収公債権' },

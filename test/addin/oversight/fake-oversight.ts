@@ -33,7 +33,6 @@ export function planOf(claimId: number, fy: number, version = 1): Json {
     fiscalYear: fy,
     baselineYen: 344_571_093,
     targetYen: 310_304_030,
-    baselineStatus: '見込',
     baselineSettled: false,
     measureIds: ['early-dunning'],
     chosenMeasures: [],
@@ -108,7 +107,7 @@ export class FakeOversight {
     if ((m = /^\/hard-cases\/(\d+)\/(answer|close)$/.exec(path)))
       return this.caseAction(Number(m[1]), m[2]!, body as Json);
     if (path === '/oversight/claims' && this.fixtures.has(path) && this.settled.has(fy - 1))
-      return json(200, { ...(this.fixtures.get(path) as Json), baselineStatus: '確定' });
+      return json(200, { ...(this.fixtures.get(path) as Json), baselineSettled: true });
     if (this.fixtures.has(path)) return json(200, this.fixtures.get(path));
     return json(404, { code: 'not-found', message: '見つかりません。' });
   };
@@ -242,7 +241,6 @@ export class FakeOversight {
       ...rest,
       confirmedNoPersonalData,
       status: 'open',
-      statusLabel: '回答待ち',
       createdAt: '2024-11-02T00:00:00Z',
       answer: null,
       closedAt: null,
@@ -259,15 +257,13 @@ export class FakeOversight {
       if (refused) return refused;
       Object.assign(c, {
         status: 'answered',
-        statusLabel: '回答済み',
         answer: {
           policy: b.policy,
           role: this.who.role,
-          roleLabel: this.who.role === 'finance' ? '財政局' : '経理担当課',
           answeredAt: '2024-11-03T00:00:00Z',
         },
       });
-    } else Object.assign(c, { status: 'closed', statusLabel: '終了' });
+    } else Object.assign(c, { status: 'closed' });
     return json(200, { hardCase: c });
   }
 }

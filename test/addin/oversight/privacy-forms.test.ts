@@ -213,7 +213,6 @@ describe('answer form (accounting)', () => {
       tried: '文書催告3回',
       question: '執行停止の要件に当たるか。',
       status: 'open',
-      statusLabel: '回答待ち',
       createdAt: '2024-11-02T00:00:00Z',
       answer: null,
     });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pathOf, ROUTE_LIST, ROUTES } from '../../../domain/api/routes.js';
-import { HardCase } from '../../../domain/api/hard-cases.js';
-import { ChaseItem } from '../../../domain/api/oversight.js';
+import { z } from 'zod';
+import { answersJson, pathOf, ROUTE_LIST, ROUTES } from '../../../domain/api/routes.js';
 
 describe('the route table', () => {
   it('names each parameter of a path in its params schema', () => {
@@ -21,21 +20,26 @@ describe('the route table', () => {
   });
 });
 
-describe('the Japanese labels the service still sends', () => {
-  const chase = {
-    kind: 'claim',
-    ledgerId: null,
-    name: null,
-    bureau: { id: 1, name: '局' },
-    division: { id: 2, name: '課' },
-    claim: { id: 3, name: '債権' },
-    reason: 'no-ledger',
-    lastSubmittedAt: null,
-    dueAt: null,
-  };
-  it('are read when sent and not needed when not', () => {
-    expect(ChaseItem.parse({ ...chase, reasonLabel: '計画はあるが台帳なし' }).reasonLabel).toBe('計画はあるが台帳なし');
-    expect(ChaseItem.safeParse(chase).success).toBe(true);
-    expect(HardCase.shape.statusLabel.safeParse(undefined).success).toBe(true);
+describe('the answers', () => {
+  /** Every property name of a JSON Schema, however deep. */
+  function propertyNames(js: unknown): string[] {
+    if (Array.isArray(js)) return js.flatMap(propertyNames);
+    if (typeof js !== 'object' || js === null) return [];
+    const o = js as Record<string, unknown>;
+    const own = o.properties && typeof o.properties === 'object' ? Object.keys(o.properties) : [];
+    return [...own, ...Object.values(o).flatMap(propertyNames)];
+  }
+
+  it('carry codes, never Japanese labels of them', () => {
+    for (const r of ROUTE_LIST) {
+      if (!answersJson(r)) continue;
+      const names = propertyNames(z.toJSONSchema(r.response, { io: 'output', unrepresentable: 'any' }));
+      expect(
+        names.filter((n) => /Label$|^baselineStatus$/.test(n)),
+        `${r.method} ${r.path}`,
+      ).toEqual([]);
+    }
+    expect(Object.keys(ROUTES.flaggedClaims.response.shape)).toContain('baselineSettled');
+    expect(Object.keys(ROUTES.submissionPeriod.response.shape.window.shape)).not.toContain('label');
   });
 });

@@ -54,7 +54,7 @@ describe('GET /oversight/claims', () => {
       latestReview: null,
     });
     expect(r.json.counts).toEqual({ claims: 3, reporting: 2, growing: 1, behindPlan: 1, flagged: 2 });
-    expect(r.json.baselineStatus).toBe('見込');
+    expect(r.json.baselineSettled).toBe(false);
     expect(r.text).not.toContain(B.bureau);
   });
 

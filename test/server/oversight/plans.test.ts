@@ -63,7 +63,7 @@ describe('GET a plan', () => {
       fiscalYear: FY,
       baselineYen: 500_000_000,
       targetYen: 450_000_000,
-      baselineStatus: '見込',
+      baselineSettled: false,
       measures: '電話催告',
       measureIds: [],
       milestones: [],
@@ -171,7 +171,7 @@ describe('PUT a plan', () => {
   it('once finance settles last year (確定), only finance may change the baseline', async () => {
     expect((await w.call('POST', `/api/v1/settlements/${FY - 1}`, w.t.finance)).status).toBe(201);
     const current = (await w.call('GET', planPath(w.claims.own), w.t.divOwn)).json.plan;
-    expect(current).toMatchObject({ baselineStatus: '確定', baselineSettled: true });
+    expect(current).toMatchObject({ baselineSettled: true });
     const body = { ...edit, targetYen: current.targetYen, measures: current.measures };
     const refused = await w.call('PUT', planPath(w.claims.own), w.t.divOwn, { ...body, baselineYen: 1 });
     expect(refused.status).toBe(409);
@@ -179,6 +179,6 @@ describe('PUT a plan', () => {
     const target = await w.call('PUT', planPath(w.claims.own), w.t.divOwn, { ...body, targetYen: 420_000_000 });
     expect(target.json).toMatchObject({ changed: true, plan: { targetYen: 420_000_000, baselineYen: 500_000_000 } });
     const finance = await w.call('PUT', planPath(w.claims.own), w.t.finance, { ...body, targetYen: 420_000_000, baselineYen: 499_000_000 }); // prettier-ignore
-    expect(finance.json).toMatchObject({ changed: true, plan: { baselineYen: 499_000_000, baselineStatus: '確定' } });
+    expect(finance.json).toMatchObject({ changed: true, plan: { baselineYen: 499_000_000, baselineSettled: true } });
   });
 });

@@ -1,6 +1,6 @@
 /** Sums past 2^53 arrive as decimal strings (domain/reports/exact.ts): the pane reads them, not refuses them. */
 import { describe, expect, it } from 'vitest';
-import { ReportClaims, Targets } from '../../../addin/oversight/schemas.js';
+import { ReportClaims, Targets } from '../../../addin/oversight/sheet-sums.js';
 
 const row = (yen: number | string) => ({
   bureau: '財政局',
