@@ -4,7 +4,7 @@
  */
 import { forbidden } from './refusals.js';
 import type { Scope } from './db/repos/scope.js';
-import type { Role } from './db/repos/tokens.js';
+import type { Role } from '../domain/api/common.js';
 
 export interface Actor {
   tokenId: number;

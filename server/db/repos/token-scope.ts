@@ -1,7 +1,7 @@
 /** Which bureau and division a new token is scoped to; unknown names are created. */
 import type { Queryable } from '../db.js';
 import { ensureBureau, ensureDivision } from './org.js';
-import type { Role } from './tokens.js';
+import type { Role } from '../../../domain/api/common.js';
 
 /** The scope does not fit the role: a message for the person creating the token. */
 export class ScopeError extends Error {}

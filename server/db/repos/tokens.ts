@@ -9,9 +9,6 @@ import { checkName, nameProblemMessage, type NameProblem } from '../../../domain
 import type { Role } from '../../../domain/api/common.js';
 import type { Queryable } from '../db.js';
 
-// The roles are the contract's (domain/api/common.ts); the command line reads them from here.
-export { ROLES, type Role } from '../../../domain/api/common.js';
-
 /** Why the admin API refuses a finance or admin token (domain/api/admin.ts API_MINTABLE_ROLES). */
 export const CLI_ONLY_MESSAGE =
   '財政局（finance）と管理者（admin）のトークンは管理 API では作れません。サービスを動かしているサーバー機で saiken token create --db <データベース> --role … を実行して作ってください。';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOfficeAdapter } from '../../../addin/excel/office-adapter.js';
 import { OWNED_STATE_KEY } from '../../../addin/excel/sheet-writer.js';
-import { installHost, type ExcelHost } from '../excel/excel-standin.js';
+import { installHost, type ExcelHost } from './excel-standin.js';
 
 let restore = (): void => {};
 afterEach(() => restore());
