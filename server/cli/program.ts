@@ -11,6 +11,7 @@ import * as plans from './commands/plans.js';
 import * as report from './commands/report.js';
 import * as serve from './commands/serve.js';
 import * as token from './commands/token.js';
+import * as latecharge from './commands/latecharge.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -21,6 +22,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   report.register,
   serve.register,
   token.register,
+  latecharge.register,
 ];
 
 const TITLES: Record<string, string> = {
