@@ -57,6 +57,8 @@ export interface RowValues {
   referralDate: Day | null;
   incomeBracket: string | null;
   lawyerDelegated: boolean | null;
+  /** 延滞金 as recorded (a paid row's charge, checked by LATE_CHARGE_MISMATCH). */
+  lateCharge: number | null;
 }
 
 /** Why a cell could not be used: a parser's reason, or a ledger amount below zero. */

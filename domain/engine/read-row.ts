@@ -51,6 +51,7 @@ const emptyValues = (): RowValues => ({
   deferralType: null, deferralStart: null, deferralEnd: null, installmentAmount: null, nextInstallmentDate: null,
   acknowledgementDate: null, suspensionDate: null, suspensionType: null, collectionStopDate: null,
   prescriptionDate: null, hardship: null, referralDate: null, incomeBracket: null, lawyerDelegated: null,
+  lateCharge: null,
 }); // prettier-ignore
 
 export class RowReader {

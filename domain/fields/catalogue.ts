@@ -58,6 +58,9 @@ export const FIELD_KEYS = [
   'deferralStart', 'deferralEnd', 'installmentAmount', 'nextInstallmentDate', 'acknowledgementDate',
   'suspensionDate', 'suspensionType', 'collectionStopDate', 'prescriptionDate', 'hardship', 'referralDate',
   'incomeBracket', 'lawyerDelegated',
+  // Added after the first sync protocol: kept last, so the fields before keep their order (and the
+  // service's grid its columns), and sent only when filled (domain/sync/fields.ts).
+  'lateCharge',
 ] as const; // prettier-ignore
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
@@ -101,6 +104,7 @@ const ENTRIES = [
   f('referralDate', '支援窓口案内日', ['案内日', '相談窓口案内日', 'つなぎ日'], 'date', 'yes'),
   f('incomeBracket', '所得階層', ['所得区分'], 'text', 'yes'),
   f('lawyerDelegated', '弁護士委任', ['委任', '弁護士委任日'], 'booleanOrDate', 'yes'),
+  f('lateCharge', '延滞金', ['遅延損害金', '延滞金額', '延滞金（確定額）', '延滞金徴収額'], 'yen', 'yes'),
 ]; // prettier-ignore
 
 export const FIELDS: readonly FieldDef[] = ENTRIES;

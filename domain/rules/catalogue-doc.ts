@@ -14,6 +14,7 @@ const GROUP_TITLES: Record<RuleGroup, string> = {
   suspension: '執行停止・徴収停止 (Suspension and stop)',
   prescription: '時効 (Prescription)',
   hardship: '生活困窮者への支援 (Hardship)',
+  lateCharge: '延滞金 (Late charges)',
 };
 
 export const SEVERITY_LABELS: Record<Severity, { ja: string; en: string }> = {

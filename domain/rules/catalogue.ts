@@ -32,6 +32,7 @@ import prescriptionImminent from './prescription/prescription-imminent.js';
 import prescriptionExpiredPublic from './prescription/prescription-expired-public.js';
 import prescriptionExpiredPrivate from './prescription/prescription-expired-private.js';
 import hardshipNoReferral from './hardship/hardship-no-referral.js';
+import lateChargeMismatch from './late-charge/late-charge-mismatch.js';
 
 export const RULES: readonly RuleDef[] = [
   requiredMissing, invalidDate, invalidAmount, invalidValue, balanceMismatch, duplicateRow, dateOrder, futureDate,
@@ -42,6 +43,7 @@ export const RULES: readonly RuleDef[] = [
   suspensionNotApplicable, suspensionExpired, immediateExtinctionOpen, collectionStopNotApplicable,
   prescriptionImminent, prescriptionExpiredPublic, prescriptionExpiredPrivate,
   hardshipNoReferral,
+  lateChargeMismatch,
 ]; // prettier-ignore
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
@@ -53,4 +55,4 @@ export function ruleById(id: RuleId): RuleDef {
 }
 
 /** The version of the rule set, sent with every submission so figures name the rules they came from. */
-export const RULESET_VERSION = '2026.11.1';
+export const RULESET_VERSION = '2026.11.2';

@@ -17,6 +17,7 @@ export const RULE_IDS = [
   'SUSPENSION_NOT_APPLICABLE', 'SUSPENSION_EXPIRED', 'IMMEDIATE_EXTINCTION_OPEN', 'COLLECTION_STOP_NOT_APPLICABLE',
   'PRESCRIPTION_IMMINENT', 'PRESCRIPTION_EXPIRED_PUBLIC', 'PRESCRIPTION_EXPIRED_PRIVATE',
   'HARDSHIP_NO_REFERRAL',
+  'LATE_CHARGE_MISMATCH',
 ] as const; // prettier-ignore
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -25,7 +26,16 @@ export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** The catalogue's sections, in the order `rules.md` has them. */
-export type RuleGroup = 'data' | 'demand' | 'followUp' | 'deferral' | 'suspension' | 'prescription' | 'hardship';
+export type RuleGroup =
+  | 'data'
+  | 'demand'
+  | 'followUp'
+  | 'deferral'
+  | 'suspension'
+  | 'prescription'
+  | 'hardship'
+  /** `late-charge.md`, "Check". */
+  | 'lateCharge';
 
 /** Days and the like that a sheet may override (`rules.md`, "Parameters"). */
 export interface RuleParams {

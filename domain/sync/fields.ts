@@ -16,3 +16,10 @@ export const SYNC_FIELDS: readonly ReadField[] = FIELDS.filter(isSynced).map((d)
 
 /** Fields sent only as HMAC-SHA256 hex digests made with the city's key. */
 export const HASHED_FIELDS: readonly ReadField[] = FIELDS.filter(isHashed).map((d) => d.key);
+
+/**
+ * Fields added to the catalogue after the protocol's first version. A blank one is left out of a
+ * row's values (the service reads a missing value as a blank cell), so a row with nothing in them
+ * has the canonical form and hash it had before they existed: an upgrade re-sends no row.
+ */
+export const SENT_ONLY_WHEN_FILLED: ReadonlySet<ReadField> = new Set<ReadField>(['lateCharge']);

@@ -7,7 +7,7 @@
 import { formatISO } from '../calendar/day.js';
 import { fieldDef } from '../fields/catalogue.js';
 import type { LedgerRow, ReadField } from '../engine/ledger-row.js';
-import { HASHED_FIELDS, SYNC_FIELDS } from './fields.js';
+import { HASHED_FIELDS, SENT_ONLY_WHEN_FILLED, SYNC_FIELDS } from './fields.js';
 import type { RowUpsert, SyncRowValues, SyncValue } from './protocol.js';
 
 /** Keyed hashing, supplied by the platform (Web Crypto in the pane, node:crypto on the server). */
@@ -41,6 +41,7 @@ export async function syncValues(
       continue;
     }
     let v = canonical(field, row.v[field]);
+    if (v === null && SENT_ONLY_WHEN_FILLED.has(field)) continue;
     if (HASHED.has(field) && v !== null) v = await crypto.hmac(`${field}\u0000${String(v)}`);
     out[field] = v;
   }

@@ -12,6 +12,7 @@ import * as report from './commands/report.js';
 import * as serve from './commands/serve.js';
 import * as token from './commands/token.js';
 import * as worklist from './commands/worklist.js';
+import * as latecharge from './commands/latecharge.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -23,6 +24,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   serve.register,
   token.register,
   worklist.register,
+  latecharge.register,
 ];
 
 const TITLES: Record<string, string> = {

@@ -6,6 +6,8 @@ import { RULE_IDS } from '../../domain/rules/rule.js';
 
 /** The rule specification the catalogue implements (docs/spec/domain/rules.md, in the repository). */
 const SPEC_RULES_MD = new URL('../../docs/spec/domain/rules.md', import.meta.url);
+/** Rules the specification defines beside the feature they check ("rule `ID`, severity"), after rules.md's. */
+const SPEC_FEATURE_MDS = [new URL('../../docs/spec/domain/late-charge.md', import.meta.url)];
 
 describe('docs/rule-catalogue.md', () => {
   it('is the catalogue generated from the code (run `npm run catalogue` after changing a rule)', () => {
@@ -19,10 +21,15 @@ describe('docs/rule-catalogue.md', () => {
     for (const id of RULE_IDS) expect(doc.split(`### ${id}\n`).length).toBe(2);
   });
 
-  it('has the rule ids and severities of the specification (docs/spec/domain/rules.md), in its order', () => {
+  it('has the rule ids and severities of the specification (rules.md, then late-charge.md), in its order', () => {
     const spec = readFileSync(SPEC_RULES_MD, 'utf8');
     const specIds = [...spec.matchAll(/^\| ([A-Z_]+) \| (error|warning|info) \|/gm)].map((m) => [m[1], m[2]]);
     expect(specIds.length).toBeGreaterThan(20);
+    for (const md of SPEC_FEATURE_MDS) {
+      const found = [...readFileSync(md, 'utf8').matchAll(/rule `([A-Z_]+)`, (error|warning|info)\b/g)];
+      expect(found.length, md.pathname).toBeGreaterThan(0);
+      specIds.push(...found.map((m) => [m[1], m[2]]));
+    }
     expect(RULES.map((r) => [r.id, r.severity])).toEqual(specIds);
   });
 });

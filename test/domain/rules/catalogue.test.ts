@@ -7,7 +7,7 @@ import { RULES, ruleById } from '../../../domain/rules/catalogue.js';
 import { RULE_IDS, type RuleId, type Severity } from '../../../domain/rules/rule.js';
 import { checkGrid, buildGrid, type RowSpec } from './helpers.js';
 
-/** rules.md, table by table. */
+/** rules.md, table by table; then the rules specified beside their feature (late-charge.md, "Check"). */
 const SPEC: [RuleId, Severity][] = [
   ['REQUIRED_MISSING', 'error'],
   ['INVALID_DATE', 'error'],
@@ -38,6 +38,7 @@ const SPEC: [RuleId, Severity][] = [
   ['PRESCRIPTION_EXPIRED_PUBLIC', 'error'],
   ['PRESCRIPTION_EXPIRED_PRIVATE', 'warning'],
   ['HARDSHIP_NO_REFERRAL', 'warning'],
+  ['LATE_CHARGE_MISMATCH', 'warning'],
 ];
 
 /** Rules whose rules.md section or condition names a statute (法 / 施行令 and an article). */
@@ -52,10 +53,11 @@ const WITH_LEGAL_BASIS: RuleId[] = [
   'PRESCRIPTION_IMMINENT',
   'PRESCRIPTION_EXPIRED_PUBLIC',
   'PRESCRIPTION_EXPIRED_PRIVATE',
+  'LATE_CHARGE_MISMATCH',
 ];
 
 describe('the catalogue', () => {
-  it('has exactly the rule ids of rules.md, in its order', () => {
+  it('has exactly the rule ids of rules.md and late-charge.md, in their order', () => {
     expect([...RULE_IDS]).toEqual(SPEC.map(([id]) => id));
     expect(RULES.map((r) => r.id)).toEqual(SPEC.map(([id]) => id));
   });
@@ -123,6 +125,14 @@ const ROWS: RowSpec[] = [
   r({ ...ok, fiscalYear: 'R1', dueDate: '2019-06-30', demandDate: '2019-07-10', lastDunningDate: '2025-01-10' }), // PRESCRIPTION_EXPIRED_PUBLIC
   r({ ...ok, claimType: '水道料金', fiscalYear: 'R1', dueDate: '2019-06-30', demandDate: '2019-07-10' }), // PRESCRIPTION_EXPIRED_PRIVATE
   r({ ...ok, hardship: '○' }), // HARDSHIP_NO_REFERRAL
+  r({
+    ...base,
+    dueDate: '2024-04-30',
+    paidAmount: 10000,
+    lastPaymentDate: '2024-12-20',
+    outstanding: 0,
+    lateCharge: 1,
+  }), // LATE_CHARGE_MISMATCH
 ];
 
 describe('one ledger firing every rule', () => {

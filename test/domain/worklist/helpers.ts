@@ -20,7 +20,7 @@ const EMPTY: RowValues = {
   demandDeadline: null, lastDunningDate: null, dunningMethod: null, dunningCount: null, lastContactDate: null,
   deferralType: null, deferralStart: null, deferralEnd: null, installmentAmount: null, nextInstallmentDate: null,
   acknowledgementDate: null, suspensionDate: null, suspensionType: null, collectionStopDate: null,
-  prescriptionDate: null, hardship: null, referralDate: null, incomeBracket: null, lawyerDelegated: null,
+  prescriptionDate: null, hardship: null, referralDate: null, incomeBracket: null, lawyerDelegated: null, lateCharge: null,
 }; // prettier-ignore
 
 export interface RowSpec {

@@ -1,0 +1,47 @@
+/**
+ * Finds the late-charge profile of a claim: by its claim type's name where the city's table has
+ * one (matched as the claim-type table matches: exact after NFKC, else the longest name the text
+ * contains), else by its classification. Null where neither is known: the charge cannot be counted.
+ */
+import type { Classification } from '../fields/catalogue.js';
+import { normalizeText } from '../text/normalize.js';
+import {
+  DEFAULT_LATE_CHARGE_TABLE,
+  LateChargeTable,
+  profileOf,
+  type LateChargeProfile,
+  type LateChargeTable as LateChargeTableInput,
+} from './profile.js';
+
+const keyOf = (name: string) => normalizeText(name).replace(/\s+/g, '');
+
+export class LateChargeProfiles {
+  private readonly byClassification = new Map<Classification, LateChargeProfile>();
+  private readonly byName: [string, LateChargeProfile][] = [];
+
+  constructor(table: LateChargeTableInput = DEFAULT_LATE_CHARGE_TABLE) {
+    const t = LateChargeTable.parse(table);
+    for (const [c, p] of Object.entries(t.byClassification))
+      this.byClassification.set(c as Classification, profileOf(p));
+    for (const c of t.claimTypes) {
+      const profile = profileOf(c.profile);
+      for (const n of c.names) this.byName.push([keyOf(n), profile]);
+    }
+    this.byName.sort((a, b) => b[0].length - a[0].length);
+  }
+
+  /** The profile for a claim: its claim type's own where listed, else its classification's. */
+  lookup(
+    claimType: string | null | undefined,
+    classification: Classification | null | undefined,
+  ): LateChargeProfile | null {
+    if (claimType) {
+      const k = keyOf(claimType);
+      const hit = this.byName.find(([n]) => n === k) ?? this.byName.find(([n]) => k.includes(n));
+      if (hit) return hit[1];
+    }
+    return (classification && this.byClassification.get(classification)) || null;
+  }
+}
+
+export const DEFAULT_LATE_CHARGE_PROFILES = new LateChargeProfiles();
