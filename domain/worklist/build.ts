@@ -9,6 +9,7 @@ import type { RuleId } from '../rules/rule.js';
 import { isBlankNormalized, normalizeText } from '../text/normalize.js';
 import { actionOfRule, type WorklistAction } from './actions.js';
 import type { DebtorContact } from './contacts.js';
+import { lateChargeEstimate, rowLateChargeProfile } from '../late-charge/estimate.js';
 import type { ItemFinding, LastDunning, LateChargeEstimator, WorklistItem } from './types.js';
 
 export interface WorklistInput {
@@ -19,11 +20,12 @@ export interface WorklistInput {
   asOf: Day;
   /** Name, address and phone by worksheet row (`readContacts`); none where not given. */
   contacts?: ReadonlyMap<number, DebtorContact>;
-  /** The late charge of one row; the estimate is null everywhere without it. */
+  /** The late charge of one row: by default the built-in profiles' estimate (`domain/late-charge`). */
   estimateLateCharge?: LateChargeEstimator;
 }
 
-const noEstimate: LateChargeEstimator = () => null;
+const builtInEstimate: LateChargeEstimator = (row, asOf) =>
+  lateChargeEstimate(row, asOf, rowLateChargeProfile(row))?.total ?? null;
 
 /** The items, most urgent first, ranked from 1. */
 export function buildWorklist(input: WorklistInput): WorklistItem[] {
@@ -111,7 +113,7 @@ function itemOf(
       rows.filter((r) => actionRows.has(r.row)),
     ),
     outstanding: rows.reduce((sum, r) => sum + (r.outstanding ?? 0), 0),
-    lateChargeEstimate: lateChargeOf(rows, input.asOf, input.estimateLateCharge ?? noEstimate),
+    lateChargeEstimate: lateChargeOf(rows, input.asOf, input.estimateLateCharge ?? builtInEstimate),
     lastDunning: lastDunningOf(rows),
   };
 }
@@ -175,8 +177,7 @@ function lateChargeOf(rows: readonly LedgerRow[], asOf: Day, estimate: LateCharg
   let total: number | null = null;
   for (const r of rows) {
     if (r.outstanding === null || r.outstanding <= 0 || r.v.dueDate === null) continue;
-    const claimType = r.claim?.names[0] ?? r.v.claimType;
-    const yen = estimate({ claimType, outstanding: r.outstanding, dueDate: r.v.dueDate, asOf });
+    const yen = estimate(r, asOf);
     if (yen !== null) total = (total ?? 0) + yen;
   }
   return total;

@@ -3,21 +3,14 @@
  * contact, which is personal: the list is built and kept where the ledger is, never sent.
  */
 import type { Day } from '../calendar/day.js';
+import type { LedgerRow } from '../engine/ledger-row.js';
 import type { DunningMethod } from '../fields/catalogue.js';
 import type { RuleId } from '../rules/rule.js';
 import type { ActionCode, ActionTier } from './actions.js';
 import type { DebtorContact } from './contacts.js';
 
-/** What the late-charge estimate of one row needs: the charge if the outstanding were paid on asOf. */
-export interface LateChargeEstimateInput {
-  claimType: string | null;
-  outstanding: number;
-  dueDate: Day;
-  asOf: Day;
-}
-
-/** Yen, or null where the row's charge cannot be estimated. */
-export type LateChargeEstimator = (input: LateChargeEstimateInput) => number | null;
+/** One row's late charge if its outstanding were paid on asOf: yen, or null where it cannot be estimated. */
+export type LateChargeEstimator = (row: LedgerRow, asOf: Day) => number | null;
 
 /** A finding on one of the item's rows. */
 export interface ItemFinding {

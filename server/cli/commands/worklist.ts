@@ -135,6 +135,8 @@ function textReport(file: string, sheet: string, asOf: Day, items: readonly Work
   const total = items.reduce((n, i) => n + i.outstanding, 0);
   lines.push(
     `${items.length}人、収入未済額 ${grouped(total)}円。氏名・住所・電話番号は --out のファイルにだけ書き出します。`,
+    // late-charge.md: an estimate, wherever it is shown, says so and why.
+    '延滞金見込額は、収入未済額の全額を基準日に納付したとした見込みです（台帳には一部納付の日付がないため）。',
   );
   const tiers = [...new Set(items.map((i) => i.action))].map(
     (a) => `${actionByCode(a).label.ja}: ${actionByCode(a).todo.ja}`,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectHeader } from '../../../domain/fields/header.js';
+import { calculateLateCharge } from '../../../domain/late-charge/calculate.js';
+import { profileOf } from '../../../domain/late-charge/profile.js';
 import { buildWorklist, readContacts } from '../../../domain/worklist/index.js';
 import { day, finding, ledgerRow } from './helpers.js';
 
@@ -106,7 +108,7 @@ describe('what an item holds', () => {
     ]);
   });
 
-  it('the late-charge estimate: null without an estimator; else the sum of the rows it can price', () => {
+  it('the late-charge estimate: the sum of the rows the estimator can price, by default the built-in profiles', () => {
     const rows = [
       ledgerRow({ row: 2, debtorId: 'A', outstanding: 100_000, v: { claimType: '保育料' } }),
       ledgerRow({ row: 3, debtorId: 'A', outstanding: 50_000, v: { claimType: '保育料' } }),
@@ -114,23 +116,30 @@ describe('what an item holds', () => {
       ledgerRow({ row: 5, debtorId: 'B', outstanding: 1_000 }),
     ];
     const findings = [finding(2, 'CONTACT_STALE'), finding(5, 'CONTACT_STALE')];
-    expect(buildWorklist({ rows, findings, asOf: AS_OF }).map((i) => i.lateChargeEstimate)).toEqual([null, null]);
+    // Built in: 強制徴収公債権 is tax-like; B's 1,000 yen is under the 2,000-yen threshold (0, not null).
+    const taxLike = (principal: number) =>
+      calculateLateCharge({ principal, dueDate: day('2024-04-30'), paidOn: AS_OF }, profileOf({ kind: 'tax-like' }))!
+        .total;
+    expect(buildWorklist({ rows, findings, asOf: AS_OF }).map((i) => i.lateChargeEstimate)).toEqual([
+      taxLike(100_000) + taxLike(50_000),
+      0,
+    ]);
+    expect(taxLike(100_000)).toBeGreaterThan(0);
 
-    const seen: unknown[] = [];
+    const seen: number[] = [];
     const items = buildWorklist({
       rows,
       findings,
       asOf: AS_OF,
-      estimateLateCharge: (input) => {
-        seen.push(input);
-        return input.outstanding >= 2_000 ? input.outstanding / 100 : null;
+      estimateLateCharge: (row) => {
+        seen.push(row.row);
+        return row.outstanding! >= 2_000 ? row.outstanding! / 100 : null;
       },
     });
     expect(items.map((i) => [i.debtorId, i.lateChargeEstimate])).toEqual([
       ['A', 1_500],
       ['B', null],
     ]);
-    expect(seen).toContainEqual({ claimType: '保育料', outstanding: 100_000, dueDate: day('2024-04-30'), asOf: AS_OF });
-    expect(seen).toHaveLength(3); // the row without a due date is not priced
+    expect(seen.sort()).toEqual([2, 3, 5]); // the row without a due date is not priced
   });
 });

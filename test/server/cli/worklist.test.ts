@@ -48,7 +48,8 @@ describe('saiken worklist', () => {
       rows: [8],
       deadline: '2025-06-30',
       outstanding: 21000,
-      lateChargeEstimate: null,
+      // 21,000 yen due 2022-08-01, as of 2025-03-31, tax-like: 4,756 in pieces, 4,700 (as `saiken latecharge`).
+      lateChargeEstimate: 4700,
       lastDunning: { method: null, date: '2023-02-01' },
     });
     expect(r.stdout).not.toContain('青木'); // names stay in the files
@@ -60,6 +61,7 @@ describe('saiken worklist', () => {
     expect(r.stdout).toContain('対応リスト');
     expect(r.stdout).toMatch(/時効の完成を止める\s+H-107/);
     expect(r.stdout).toContain('6人');
+    expect(r.stdout).toContain('延滞金見込額は、収入未済額の全額を基準日に納付したとした見込みです');
     expect(r.stdout).not.toContain('青木');
   });
 
@@ -76,7 +78,7 @@ describe('saiken worklist', () => {
       '順位,段階,対応,債務者番号,氏名,期限,収入未済額,延滞金見込額,最終催告方法,最終催告日,台帳の行,ルール',
     );
     expect(lines[1]).toBe(
-      '1,1,時効の完成を止める,H-107,青木 悠真,2025-06-30,21000,,,2023-02-01,8,PRESCRIPTION_IMMINENT、CONTACT_STALE',
+      '1,1,時効の完成を止める,H-107,青木 悠真,2025-06-30,21000,4700,,2023-02-01,8,PRESCRIPTION_IMMINENT、CONTACT_STALE',
     );
     expect(lines).toHaveLength(8); // header, six items, the empty string after the last CRLF
   });
