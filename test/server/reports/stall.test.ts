@@ -131,7 +131,9 @@ describe('the largest plan import', () => {
         expect(report.maxStallMs).toBeLessThan(MAX_STALL_MS + noise);
         expect(report.maxHealthMs).toBeLessThan(MAX_HEALTH_MS + noise);
         expect(report.healthChecks).toBeGreaterThan(5);
-        expect(importHold).toBeLessThan(5_000);
+        // 2.5–3.5 s on a quiet machine, up to 4.6 s with the suite's other files beside it (33 s before the
+        // set-wise import): the bound catches a return to row-by-row writing, not a busy neighbour.
+        expect(importHold).toBeLessThan(8_000);
         expect(await h.count('plans')).toBe(ROWS);
       } finally {
         writing = false;
