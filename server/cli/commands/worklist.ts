@@ -88,8 +88,15 @@ async function runWorklist(file: string, opts: Options, ctx: CliContext): Promis
       contacts: opts.out ? readContacts(read.grid, result.mapping) : undefined,
     });
     if (opts.out) {
-      await writeOut(opts.out, worklistTable(items, mappedContactFields(result.mapping)));
+      const lossy = await writeOut(opts.out, worklistTable(items, mappedContactFields(result.mapping)));
       io.err(`対応リスト「${opts.out}」を書き出しました: ${items.length}人（基準日 ${formatISO(asOf)}）。\n`);
+      // A name whose character Shift_JIS lacks (e.g. some 異体字) must not reach a 催告書 silently mangled.
+      if (lossy.length) {
+        io.err(
+          `注意: 順位 ${lossy.join('、')} の行に CSV（Shift_JIS）で表せない文字があり、「?」に置き換わっています。` +
+            `宛名を確かめるか、--out を .xlsx にして書き出してください。\n`,
+        );
+      }
     }
     if (opts.json) io.out(`${JSON.stringify({ items: items.map(jsonItem) })}\n`);
     else if (!opts.out) io.out(textReport(file, read.sheetName, asOf, items));
@@ -145,18 +152,21 @@ function textReport(file: string, sheet: string, asOf: Day, items: readonly Work
   return `${lines.join('\n')}\n`;
 }
 
-async function writeOut(path: string, t: WorklistTable): Promise<void> {
+/** Writes the list; for a .csv, the ranks of items with a character CP932 cannot hold (written as `?`). */
+async function writeOut(path: string, t: WorklistTable): Promise<number[]> {
+  const csv = extname(path).toLowerCase() === '.csv';
   try {
-    if (extname(path).toLowerCase() === '.csv') {
-      // CP932 without a BOM: what Word's 差し込み印刷 and Japanese Excel read as "CSV".
-      await writeFile(path, iconv.encode(formatCsv([t.header, ...t.rows]), 'cp932'));
-    } else {
-      await writeFile(path, await xlsxBytes(t));
-    }
+    // CP932 without a BOM: what Word's 差し込み印刷 and Japanese Excel read as "CSV".
+    await writeFile(path, csv ? iconv.encode(formatCsv([t.header, ...t.rows]), 'cp932') : await xlsxBytes(t));
   } catch {
     throw new CliError(`ファイル「${path}」に書き込めませんでした。フォルダと書き込み権限を確認してください。`);
   }
+  return csv
+    ? t.rows.filter((r) => r.some((v) => typeof v === 'string' && !fitsCp932(v))).map((r) => Number(r[0]))
+    : [];
 }
+
+const fitsCp932 = (text: string) => iconv.decode(iconv.encode(text, 'cp932'), 'cp932') === text;
 
 /** One sheet 対応リスト: a filter on the header row; every cell a plain string or number, never a formula. */
 async function xlsxBytes(t: WorklistTable): Promise<Buffer> {

@@ -92,6 +92,29 @@ describe('saiken worklist', () => {
     expect(lines[2]).toContain(`'=1+1,"'=HYPERLINK(""http://example.invalid"",""見本"")",'@SUM(A1),'+81-90,`);
   });
 
+  it('--out list.csv: says which items hold a character Shift_JIS lacks (written as ?), without naming anyone', async () => {
+    const ledger = join(dir, 'variant.xlsx');
+    await writeXlsx(ledger, [
+      ['債務者番号', '氏名', '納期限', '調定額', '収入済額', '収入未済額'],
+      ['V-1', '𠮷田 一郎', new Date('2024-12-27T00:00:00.000Z'), 18000, 0, 18000],
+      ['V-2', '山田 花子', new Date('2024-11-29T00:00:00.000Z'), 9000, 0, 9000],
+    ]);
+    const csv = join(dir, 'variant.csv');
+    const r = await runSaiken(['worklist', ledger, '--as-of', '2025-03-31', '--out', csv]);
+    expect(r.code).toBe(0);
+    const lines = iconv.decode(readFileSync(csv), 'cp932').split('\r\n');
+    const rankOf = (id: string) => lines.find((l) => l.includes(id))!.split(',')[0];
+    expect(lines.find((l) => l.includes('V-1'))).toContain('?田 一郎');
+    expect(r.stderr).toContain(`順位 ${rankOf('V-1')} の行に CSV（Shift_JIS）で表せない文字`);
+    expect(r.stderr).not.toContain(`順位 ${rankOf('V-2')}`);
+    expect(r.stderr).not.toContain('一郎');
+    // The .xlsx keeps the character: no warning.
+    const xlsx = join(dir, 'variant-list.xlsx');
+    expect((await runSaiken(['worklist', ledger, '--as-of', '2025-03-31', '--out', xlsx])).stderr).not.toContain(
+      '注意',
+    );
+  });
+
   it('--out list.xlsx: one sheet with a filter on the header, strings and numbers, no formulas', async () => {
     const out = join(dir, 'list.xlsx');
     const r = await runSaiken(['worklist', hostile, '--as-of', '2025-03-31', '--out', out]);
