@@ -6,15 +6,13 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { formatISO, type Day } from '../../../domain/calendar/day.js';
 import { ClaimTypeIndex } from '../../../domain/claims/claim-types.js';
-import { checkSheet } from '../../../domain/engine/check.js';
 import type { CheckResult } from '../../../domain/engine/types.js';
 import type { Classification } from '../../../domain/fields/catalogue.js';
 import type { HeaderDetection } from '../../../domain/fields/mapping.js';
-import { readSheetFile } from '../../io/read-sheet.js';
-import { CliError, EXIT_FINDINGS, EXIT_OK, parseOptions } from '../errors.js';
+import { EXIT_FINDINGS, EXIT_OK, parseOptions } from '../errors.js';
+import { readAndCheck } from '../checked-file.js';
 import type { CliContext } from '../io.js';
 import { asOfOption, claimTypeOption, classificationOption, langOption } from '../options.js';
-import { lazyProgress } from '../progress.js';
 import { renderReport } from '../report/text-report.js';
 
 const CheckOptions = z.object({
@@ -48,43 +46,26 @@ async function runCheck(file: string, opts: Options, ctx: CliContext): Promise<n
   const { io } = ctx;
   const asOf: Day = opts.asOf ?? io.today();
   const lang = opts.lang ?? 'ja';
-  const progress = lazyProgress(io);
-  try {
-    const read = await readSheetFile(file, {
-      sheet: opts.sheet,
-      onProgress: (done, total) => progress.update('読み込み', done, total),
-    });
-    if (!read.ok) throw new CliError(read.message);
-    const outcome = checkSheet(
-      read.grid,
-      { asOf, claimType: opts.claimType, classification: opts.classification, locale: lang },
-      (done, total) => progress.update('チェック', done, total),
+  const read = await readAndCheck(io, file, opts.sheet, {
+    asOf,
+    claimType: opts.claimType,
+    classification: opts.classification,
+    locale: lang,
+  });
+  const { result } = read;
+  if (opts.json) io.out(`${JSON.stringify(jsonReport(file, read.sheetName, result))}\n`);
+  else
+    io.out(
+      renderReport({
+        file,
+        sheet: read.sheetName,
+        asOf: formatISO(asOf),
+        lang,
+        result,
+        ...claimInfo(opts, result.mapping),
+      }),
     );
-    progress.stop();
-    if (!outcome.ok) {
-      throw new CliError(
-        outcome.failure.reason === 'empty'
-          ? `ファイル「${file}」のシート「${read.sheetName}」にはデータがありません。`
-          : `ファイル「${file}」のシート「${read.sheetName}」の先頭30行に見出し行が見つかりません（整理番号・納期限・調定額などの見出しが必要です）。`,
-      );
-    }
-    const { result } = outcome;
-    if (opts.json) io.out(`${JSON.stringify(jsonReport(file, read.sheetName, result))}\n`);
-    else
-      io.out(
-        renderReport({
-          file,
-          sheet: read.sheetName,
-          asOf: formatISO(asOf),
-          lang,
-          result,
-          ...claimInfo(opts, result.mapping),
-        }),
-      );
-    return result.summary.bySeverity.error > 0 ? EXIT_FINDINGS : EXIT_OK;
-  } finally {
-    progress.stop();
-  }
+  return result.summary.bySeverity.error > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** The one JSON object of `--json`. */

@@ -11,7 +11,6 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { formatISO, type Day } from '../../../domain/calendar/day.js';
-import { checkSheet } from '../../../domain/engine/check.js';
 import { formatCsv } from '../../../domain/reports/delimited.js';
 import {
   actionByCode,
@@ -22,11 +21,10 @@ import {
   type WorklistItem,
   type WorklistTable,
 } from '../../../domain/worklist/index.js';
-import { readSheetFile } from '../../io/read-sheet.js';
 import { CliError, EXIT_OK, parseOptions } from '../errors.js';
+import { readAndCheck } from '../checked-file.js';
 import type { CliContext } from '../io.js';
 import { asOfOption, claimTypeOption } from '../options.js';
-import { lazyProgress } from '../progress.js';
 import { grouped, table } from '../report/table.js';
 
 const WorklistOptions = z.object({
@@ -62,48 +60,28 @@ type Options = z.output<typeof WorklistOptions>;
 async function runWorklist(file: string, opts: Options, ctx: CliContext): Promise<number> {
   const { io } = ctx;
   const asOf: Day = opts.asOf ?? io.today();
-  const progress = lazyProgress(io);
-  try {
-    const read = await readSheetFile(file, {
-      sheet: opts.sheet,
-      onProgress: (done, total) => progress.update('読み込み', done, total),
-    });
-    if (!read.ok) throw new CliError(read.message);
-    const outcome = checkSheet(read.grid, { asOf, claimType: opts.claimType }, (done, total) =>
-      progress.update('チェック', done, total),
-    );
-    progress.stop();
-    if (!outcome.ok) {
-      throw new CliError(
-        outcome.failure.reason === 'empty'
-          ? `ファイル「${file}」のシート「${read.sheetName}」にはデータがありません。`
-          : `ファイル「${file}」のシート「${read.sheetName}」の先頭30行に見出し行が見つかりません（整理番号・納期限・調定額などの見出しが必要です）。`,
+  const read = await readAndCheck(io, file, opts.sheet, { asOf, claimType: opts.claimType });
+  const { result, checker } = read;
+  const items = buildWorklist({
+    rows: checker.dataRows(),
+    findings: result.findings,
+    asOf,
+    contacts: opts.out ? readContacts(read.grid, result.mapping) : undefined,
+  });
+  if (opts.out) {
+    const lossy = await writeOut(opts.out, worklistTable(items, mappedContactFields(result.mapping)));
+    io.err(`対応リスト「${opts.out}」を書き出しました: ${items.length}人（基準日 ${formatISO(asOf)}）。\n`);
+    // A name whose character Shift_JIS lacks (e.g. some 異体字) must not reach a 催告書 silently mangled.
+    if (lossy.length) {
+      io.err(
+        `注意: 順位 ${lossy.join('、')} の行に CSV（Shift_JIS）で表せない文字があり、「?」に置き換わっています。` +
+          `宛名を確かめるか、--out を .xlsx にして書き出してください。\n`,
       );
     }
-    const { result, checker } = outcome;
-    const items = buildWorklist({
-      rows: checker.dataRows(),
-      findings: result.findings,
-      asOf,
-      contacts: opts.out ? readContacts(read.grid, result.mapping) : undefined,
-    });
-    if (opts.out) {
-      const lossy = await writeOut(opts.out, worklistTable(items, mappedContactFields(result.mapping)));
-      io.err(`対応リスト「${opts.out}」を書き出しました: ${items.length}人（基準日 ${formatISO(asOf)}）。\n`);
-      // A name whose character Shift_JIS lacks (e.g. some 異体字) must not reach a 催告書 silently mangled.
-      if (lossy.length) {
-        io.err(
-          `注意: 順位 ${lossy.join('、')} の行に CSV（Shift_JIS）で表せない文字があり、「?」に置き換わっています。` +
-            `宛名を確かめるか、--out を .xlsx にして書き出してください。\n`,
-        );
-      }
-    }
-    if (opts.json) io.out(`${JSON.stringify({ items: items.map(jsonItem) })}\n`);
-    else if (!opts.out) io.out(textReport(file, read.sheetName, asOf, items));
-    return EXIT_OK;
-  } finally {
-    progress.stop();
   }
+  if (opts.json) io.out(`${JSON.stringify({ items: items.map(jsonItem) })}\n`);
+  else if (!opts.out) io.out(textReport(file, read.sheetName, asOf, items));
+  return EXIT_OK;
 }
 
 /** One item of `--json`: no name, address or phone. */
