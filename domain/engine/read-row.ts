@@ -43,7 +43,8 @@ export interface RowReaderOptions {
 
 export type RowKind = { kind: 'blank' } | { kind: 'totals' } | { kind: 'data'; row: LedgerRow };
 
-const emptyValues = (): RowValues => ({
+/** A row's values with every field blank (tests build rows from it, so a new field needs no edit there). */
+export const emptyValues = (): RowValues => ({
   debtorId: null, claimType: null, classification: null, fiscalYear: null, period: null, assessmentNo: null,
   assessedDate: null, assessedAmount: null, dueDate: null, paidAmount: null, lastPaymentDate: null,
   writtenOffAmount: null, writeOffDate: null, writeOffReason: null, outstanding: null, demandDate: null,

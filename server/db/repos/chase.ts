@@ -7,6 +7,7 @@ import { SubmissionPeriod as SubmissionPeriodSchema } from '../../../domain/api/
 import { DEFAULT_SUBMISSION_PERIOD, type SubmissionPeriod } from '../../../domain/plans/submission-period.js';
 import type { Db, Queryable } from '../db.js';
 import { appendAudit, type AuditActor } from './audit.js';
+import type { ClaimLedgerRow } from './claims.js';
 import { scopeSql, type Scope } from './scope.js';
 
 const PERIOD_KEY = 'submission_period';
@@ -34,13 +35,8 @@ export function setSubmissionPeriod(db: Db, p: SubmissionPeriod, by: AuditActor,
   });
 }
 
-export interface ChaseLedgerRow {
-  id: string;
-  name: string;
-  revision: number;
-  as_of: string | null;
-  last_submitted_at: string | null;
-  outstanding: number;
+/** A ledger as the chase list shows it: as a claim's ledger, with its claim and organisation. */
+export interface ChaseLedgerRow extends ClaimLedgerRow {
   claim_id: number;
   claim: string;
   division_id: number;

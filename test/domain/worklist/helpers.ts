@@ -4,6 +4,7 @@
  */
 import { parseISODay, type Day } from '../../../domain/calendar/day.js';
 import type { LedgerRow, RowValues } from '../../../domain/engine/ledger-row.js';
+import { emptyValues } from '../../../domain/engine/read-row.js';
 import type { Finding, ParamValue } from '../../../domain/engine/types.js';
 import type { RuleId } from '../../../domain/rules/rule.js';
 
@@ -12,16 +13,6 @@ export function day(iso: string): Day {
   if (d === null) throw new Error(`bad ISO day ${iso}`);
   return d;
 }
-
-const EMPTY: RowValues = {
-  debtorId: null, claimType: null, classification: null, fiscalYear: null, period: null, assessmentNo: null,
-  assessedDate: null, assessedAmount: null, dueDate: null, paidAmount: null, lastPaymentDate: null,
-  writtenOffAmount: null, writeOffDate: null, writeOffReason: null, outstanding: null, demandDate: null,
-  demandDeadline: null, lastDunningDate: null, dunningMethod: null, dunningCount: null, lastContactDate: null,
-  deferralType: null, deferralStart: null, deferralEnd: null, installmentAmount: null, nextInstallmentDate: null,
-  acknowledgementDate: null, suspensionDate: null, suspensionType: null, collectionStopDate: null,
-  prescriptionDate: null, hardship: null, referralDate: null, incomeBracket: null, lawyerDelegated: null, lateCharge: null,
-}; // prettier-ignore
 
 export interface RowSpec {
   row: number;
@@ -37,7 +28,7 @@ export function ledgerRow(spec: RowSpec): LedgerRow {
   const outstanding = spec.outstanding === undefined ? 10_000 : spec.outstanding;
   const due = spec.due === undefined ? '2024-04-30' : spec.due;
   const v: RowValues = {
-    ...EMPTY,
+    ...emptyValues(),
     debtorId: spec.debtorId,
     dueDate: due === null ? null : day(due),
     outstanding,
