@@ -13,7 +13,8 @@ import selfsigned from 'selfsigned';
 import { createApp } from './http/app.js';
 import { answerClientErrors } from './http/errors.js';
 import { migrate } from './db/migrate.js';
-import { SqliteDb } from './db/sqlite.js';
+import type { Db } from './db/db.js';
+import { isPostgresUrl, openDb } from './db/open.js';
 import { countTokens } from './db/repos/tokens.js';
 import { startCheckThread } from './sync/check-thread.js';
 import { createToken } from './tokens.js';
@@ -21,7 +22,12 @@ import { createToken } from './tokens.js';
 export interface ServiceOptions {
   port: number;
   host: string;
-  dbPath: string;
+  /** A SQLite file, or a `postgres://` URL. */
+  database: string;
+  /** PostgreSQL's connection pool size. */
+  dbPoolSize?: number;
+  /** Where a development certificate is kept: beside a SQLite file by default, else `data/`. */
+  dataDir?: string;
   /** Plain HTTP: only allowed on a loopback host. */
   http: boolean;
   staticDir?: string;
@@ -36,7 +42,7 @@ export interface ServiceOptions {
 
 export interface RunningService {
   url: string;
-  db: SqliteDb;
+  db: Db;
   server: Server;
   /** The admin token made on first start (print it once), else null. */
   firstAdminToken: string | null;
@@ -57,8 +63,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
   const logger =
     o.logger ??
     pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] }, pino.destination(2));
-  mkdirSync(dirname(resolve(o.dbPath)), { recursive: true });
-  const db = await SqliteDb.open(o.dbPath);
+  const db = await openDb(o.database, { poolSize: o.dbPoolSize });
   // A start that fails (schema too new, port taken) closes the database again, and makes the first
   // admin token only once listening: a token made by a start that then failed would never be shown.
   let firstAdminToken: string | null = null;
@@ -133,7 +138,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
 /** The configured certificate, or a development one kept beside the database. */
 async function tlsOptions(o: ServiceOptions, logger: Logger): Promise<{ cert: string; key: string }> {
   if (o.tlsCert && o.tlsKey) return { cert: readFileSync(o.tlsCert, 'utf8'), key: readFileSync(o.tlsKey, 'utf8') };
-  const dir = join(dirname(resolve(o.dbPath)), 'tls');
+  const dir = join(resolve(o.dataDir ?? (isPostgresUrl(o.database) ? 'data' : dirname(resolve(o.database)))), 'tls');
   const certPath = join(dir, 'dev-cert.pem');
   const keyPath = join(dir, 'dev-key.pem');
   if (existsSync(certPath) && existsSync(keyPath)) {

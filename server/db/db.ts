@@ -1,9 +1,14 @@
 /**
  * The database as the repositories see it: parameterised statements with `?` placeholders and
- * transactions. The SQLite implementation is `sqlite.ts`; a PostgreSQL one can stand behind the
- * same interface (portable SQL: ON CONFLICT … DO UPDATE, RETURNING, no SQLite-only syntax in repos).
+ * transactions. Two engines stand behind it: SQLite (`sqlite.ts`, the embedded default) and
+ * PostgreSQL (`postgres.ts`). Repositories write portable SQL (ON CONFLICT … DO UPDATE, RETURNING,
+ * CAST(… AS TEXT) for exact amounts, every selected column grouped or aggregated); what differs
+ * between the engines (placeholders, JSON arrays as rows, DDL types, the schema version, locks,
+ * backups, snapshots) is answered by the engine's own file and nowhere else.
  */
 export type SqlValue = string | number | bigint | null;
+
+export type Engine = 'sqlite' | 'postgres';
 
 export interface RunResult {
   changes: number;
@@ -22,11 +27,44 @@ export interface Queryable {
   jsonElements?(json: string, index: number): string;
 }
 
+/** What the migrator needs from an engine (`migrate.ts`); nothing else uses it. */
+export interface SchemaStore {
+  /** The number of migrations applied (0 for a new database). */
+  version(): Promise<number>;
+  /** Runs `fn` holding a lock that other processes migrating the same database wait for. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /** Applies one DDL script and records `version`, in one transaction. */
+  applyScript(ddl: string, version: number): Promise<void>;
+  /** Runs a data step and records `version`, in one transaction; freed pages are overwritten. */
+  applyStep(step: (tx: Queryable) => Promise<void>, version: number): Promise<void>;
+  /**
+   * A consistent copy of the whole database at `to` (a file), or null where the engine's own tools
+   * are the way (PostgreSQL: pg_dump, base backups).
+   */
+  backup: ((to: string) => Promise<void>) | null;
+  /** Where an automatic pre-upgrade copy goes (beside the file), or null. */
+  upgradeCopyBase: string | null;
+}
+
 export interface Db extends Queryable {
+  readonly engine: Engine;
+  /** Where the database is, safe to print and log: a file path, or a URL without its password. */
+  readonly location: string;
+  /** The location to open it again (another thread's snapshot, `saiken db` commands); may hold secrets. */
+  readonly connectTo: string;
+  readonly schema: SchemaStore;
   /**
    * Runs `fn` in one write transaction: committed when it resolves, rolled back when it throws.
-   * Transactions are serialised; reads outside them see only committed data.
+   * Transactions behave as if run one after another (SQLite: one queued writer; PostgreSQL:
+   * SERIALIZABLE, `fn` run again after a serialization failure, so it must not act outside the
+   * database before it resolves). Reads outside transactions see only committed data.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** One read-only transaction: every read sees the same snapshot until `close`. */
+export interface Snapshot {
+  q: Queryable;
   close(): Promise<void>;
 }

@@ -1,15 +1,17 @@
 /**
- * Brings a database to the latest schema. The version is `PRAGMA user_version`; before changing
- * an existing database a copy is taken beside it (`VACUUM INTO`), so a failed upgrade loses nothing.
+ * Brings a database to the latest schema, on either engine, from one numbered list. Before an
+ * existing SQLite file is changed a copy is taken beside it (`VACUUM INTO`), so a failed upgrade
+ * loses nothing; PostgreSQL's DDL is transactional and its backups are the operator's (pg_dump).
+ * Two processes starting together migrate once: the second waits for the first's lock and then
+ * finds the schema current.
  *
- * A migration is SQL, or a data step: a function run over the migration's transaction, for what
- * SQL cannot decide (the personal-text detector). A data step runs with `secure_delete` on, so
- * what it overwrites does not linger in free pages of the file.
+ * A migration is SQL (written for SQLite; `postgres.ts` translates the column types), or a data
+ * step: a function run over the migration's transaction, for what SQL cannot decide (the
+ * personal-text detector).
  */
 import { existsSync } from 'node:fs';
-import type { Queryable } from './db.js';
+import type { Db, Queryable } from './db.js';
 import { MIGRATIONS } from './migrations/index.js';
-import type { SqliteDb } from './sqlite.js';
 
 export interface DataMigration {
   /** What it does, for the error when it fails. */
@@ -41,45 +43,30 @@ export class SchemaTooNewError extends Error {
 
 /** `migrations` is for tests (an extra or failing step); the program always uses MIGRATIONS. */
 export async function migrate(
-  db: SqliteDb,
+  db: Db,
   now: Date = new Date(),
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<MigrationOutcome> {
-  const from = await db.userVersion();
-  const to = migrations.length;
-  if (from > to) throw new SchemaTooNewError(from, to);
-  if (from === to) return { from, to, backup: null, backupHoldsScrubbed: false };
-  let backup: string | null = null;
-  if (from > 0) {
-    backup = `${db.path}.v${from}-${now.toISOString().replace(/[:.]/g, '-')}.bak`;
-    if (!existsSync(backup)) await db.execScript(`VACUUM INTO '${backup.replace(/'/g, "''")}'`);
-  }
-  let scrubbed = false;
-  for (let v = from; v < to; v++) {
-    const m = migrations[v]!;
-    if (typeof m !== 'string') {
-      scrubbed ||= m.scrubs === true;
-      await db.execScript('PRAGMA secure_delete = ON');
-      try {
-        // The writer's transaction: the step and the version bump commit together, or not at all.
-        await db.transaction(async (tx) => {
-          await m.run(tx);
-          await tx.run(`PRAGMA user_version = ${v + 1}`);
-        });
-      } finally {
-        await db.execScript('PRAGMA secure_delete = OFF');
+  const store = db.schema;
+  return store.exclusive(async () => {
+    const from = await store.version();
+    const to = migrations.length;
+    if (from > to) throw new SchemaTooNewError(from, to);
+    if (from === to) return { from, to, backup: null, backupHoldsScrubbed: false };
+    let backup: string | null = null;
+    if (from > 0 && store.backup && store.upgradeCopyBase) {
+      backup = `${store.upgradeCopyBase}.v${from}-${now.toISOString().replace(/[:.]/g, '-')}.bak`;
+      if (!existsSync(backup)) await store.backup(backup);
+    }
+    let scrubbed = false;
+    for (let v = from; v < to; v++) {
+      const m = migrations[v]!;
+      if (typeof m === 'string') await store.applyScript(m, v + 1);
+      else {
+        scrubbed ||= m.scrubs === true;
+        await store.applyStep((tx) => m.run(tx), v + 1);
       }
-      continue;
     }
-    // Each migration and its version bump commit together, or not at all. The script is closed off
-    // on its own lines, so a last statement without `;` or a trailing `--` comment cannot swallow
-    // the version bump and the COMMIT.
-    try {
-      await db.execScript(`BEGIN IMMEDIATE;\n${m}\n;\nPRAGMA user_version = ${v + 1};\nCOMMIT;`);
-    } catch (err) {
-      await db.execScript('ROLLBACK').catch(() => undefined);
-      throw err;
-    }
-  }
-  return { from, to, backup, backupHoldsScrubbed: scrubbed && backup !== null };
+    return { from, to, backup, backupHoldsScrubbed: scrubbed && backup !== null };
+  });
 }

@@ -10,7 +10,7 @@
  * before taking the next, so every read begins a fresh snapshot that holds every earlier commit.
  */
 import sqlite3 from 'sqlite3';
-import type { Db, Queryable, RunResult, SqlValue } from './db.js';
+import type { Db, Queryable, RunResult, SchemaStore, Snapshot, SqlValue } from './db.js';
 
 function open(path: string, mode: number): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
@@ -92,7 +92,7 @@ class Conn implements Queryable {
  * from the first read to `close`): for a report built from many queries, so its figures agree with
  * each other even while submissions land. Writes fail (the connection is read-only).
  */
-export async function openSnapshot(path: string): Promise<{ q: Queryable; close(): Promise<void> }> {
+export async function openSqliteSnapshot(path: string): Promise<Snapshot> {
   const conn = new Conn(await open(path, sqlite3.OPEN_READONLY));
   await conn.exec('PRAGMA busy_timeout = 10000; BEGIN;');
   return {
@@ -146,6 +146,8 @@ class ReaderPool {
 const CHECKPOINT_EVERY_MS = 200;
 
 export class SqliteDb implements Db {
+  readonly engine = 'sqlite' as const;
+  readonly schema: SchemaStore;
   private queue: Promise<unknown> = Promise.resolve();
   private checkpointTimer: NodeJS.Timeout | null = null;
   private checkpointRunning: Promise<void> | null = null;
@@ -157,7 +159,17 @@ export class SqliteDb implements Db {
     private readonly writer: Conn,
     private readonly readers: ReaderPool,
     private readonly checkpointer: Conn,
-  ) {}
+  ) {
+    this.schema = this.schemaStore();
+  }
+
+  get location(): string {
+    return this.path;
+  }
+
+  get connectTo(): string {
+    return this.path;
+  }
 
   static async open(path: string): Promise<SqliteDb> {
     const writer = new Conn(await open(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE));
@@ -242,14 +254,45 @@ export class SqliteDb implements Db {
     return next;
   }
 
-  /** SQLite-only maintenance for the migrator: run a script outside the queue (before serving). */
+  /** A script outside the writer's queue, for maintenance before serving (and tests that build old files). */
   execScript(sql: string): Promise<void> {
     return this.writer.exec(sql);
   }
 
-  async userVersion(): Promise<number> {
-    const row = await this.writer.get<{ user_version: number }>('PRAGMA user_version');
-    return row?.user_version ?? 0;
+  /**
+   * The migrator's view. The version is `PRAGMA user_version`, set in the migration's own
+   * transaction. BEGIN IMMEDIATE already keeps a second process out while one migrates. Data steps
+   * run with `secure_delete` on, so what they overwrite does not linger in free pages of the file.
+   */
+  private schemaStore(): SchemaStore {
+    const w = this.writer;
+    return {
+      version: async () => (await w.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0,
+      exclusive: (fn) => fn(),
+      applyScript: async (ddl, version) => {
+        // Closed off on its own lines, so a last statement without `;` or a trailing `--` comment
+        // cannot swallow the version bump and the COMMIT.
+        try {
+          await w.exec(`BEGIN IMMEDIATE;\n${ddl}\n;\nPRAGMA user_version = ${version};\nCOMMIT;`);
+        } catch (err) {
+          await w.exec('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      },
+      applyStep: async (step, version) => {
+        await w.exec('PRAGMA secure_delete = ON');
+        try {
+          await this.transaction(async (tx) => {
+            await step(tx);
+            await tx.run(`PRAGMA user_version = ${version}`);
+          });
+        } finally {
+          await w.exec('PRAGMA secure_delete = OFF');
+        }
+      },
+      backup: (to) => w.exec(`VACUUM INTO '${to.replace(/'/g, "''")}'`),
+      upgradeCopyBase: this.path === ':memory:' ? null : this.path,
+    };
   }
 
   async close(): Promise<void> {

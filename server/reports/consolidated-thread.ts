@@ -1,8 +1,7 @@
 /**
  * consolidated.xlsx built on a thread of its own (consolidated-worker.ts): for a city with tens of
  * thousands of claims ExcelJS works for seconds, which on the service's thread would stall every
- * other request. A database without a file path (not SQLite), or a thread that cannot start, is
- * served here as before.
+ * other request. An in-memory database, or a thread that cannot start, is served here as before.
  */
 import { Worker } from 'node:worker_threads';
 import { workerSource } from '../threads/worker-source.js';
@@ -22,9 +21,8 @@ async function recordCount(db: Db, fiscalYear: number): Promise<number> {
 }
 
 export async function consolidatedXlsx(db: Db, fiscalYear: number, now = new Date()): Promise<Buffer> {
-  const path = (db as { path?: unknown }).path;
   let worker: Worker | null = null;
-  if (typeof path === 'string' && path !== ':memory:' && (await recordCount(db, fiscalYear)) >= THREAD_FROM_RECORDS) {
+  if (db.connectTo !== ':memory:' && (await recordCount(db, fiscalYear)) >= THREAD_FROM_RECORDS) {
     try {
       worker = new Worker(...workerSource(import.meta.url, 'consolidated-worker'));
     } catch {
@@ -50,6 +48,6 @@ export async function consolidatedXlsx(db: Db, fiscalYear: number, now = new Dat
     );
     w.on('error', (err) => finish(() => reject(err)));
     w.on('exit', () => finish(() => reject(new Error('consolidated thread exited'))));
-    w.postMessage({ dbPath: path as string, fiscalYear, now: now.toISOString() } satisfies ToConsolidatedThread);
+    w.postMessage({ database: db.connectTo, fiscalYear, now: now.toISOString() } satisfies ToConsolidatedThread);
   });
 }

@@ -1,14 +1,15 @@
 /**
  * The thread that builds consolidated.xlsx (consolidated-thread.ts): it reads the database in one
- * snapshot on a read-only connection of its own and writes the workbook, so that ExcelJS's seconds
+ * snapshot on a read-only connection of its own (either engine) and writes the workbook, so that ExcelJS's seconds
  * of work on 50,000 claims never hold the service's event loop. The workbook comes back as transferred bytes.
  */
 import { parentPort } from 'node:worker_threads';
-import { openSnapshot } from '../db/sqlite.js';
+import { openSnapshot } from '../db/open.js';
 import { consolidatedXlsxFrom } from './consolidated.js';
 
 export interface ToConsolidatedThread {
-  dbPath: string;
+  /** The database's location (a file, or a URL that may hold a password: never logged). */
+  database: string;
   fiscalYear: number;
   now: string;
 }
@@ -21,7 +22,7 @@ parentPort?.once('message', (m: ToConsolidatedThread) => {
   const port = parentPort!;
   void (async (): Promise<FromConsolidatedThread> => {
     // One snapshot for the whole workbook: its sheets agree even while submissions land.
-    const db = await openSnapshot(m.dbPath);
+    const db = await openSnapshot(m.database);
     try {
       return { ok: true, bytes: new Uint8Array(await consolidatedXlsxFrom(db.q, m.fiscalYear, new Date(m.now))) };
     } finally {

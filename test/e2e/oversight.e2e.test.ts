@@ -144,7 +144,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       service = await startService({
         port: 0,
         host: '127.0.0.1',
-        dbPath: join(dir, 'saiken.db'),
+        database: join(dir, 'saiken.db'),
         http: true,
         staticDir,
         logger: pino({ level: 'silent' }),

@@ -3,18 +3,18 @@
  * development certificate unless one is configured; `--http` only on loopback.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ServiceConfigError, startService } from '../../service.js';
-import { SchemaTooNewError } from '../../db/migrate.js';
 import { parsePublicOrigin } from '../../http/security.js';
 import { countTokens } from '../../db/repos/tokens.js';
 import { CliError, parseOptions } from '../errors.js';
+import { addDbOption, openFailure, poolOption } from '../database.js';
+import { printable } from '../../db/open.js';
 import type { CliContext } from '../io.js';
 
-export const DEFAULT_DB = 'data/saiken.db';
 const DEFAULT_PORT = 8443;
 
 const ServeOptions = z.object({
@@ -25,6 +25,7 @@ const ServeOptions = z.object({
     .refine((n) => n <= 65535, { error: 'ポート番号（--port）は 0〜65535 の整数で指定してください。' }),
   host: z.string().min(1),
   db: z.string().min(1),
+  dbPool: poolOption.optional(),
   http: z.boolean().default(false),
   tlsCert: z.string().optional(),
   tlsKey: z.string().optional(),
@@ -39,12 +40,13 @@ function packageRoot(): string {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const serve = program
     .command('serve')
     .description('サービスを起動する（API と アドインのファイルを配信）')
     .option('--port <n>', 'ポート番号', String(process.env.PORT ?? DEFAULT_PORT))
-    .option('--host <host>', '待ち受けるアドレス', process.env.HOST ?? '127.0.0.1')
-    .option('--db <file>', 'SQLite データベースのファイル', process.env.SAIKEN_DB ?? DEFAULT_DB)
+    .option('--host <host>', '待ち受けるアドレス', process.env.HOST ?? '127.0.0.1');
+  addDbOption(serve)
+    .option('--db-pool <n>', 'PostgreSQL への接続数（既定 10）', process.env.SAIKEN_DB_POOL)
     .option('--http', '暗号化なしの HTTP で待ち受ける（127.0.0.1 などに限る）')
     .option('--tls-cert <file>', 'サーバー証明書（PEM）', process.env.SAIKEN_TLS_CERT)
     .option('--tls-key <file>', '秘密鍵（PEM）', process.env.SAIKEN_TLS_KEY)
@@ -72,7 +74,8 @@ export function register(program: Command, ctx: CliContext): void {
         service = await startService({
           port: o.port,
           host: o.host,
-          dbPath: resolve(o.db),
+          database: o.db,
+          ...(o.dbPool ? { dbPoolSize: o.dbPool } : {}),
           http: o.http,
           staticDir: existsSync(staticDir) ? staticDir : undefined,
           tlsCert: o.tlsCert,
@@ -80,9 +83,9 @@ export function register(program: Command, ctx: CliContext): void {
           publicOrigins,
         });
       } catch (e) {
-        throw new CliError(startFailure(e, o.port));
+        throw new CliError(startFailure(e, o.port, o.db));
       }
-      ctx.io.err(`saiken サービスを ${service.url} で起動しました（データベース: ${resolve(o.db)}）。\n`);
+      ctx.io.err(`saiken サービスを ${service.url} で起動しました（データベース: ${printable(o.db)}）。\n`);
       if (!existsSync(staticDir)) ctx.io.err('アドインのファイルがありません。npm run build で作ってください。\n');
       else ctx.io.err(`アドインのマニフェスト: ${service.url}/addin/manifest.xml\n`);
       if (service.upgradeBackupToDelete) {
@@ -108,16 +111,10 @@ export function register(program: Command, ctx: CliContext): void {
     });
 }
 
-function startFailure(e: unknown, port: number): string {
+function startFailure(e: unknown, port: number, db: string): string {
   if (e instanceof ServiceConfigError) return e.message;
-  if (e instanceof SchemaTooNewError) {
-    return `データベースがこのバージョンより新しい形式です（${e.found}）。新しい saiken で開いてください。`;
-  }
   const code = (e as { code?: string }).code;
   if (code === 'EADDRINUSE') return `ポート ${port} はすでに使われています。--port で別の番号を指定してください。`;
   if (code === 'EACCES') return `ポート ${port} で待ち受ける権限がありません。1024 以上の番号を指定してください。`;
-  if (code === 'SQLITE_CANTOPEN') return 'データベースのファイルを開けません。--db の場所と権限を確認してください。';
-  if (code === 'SQLITE_NOTADB') return '--db のファイルは SQLite データベースではありません。';
-  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  return `サービスを起動できませんでした（${detail}）。`;
+  return openFailure(e, db);
 }

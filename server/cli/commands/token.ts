@@ -1,16 +1,12 @@
 /**
- * `saiken token create|list|revoke`: manages access tokens directly in the database file (for the
+ * `saiken token create|list|revoke`: manages access tokens directly in the database (for the
  * first setup and for recovery). A new token is printed once on stdout; only its hash is stored.
  * Finance and admin tokens are made only here, on the service's own machine: the admin API mints
  * division and accounting tokens only.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { formatTsv } from '../../../domain/reports/delimited.js';
-import { migrate, SchemaTooNewError } from '../../db/migrate.js';
-import { SqliteDb } from '../../db/sqlite.js';
 import { appendAudit } from '../../db/repos/audit.js';
 import { OrgNameError } from '../../db/repos/org.js';
 import { ROLES } from '../../../domain/api/common.js';
@@ -19,9 +15,7 @@ import { ScopeError } from '../../db/repos/token-scope.js';
 import { createToken } from '../../tokens.js';
 import { CliError, parseOptions } from '../errors.js';
 import type { CliContext } from '../io.js';
-import { DEFAULT_DB } from './serve.js';
-
-const dbOption = z.string().min(1, { error: 'データベース（--db）を指定してください。' });
+import { addDbOption, dbOption, withDb } from '../database.js';
 
 /** A name option: every problem is a Japanese sentence (zod's own messages are English). */
 const nameOption = (what: string, flag: string) =>
@@ -39,34 +33,10 @@ const CreateOptions = z.object({
   label: z.string().max(400, { error: '名前（--label）が長すぎます。' }).default(''),
 });
 
-async function withDb<T>(path: string, fn: (db: SqliteDb) => Promise<T>): Promise<T> {
-  let db: SqliteDb;
-  try {
-    mkdirSync(dirname(resolve(path)), { recursive: true });
-    db = await SqliteDb.open(resolve(path));
-    await migrate(db);
-  } catch (e) {
-    if (e instanceof SchemaTooNewError) {
-      throw new CliError(
-        `データベースがこのバージョンより新しい形式です（${e.found}）。新しい saiken で開いてください。`,
-      );
-    }
-    throw new CliError(`データベース ${path} を開けません。--db の場所と権限を確認してください。`);
-  }
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
-
 export function register(program: Command, ctx: CliContext): void {
   const token = program.command('token').description('アクセストークンを管理する');
 
-  token
-    .command('create')
-    .description('トークンを作り、標準出力に一度だけ表示する')
-    .option('--db <file>', 'SQLite データベースのファイル', process.env.SAIKEN_DB ?? DEFAULT_DB)
+  addDbOption(token.command('create').description('トークンを作り、標準出力に一度だけ表示する'))
     .requiredOption('--role <role>', `役割: ${ROLES.join(' | ')}`)
     .option('--bureau <name>', '局名（division と accounting）')
     .option('--division <name>', '課名（division）')
@@ -90,11 +60,8 @@ export function register(program: Command, ctx: CliContext): void {
       ctx.io.err(`トークン #${created.record.id}（${o.role}）を作りました。この一度しか表示しません。\n`);
     });
 
-  token
-    .command('list')
-    .description('トークンの一覧（トークンそのものは表示しない）')
-    .option('--db <file>', 'SQLite データベースのファイル', process.env.SAIKEN_DB ?? DEFAULT_DB)
-    .action(async (raw: unknown) => {
+  addDbOption(token.command('list').description('トークンの一覧（トークンそのものは表示しない）')).action(
+    async (raw: unknown) => {
       const o = parseOptions(z.object({ db: dbOption }), raw);
       const rows = await withDb(o.db, (db) => listTokens(db));
       // TSV through the one delimited writer: a label or name is never read as a formula.
@@ -104,12 +71,10 @@ export function register(program: Command, ctx: CliContext): void {
           ...rows.map((t) => [t.id, t.role, t.bureau, t.division, t.label, t.created_at, t.revoked_at]),
         ]),
       );
-    });
+    },
+  );
 
-  token
-    .command('revoke')
-    .description('トークンを失効させる')
-    .option('--db <file>', 'SQLite データベースのファイル', process.env.SAIKEN_DB ?? DEFAULT_DB)
+  addDbOption(token.command('revoke').description('トークンを失効させる'))
     .requiredOption('--id <n>', '失効させるトークンの ID（token list で確認）')
     .action(async (raw: unknown) => {
       const o = parseOptions(

@@ -77,20 +77,29 @@ export function scrubValues(values: unknown, detector: DetectorCache): SyncRowVa
   return changed ? (out as SyncRowValues) : null;
 }
 
+/** Pages in primary-key order (portable: no rowid), each row updated by its key. */
 async function scrubRows(tx: Queryable, detector: DetectorCache): Promise<void> {
-  for (let after = 0; ;) {
-    const rows = await tx.all<{ id: number; data: string }>(
-      'SELECT rowid AS id, data FROM ledger_rows WHERE rowid > ? AND deleted = 0 ORDER BY rowid LIMIT ?',
-      [after, BATCH],
+  for (let after: [string, string] = ['', '']; ;) {
+    const rows = await tx.all<{ ledger_id: string; row_key: string; data: string }>(
+      `SELECT ledger_id, row_key, data FROM ledger_rows
+        WHERE (ledger_id > ? OR (ledger_id = ? AND row_key > ?)) AND deleted = 0
+        ORDER BY ledger_id, row_key LIMIT ?`,
+      [after[0], after[0], after[1], BATCH],
     );
     if (rows.length === 0) return;
     for (const r of rows) {
       const values = scrubValues(JSON.parse(r.data), detector);
       if (values === null) continue;
       const data = canonicalJson(values);
-      await tx.run('UPDATE ledger_rows SET data = ?, row_hash = ? WHERE rowid = ?', [data, sha256(data), r.id]);
+      await tx.run('UPDATE ledger_rows SET data = ?, row_hash = ? WHERE ledger_id = ? AND row_key = ?', [
+        data,
+        sha256(data),
+        r.ledger_id,
+        r.row_key,
+      ]);
     }
-    after = rows[rows.length - 1]!.id;
+    const last = rows[rows.length - 1]!;
+    after = [last.ledger_id, last.row_key];
   }
 }
 
@@ -130,17 +139,26 @@ function scrubBody(body: string, detector: DetectorCache): string | null {
 }
 
 async function scrubStaged(tx: Queryable, detector: DetectorCache): Promise<void> {
-  for (let after = 0; ;) {
-    const parts = await tx.all<{ id: number; body: string }>(
-      'SELECT rowid AS id, body FROM submission_parts WHERE rowid > ? ORDER BY rowid LIMIT 20',
-      [after],
+  for (let after: [string, number] = ['', -1]; ;) {
+    const parts = await tx.all<{ submission_id: string; part_index: number; body: string }>(
+      `SELECT submission_id, part_index, body FROM submission_parts
+        WHERE submission_id > ? OR (submission_id = ? AND part_index > ?)
+        ORDER BY submission_id, part_index LIMIT 20`,
+      [after[0], after[0], after[1]],
     );
     if (parts.length === 0) return;
     for (const p of parts) {
       const body = scrubBody(p.body, detector);
-      if (body !== null) await tx.run('UPDATE submission_parts SET body = ? WHERE rowid = ?', [body, p.id]);
+      if (body !== null) {
+        await tx.run('UPDATE submission_parts SET body = ? WHERE submission_id = ? AND part_index = ?', [
+          body,
+          p.submission_id,
+          p.part_index,
+        ]);
+      }
     }
-    after = parts[parts.length - 1]!.id;
+    const last = parts[parts.length - 1]!;
+    after = [last.submission_id, last.part_index];
   }
 }
 

@@ -234,9 +234,12 @@ export function importPlans(
     const made = new Set(newClaimIds);
     const indexes: number[] = [];
     for (let i = 0; i < rows.length; i++) if (!made.has(claimIds[i]!)) indexes.push(i);
+    // Typed, because PostgreSQL reads the parameters of a VALUES list as text.
+    const VALUE_TYPES =
+      '(CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT))';
     for (const part of chunks(indexes, ROWS_PER_STATEMENT)) {
       const found = await tx.all<{ n: number; id: number; same: number }>(
-        `WITH v (n, claim_id, fiscal_year, baseline, target, measures, milestones) AS (VALUES ${marks(part.length, '(?, ?, ?, ?, ?, ?, ?)')})
+        `WITH v (n, claim_id, fiscal_year, baseline, target, measures, milestones) AS (VALUES ${marks(part.length, VALUE_TYPES)})
          SELECT v.n, p.id, CASE WHEN p.baseline = v.baseline AND p.target = v.target AND p.measures = v.measures
                                  AND p.milestones = v.milestones THEN 1 ELSE 0 END AS same
            FROM v JOIN plans p ON p.claim_id = v.claim_id AND p.fiscal_year = v.fiscal_year`,

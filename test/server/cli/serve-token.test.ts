@@ -104,7 +104,7 @@ describe('saiken token', () => {
     service = await startService({
       port: 0,
       host: '127.0.0.1',
-      dbPath: db,
+      database: db,
       http: true,
       logger: pino({ level: 'silent' }),
     });
@@ -319,7 +319,7 @@ describe('saiken serve', () => {
     await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
     const busy = (blocker.address() as AddressInfo).port;
     const db = join(dir, 'busy.db');
-    const quiet = { host: '127.0.0.1', dbPath: db, http: true, logger: pino({ level: 'silent' }) };
+    const quiet = { host: '127.0.0.1', database: db, http: true, logger: pino({ level: 'silent' }) };
     try {
       await expect(startService({ ...quiet, port: busy })).rejects.toMatchObject({ code: 'EADDRINUSE' });
       expectClosed(db);
@@ -337,7 +337,7 @@ describe('saiken serve', () => {
     expect(await count(db, "tokens WHERE role = 'admin'")).toBe(1);
 
     // A database from a newer program: refused, and closed again.
-    await withDb(db, async (d) => d.execScript(`PRAGMA user_version = ${(await d.userVersion()) + 1}`));
+    await withDb(db, async (d) => d.execScript(`PRAGMA user_version = ${(await d.schema.version()) + 1}`));
     await expect(startService({ ...quiet, port: 0 })).rejects.toThrow(/newer/);
     expectClosed(db);
     await withDb(db, (d) => expect(migrate(d)).rejects.toThrow(/newer/));

@@ -59,9 +59,9 @@ const backups = () => readdirSync(dir).filter((f) => f.endsWith('.bak'));
 describe('migrate', () => {
   it('brings a fresh database to user_version = MIGRATIONS.length, without a backup', async () => {
     const db = await openDb();
-    expect(await db.userVersion()).toBe(0);
+    expect(await db.schema.version()).toBe(0);
     expect(await migrate(db, NOW)).toEqual({ from: 0, to: N, backup: null, backupHoldsScrubbed: false });
-    expect(await db.userVersion()).toBe(N);
+    expect(await db.schema.version()).toBe(N);
     expect(await tables(db)).toEqual(expect.arrayContaining(['bureaus', 'divisions', 'claims', 'tokens', 'ledgers']));
     expect(backups()).toEqual([]);
   });
@@ -77,7 +77,7 @@ describe('migrate', () => {
       backup: null,
       backupHoldsScrubbed: false,
     });
-    expect(await again.userVersion()).toBe(N);
+    expect(await again.schema.version()).toBe(N);
     expect({ schema: await schema(again), bureaus: await bureaus(again) }).toEqual(before);
     expect(backups()).toEqual([]);
   });
@@ -87,14 +87,14 @@ describe('migrate', () => {
     const outcome = await migrate(db, NOW, [...MIGRATIONS, EXTRA]);
     const backup = join(dir, `saiken.db.v${N}-2025-03-31T00-00-00-000Z.bak`);
     expect(outcome).toEqual({ from: N, to: N + 1, backup, backupHoldsScrubbed: false });
-    expect(await db.userVersion()).toBe(N + 1);
+    expect(await db.schema.version()).toBe(N + 1);
     expect(await db.all('SELECT note FROM extra')).toEqual([{ note: 'next' }]);
     expect(await bureaus(db)).toEqual([{ id: 1, name: '健康福祉局' }]);
 
     // The copy is the database as it was: the old version, the data, not the new table.
     expect(existsSync(backup)).toBe(true);
     const copy = await openDb(`saiken.db.v${N}-2025-03-31T00-00-00-000Z.bak`);
-    expect(await copy.userVersion()).toBe(N);
+    expect(await copy.schema.version()).toBe(N);
     expect(await bureaus(copy)).toEqual([{ id: 1, name: '健康福祉局' }]);
     expect(await tables(copy)).not.toContain('extra');
     expect(await copy.all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
@@ -113,13 +113,13 @@ describe('migrate', () => {
     const db = await current();
     const steps = [...MIGRATIONS, 'CREATE TABLE a (id INTEGER)', 'CREATE TABLE b (id INTEGER); -- b is for later'];
     expect(await migrate(db, NOW, steps)).toMatchObject({ from: N, to: N + 2 });
-    expect(await db.userVersion()).toBe(N + 2);
+    expect(await db.schema.version()).toBe(N + 2);
     expect(await tables(db)).toEqual(expect.arrayContaining(['a', 'b']));
     // No transaction was left open: the writer still takes new ones, and they stick.
     await db.run('INSERT INTO b (id) VALUES (1)');
     await close(db);
     const again = await openDb();
-    expect(await again.userVersion()).toBe(N + 2);
+    expect(await again.schema.version()).toBe(N + 2);
     expect(await again.all('SELECT id FROM b')).toEqual([{ id: 1 }]);
   });
 
@@ -133,7 +133,7 @@ describe('migrate', () => {
       'INSERT INTO no_such_table VALUES (1);',
     ].join('\n');
     await expect(migrate(db, NOW, [...MIGRATIONS, failing])).rejects.toThrow(/no such table/);
-    expect(await db.userVersion()).toBe(N);
+    expect(await db.schema.version()).toBe(N);
     expect({ schema: await schema(db), bureaus: await bureaus(db) }).toEqual(before);
     // The writer is not stuck in the failed transaction.
     await db.run("INSERT INTO bureaus (name, sort_order) VALUES ('後から局', 2)");
@@ -145,7 +145,7 @@ describe('migrate', () => {
     await expect(migrate(db, NOW, [...MIGRATIONS, EXTRA, 'CREATE TABLE extra (id INTEGER);'])).rejects.toThrow(
       /already exists/,
     );
-    expect(await db.userVersion()).toBe(N + 1);
+    expect(await db.schema.version()).toBe(N + 1);
     expect(await db.all('SELECT note FROM extra')).toEqual([{ note: 'next' }]);
     // Run again with the step fixed: it goes on from N + 1.
     expect(await migrate(db, NOW, [...MIGRATIONS, EXTRA, 'CREATE TABLE more (id INTEGER);'])).toMatchObject({
@@ -161,7 +161,7 @@ describe('migrate', () => {
     const refused = await migrate(db, NOW).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SchemaTooNewError);
     expect(refused).toMatchObject({ found: N + 1, supported: N });
-    expect(await db.userVersion()).toBe(N + 1);
+    expect(await db.schema.version()).toBe(N + 1);
     expect(await schema(db)).toEqual(before);
     expect(backups()).toEqual([]);
     await close(db);

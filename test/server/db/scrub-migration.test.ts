@@ -137,7 +137,7 @@ describe('migration 004: scrub stored ledger values', () => {
 
       const ledger = await db.get<{ name: string }>("SELECT name FROM ledgers WHERE id = 'ledger-0001'");
       expect(ledger!.name).toBe('台帳 ledger-0001');
-      expect(await db.userVersion()).toBe(MIGRATIONS.length);
+      expect(await db.schema.version()).toBe(MIGRATIONS.length);
     } finally {
       await db.close();
     }
@@ -155,7 +155,7 @@ describe('migration 004: scrub stored ledger values', () => {
         },
       };
       await expect(migrate(db, new Date(), [...MIGRATIONS.slice(0, SCRUB), failing])).rejects.toThrow('boom');
-      expect(await db.userVersion()).toBe(SCRUB);
+      expect(await db.schema.version()).toBe(SCRUB);
       expect(await db.get("SELECT name FROM sqlite_master WHERE name = 'half_done'")).toBeUndefined();
     } finally {
       await db.close();

@@ -15,8 +15,8 @@ export interface ChildService {
 
 const SCRIPT = fileURLToPath(new URL('./child-service.ts', import.meta.url));
 
-export async function spawnService(dbPath: string): Promise<ChildService> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dbPath], {
+export async function spawnService(database: string): Promise<ChildService> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, database], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LOG_LEVEL: 'silent' },
   });

@@ -1,6 +1,6 @@
 /**
- * A real service for the plans and reports tests: HTTP on a loopback port, a SQLite file in a temp
- * directory, tokens made through the admin API, and ledgers written straight into the aggregate
+ * A real service for the plans and reports tests: HTTP on a loopback port, a fresh database on the
+ * run's engine (`test-db.ts`), tokens made through the admin API, and ledgers written straight into the aggregate
  * columns (the ledger sync has its own tests).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ import type { Db, Queryable } from '../../../server/db/db.js';
 import { ensureBureau, ensureClaim, ensureDivision } from '../../../server/db/repos/org.js';
 import { insertToken } from '../../../server/db/repos/tokens.js';
 import { resolveScope } from '../../../server/db/repos/token-scope.js';
+import { freshDatabase } from './test-db.js';
 
 export interface Reply {
   status: number;
@@ -39,10 +40,12 @@ export interface Harness {
 
 export async function startHarness(opts: { https?: boolean } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'saiken-reports-'));
+  const fresh = await freshDatabase(dir);
   const svc = await startService({
     port: 0,
     host: '127.0.0.1',
-    dbPath: join(dir, 'saiken.db'),
+    database: fresh.location,
+    dataDir: dir,
     http: !opts.https,
     logger: pino({ level: 'silent' }),
   });
@@ -93,6 +96,7 @@ export async function startHarness(opts: { https?: boolean } = {}): Promise<Harn
     },
     async close() {
       await svc.close();
+      await fresh.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,6 @@
 /**
- * Starts the real service for a test: HTTP on a loopback port, a SQLite file in a fresh temp
- * directory, logging silenced. `makeToken` creates tokens as a city would: division and accounting
+ * Starts the real service for a test: HTTP on a loopback port, a fresh database on the run's
+ * engine (a SQLite file in a temp directory, or a PostgreSQL schema: `test-db.ts`), logging silenced. `makeToken` creates tokens as a city would: division and accounting
  * tokens through the admin API, finance and admin tokens in the database as `saiken token create`
  * does on the service's machine (the admin API refuses to mint them).
  */
@@ -13,13 +13,15 @@ import type { Db } from '../../../server/db/db.js';
 import { resolveScope } from '../../../server/db/repos/token-scope.js';
 import { insertToken } from '../../../server/db/repos/tokens.js';
 import { startService, type RunningService } from '../../../server/service.js';
+import { freshDatabase } from './test-db.js';
 
 export type TestRole = 'division' | 'accounting' | 'finance' | 'admin';
 
 export interface TestService {
   url: string;
   dir: string;
-  dbPath: string;
+  /** The database's location (a file or a URL), to open it again. */
+  database: string;
   adminToken: string;
   service: RunningService;
   /** A new token; bureaus and divisions are created when unknown. */
@@ -63,7 +65,8 @@ export async function createToken(
 }
 
 export interface TestServiceOptions {
-  dbPath?: string;
+  /** An existing database to serve (kept when the service closes); a fresh one when absent. */
+  database?: string;
   keepDir?: boolean;
   /** Silent when absent. */
   logger?: Logger;
@@ -78,32 +81,38 @@ export interface TestServiceOptions {
 
 export async function startTestService(o: TestServiceOptions = {}): Promise<TestService> {
   const dir = makeTempDir();
-  const dbPath = o.dbPath ?? join(dir, 'saiken.db');
+  const fresh = o.database ? null : await freshDatabase(dir);
+  const database = o.database ?? fresh!.location;
   const service = await startService({
     port: 0,
     host: '127.0.0.1',
-    dbPath,
+    database,
+    dataDir: dir,
     http: true,
-    logger: o.logger ?? pino({ level: 'silent' }),
+    logger: o.logger ?? pino({ level: process.env.SAIKEN_TEST_LOG ?? 'silent' }),
     authFailures: o.authFailures ?? { limit: 1_000_000, windowMs: 60_000 },
     ...(o.publicOrigins ? { publicOrigins: o.publicOrigins } : {}),
     ...(o.staticDir ? { staticDir: o.staticDir } : {}),
   });
   if (!service.firstAdminToken) {
     await service.close();
+    await fresh?.drop();
     throw new Error('startTestService needs a new database (no admin token was made)');
   }
   const adminToken = service.firstAdminToken;
   return {
     url: service.url,
     dir,
-    dbPath,
+    database,
     adminToken,
     service,
     makeToken: (role, bureau, division) => createToken(service.url, adminToken, role, bureau, division, service.db),
     async close() {
       await service.close();
-      if (!o.keepDir) rmSync(dir, { recursive: true, force: true });
+      if (!o.keepDir) {
+        await fresh?.drop();
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -3,11 +3,11 @@
  * anything is written or logged, and the database file (and its WAL) holds none of the planted
  * strings afterwards. Clear-text debtor ids are refused too.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestService, type TestService } from '../helpers/service.js';
+import { storedBytes } from '../helpers/test-db.js';
 import { LEDGER, makeRows, makeSubmission, newId, upsertsFor } from '../helpers/submissions.js';
 import type { SubmissionPart } from '../../../domain/sync/protocol.js';
 
@@ -67,13 +67,12 @@ describe('personal fields', () => {
     }
   });
 
-  it('stored nothing of the refused bodies: no ledger, and no planted string in the file, WAL or log', async () => {
+  it('stored nothing of the refused bodies: no ledger, and no planted string in the database or log', async () => {
     expect((await api(svc.url, token).get(`/api/v1/ledgers/${ledgerId}`)).status).toBe(404);
     // A valid submission afterwards, so the WAL has content the search can find.
     const ok = await post({ ...part, ledger: { ...LEDGER, name: '台帳STORED-MARKER' } });
     expect(ok.status).toBe(200);
-    const files = [svc.dbPath, `${svc.dbPath}-wal`].filter(existsSync);
-    const bytes = Buffer.concat(files.map((f) => readFileSync(f)));
+    const bytes = await storedBytes(svc.database);
     expect(bytes.includes(Buffer.from('台帳STORED-MARKER', 'utf8'))).toBe(true);
     for (const planted of [...Object.values(PLANTED), CLEAR_ID]) {
       expect(bytes.includes(Buffer.from(planted, 'utf8')), planted).toBe(false);

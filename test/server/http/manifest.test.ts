@@ -21,11 +21,11 @@ const PUBLIC = 'https://saiken.city.example.jp';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'saiken-manifest-'));
   const common = { port: 0, host: '127.0.0.1', staticDir: dir, logger: pino({ level: 'silent' }) };
-  https = await startService({ ...common, dbPath: join(dir, 'tls', 'saiken.db'), http: false });
-  http = await startService({ ...common, dbPath: join(dir, 'plain', 'saiken.db'), http: true });
+  https = await startService({ ...common, database: join(dir, 'tls', 'saiken.db'), http: false });
+  http = await startService({ ...common, database: join(dir, 'plain', 'saiken.db'), http: true });
   proxied = await startService({
     ...common,
-    dbPath: join(dir, 'proxied', 'saiken.db'),
+    database: join(dir, 'proxied', 'saiken.db'),
     http: true,
     publicOrigins: [PUBLIC],
   });

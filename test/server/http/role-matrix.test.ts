@@ -14,7 +14,7 @@ import { createApp } from '../../../server/http/app.js';
 import { startService } from '../../../server/service.js';
 import { hashToken } from '../../../server/db/repos/tokens.js';
 import { CSV, TEMPLATE_HEADER, toCsv, XLSX, type Row } from '../plans/fixtures.js';
-import { createToken, makeTempDir, type TestService } from '../helpers/service.js';
+import { createToken, makeTempDir, startTestService, type TestService } from '../helpers/service.js';
 import { LEDGER, makeRows, makeSubmission, newId, upsertsFor } from '../helpers/submissions.js';
 import type { LedgerInfo, RowUpsert } from '../../../domain/sync/protocol.js';
 
@@ -559,29 +559,13 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
 /** As startTestService, with a static directory so the routes that come with it are served too. */
 async function startWithStaticDir(): Promise<TestService> {
-  const dir = makeTempDir();
-  const dbPath = join(dir, 'saiken.db');
-  const service = await startService({
-    port: 0,
-    host: '127.0.0.1',
-    dbPath,
-    http: true,
-    staticDir: dir,
-    logger: pino({ level: 'silent' }),
-    // The table presents unknown and revoked tokens by the dozen on purpose: no brake here.
-    authFailures: { limit: 1_000_000, windowMs: 60_000 },
-  });
-  const adminToken = service.firstAdminToken!;
+  const staticDir = makeTempDir();
+  const svc = await startTestService({ staticDir });
   return {
-    url: service.url,
-    dir,
-    dbPath,
-    adminToken,
-    service,
-    makeToken: (role, bureau, division) => createToken(service.url, adminToken, role, bureau, division, service.db),
+    ...svc,
     async close() {
-      await service.close();
-      rmSync(dir, { recursive: true, force: true });
+      await svc.close();
+      rmSync(staticDir, { recursive: true, force: true });
     },
   };
 }

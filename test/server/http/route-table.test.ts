@@ -75,7 +75,7 @@ beforeAll(async () => {
   service = await startService({
     port: 0,
     host: '127.0.0.1',
-    dbPath: join(dir, 'saiken.db'),
+    database: join(dir, 'saiken.db'),
     http: true,
     staticDir: dir,
     logger: pino({ level: 'silent' }),

@@ -3,17 +3,17 @@
  * submission applies (no 5xx), a read after a write sees it, and a revoked token is refused on the
  * very next request. Once, a shared reader connection kept an old snapshot while reads overlapped.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, SqlValue } from '../../../server/db/db.js';
 import { migrate } from '../../../server/db/migrate.js';
 import { ensureBureau, ensureDivision } from '../../../server/db/repos/org.js';
 import { insertToken } from '../../../server/db/repos/tokens.js';
-import { SqliteDb } from '../../../server/db/sqlite.js';
+import { openDb } from '../../../server/db/open.js';
 import type { Actor } from '../../../server/actor.js';
 import { receivePart } from '../../../server/sync/receive.js';
 import { expectedCheck, makeRows, makeSubmission, newId, upsertsFor } from '../helpers/submissions.js';
 import { makeTempDir, startTestService, type TestService } from '../helpers/service.js';
+import { freshDatabase } from '../helpers/test-db.js';
 
 let svc: TestService;
 let division: string;
@@ -114,7 +114,8 @@ describe('under read load', () => {
 describe('the apply', () => {
   it('makes its plan inside the write transaction when its snapshot lacks the last part', async () => {
     const dir = makeTempDir();
-    const real = await SqliteDb.open(join(dir, 'saiken.db'));
+    const fresh = await freshDatabase(dir);
+    const real = await openDb(fresh.location);
     try {
       await migrate(real);
       const principal = await real.transaction(async (tx): Promise<Actor> => {
@@ -128,6 +129,10 @@ describe('the apply', () => {
       const hideLast = (sql: string, rows: unknown[]) =>
         /submission_parts/.test(sql) ? rows.filter((r) => (r as { part_index?: number }).part_index !== 2) : rows;
       const stale: Db = {
+        engine: real.engine,
+        location: real.location,
+        connectTo: real.connectTo,
+        schema: real.schema,
         all: async <T>(sql: string, params?: readonly SqlValue[]) =>
           hideLast(sql, await real.all<T>(sql, params)) as T[],
         get: async <T>(sql: string, params?: readonly SqlValue[]) => {
@@ -148,6 +153,7 @@ describe('the apply', () => {
       expect(reply.body).toMatchObject(expectedCheck(specs));
     } finally {
       await real.close();
+      await fresh.drop();
     }
   });
 });
