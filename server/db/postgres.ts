@@ -85,7 +85,12 @@ class PgQueries implements Queryable {
 
 /** serialization_failure and deadlock_detected: the transaction is safe to run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
-const MAX_ATTEMPTS = 12;
+/**
+ * Each round of conflicting transactions commits at least one of them, so N clients writing one
+ * ledger at once need up to N attempts; the pause before each grows (with jitter, so they spread).
+ */
+const MAX_ATTEMPTS = 60;
+const pause = (attempt: number) => Math.random() * Math.min(250, 2 ** Math.min(attempt, 8));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -169,7 +174,7 @@ export class PgDb implements Db {
           await client.query('ROLLBACK').catch((e: Error) => (broken = e));
           const code = (err as { code?: unknown }).code;
           if (broken || attempt >= MAX_ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw err;
-          await sleep(Math.random() * 10 * attempt);
+          await sleep(pause(attempt));
         }
       }
     } finally {

@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Engine } from '../../../server/db/db.js';
+import type { Db, Engine, SqlValue } from '../../../server/db/db.js';
+import { openDb } from '../../../server/db/open.js';
 
 export const TEST_ENGINE: Engine = process.env.SAIKEN_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
@@ -73,4 +74,35 @@ export async function storedBytes(location: string): Promise<Buffer> {
   } finally {
     await c.end();
   }
+}
+
+/**
+ * What is wrong with a database's structure, [] when sound: SQLite's integrity and foreign-key
+ * checks; on PostgreSQL (which checks foreign keys as it writes) any constraint left unvalidated.
+ */
+export async function integrityProblems(location: string): Promise<string[]> {
+  const db = await openDb(location);
+  try {
+    if (db.engine === 'postgres') {
+      const rows = await db.all<{ conname: string }>(
+        'SELECT conname FROM pg_constraint WHERE NOT convalidated AND connamespace = current_schema()::regnamespace',
+      );
+      return rows.map((r) => `unvalidated ${r.conname}`);
+    }
+    const check = await db.all<{ integrity_check: string }>('PRAGMA integrity_check');
+    const keys = await db.all<Record<string, unknown>>('PRAGMA foreign_key_check');
+    return [...check.map((r) => r.integrity_check).filter((s) => s !== 'ok'), ...keys.map((k) => JSON.stringify(k))];
+  } finally {
+    await db.close();
+  }
+}
+
+/** The plan the engine would run for `sql`, as text (to assert which tables it reads). */
+export async function queryPlan(db: Db, sql: string, params: readonly SqlValue[] = []): Promise<string> {
+  if (db.engine === 'postgres') {
+    const rows = await db.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  }
+  const rows = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params);
+  return rows.map((r) => r.detail).join('\n');
 }

@@ -5,6 +5,7 @@ import { loadTargets } from '../../../server/reports/targets.js';
 import { SEED_BUREAU_ORDER, SEED_TABLE_TSV } from '../../domain/targets/seed-fixture.js';
 import { CSV, seedRows, TEMPLATE_HEADER, toCsv } from '../plans/fixtures.js';
 import { insertLedger, startHarness, type Harness } from '../helpers/harness.js';
+import { queryPlan } from '../helpers/test-db.js';
 
 let h: Harness;
 
@@ -180,7 +181,6 @@ describe('the bureau table reads plans and ledger aggregates only', () => {
     await loadTargets(recording, 2024);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.filter((s) => /ledger_rows/i.test(s))).toEqual([]);
-    const plan = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${CLAIM_PROGRESS_SQL}`, [2024]);
-    expect(plan.map((p) => p.detail).join('\n')).not.toMatch(/ledger_rows/);
+    expect(await queryPlan(db, CLAIM_PROGRESS_SQL, [2024])).not.toMatch(/ledger_rows/);
   });
 });

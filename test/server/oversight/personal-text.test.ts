@@ -246,10 +246,12 @@ describe('history keeps each version’s confirmation', () => {
 
 describe('labels of tokens made before labels were checked', () => {
   it('are not shown beside what the token wrote when they name a person', async () => {
-    const { divisionId, bureauId } = (await w.svc.service.db.get<{ divisionId: number; bureauId: number }>(
-      'SELECT division_id AS divisionId, bureau_id AS bureauId FROM tokens WHERE role = ? AND division_id IS NOT NULL ORDER BY id LIMIT 1',
-      ['division'],
-    ))!;
+    const { division_id: divisionId, bureau_id: bureauId } = (await w.svc.service.db.get<{
+      division_id: number;
+      bureau_id: number;
+    }>('SELECT division_id, bureau_id FROM tokens WHERE role = ? AND division_id IS NOT NULL ORDER BY id LIMIT 1', [
+      'division',
+    ]))!;
     const old = await w.svc.service.db.transaction((tx) =>
       insertToken(tx, { role: 'division', bureauId, divisionId, label: '保険年金課 山田' }),
     );

@@ -1,36 +1,28 @@
 /**
  * Kill and restart: the service (a child process) is SIGKILLed while the last part of a large
- * submission is being applied. After a restart on the same file the submission is either fully
+ * submission is being applied. After a restart on the same database the submission is either fully
  * applied or absent, never partial; retrying only the last part then applies it fully (the other
  * parts survived, staged), and the database passes its integrity check.
  */
-import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import sqlite3 from 'sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RowUpsert } from '../../../domain/sync/protocol.js';
 import { spawnService, type ChildService } from '../helpers/child.js';
 import { api, createToken, makeTempDir } from '../helpers/service.js';
 import { makeRows, makeSubmission, newId, upsertsFor } from '../helpers/submissions.js';
+import { freshDatabase, integrityProblems, type TestDatabase } from '../helpers/test-db.js';
 
 const dir = makeTempDir('saiken-crash-');
-const dbPath = join(dir, 'saiken.db');
+let database: TestDatabase;
 let child: ChildService | undefined;
+beforeAll(async () => {
+  database = await freshDatabase(dir);
+});
 afterAll(async () => {
   await child?.kill();
+  await database.drop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function integrityCheck(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, (err) => {
-      if (err) return reject(err);
-      db.get<{ integrity_check: string }>('PRAGMA integrity_check', (e, row) =>
-        db.close(() => (e ? reject(e) : resolve(row!.integrity_check))),
-      );
-    });
-  });
-}
 
 const ROWS = 20_000;
 /** Kill delays as fractions of a measured apply: before, during and after it. */
@@ -49,7 +41,7 @@ const roundRows = (round: number) =>
 
 describe('kill during apply', () => {
   it('leaves each submission applied in full or not at all', { timeout: 300_000 }, async () => {
-    child = await spawnService(dbPath);
+    child = await spawnService(database.location);
     const token = await createToken(child.url, child.adminToken!, 'division', '水道局', '料金課');
     const ledgerId = newId('crash');
     const path = `/api/v1/ledgers/${ledgerId}/submissions`;
@@ -83,9 +75,9 @@ describe('kill during apply', () => {
       await new Promise((r) => setTimeout(r, Math.round(fraction * applyMs)));
       await child.kill('SIGKILL');
       const answered = await answer;
-      expect(await integrityCheck(dbPath)).toBe('ok');
+      expect(await integrityProblems(database.location)).toEqual([]);
 
-      child = await spawnService(dbPath);
+      child = await spawnService(database.location);
       const seen = await changes(base);
       let outcome: string;
       if (seen.revision === base) {
@@ -110,6 +102,6 @@ describe('kill during apply', () => {
     }
     console.log(outcomes.join('\n'));
     await child.kill('SIGKILL');
-    expect(await integrityCheck(dbPath)).toBe('ok');
+    expect(await integrityProblems(database.location)).toEqual([]);
   });
 });
