@@ -7,14 +7,12 @@
  * one that does not exist is 404 for the roles the route is for.
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/http/app.js';
-import { startService } from '../../../server/service.js';
 import { hashToken } from '../../../server/db/repos/tokens.js';
 import { CSV, TEMPLATE_HEADER, toCsv, XLSX, type Row } from '../plans/fixtures.js';
-import { createToken, makeTempDir, startTestService, type TestService } from '../helpers/service.js';
+import { makeTempDir, startTestService, type TestService } from '../helpers/service.js';
 import { LEDGER, makeRows, makeSubmission, newId, upsertsFor } from '../helpers/submissions.js';
 import type { LedgerInfo, RowUpsert } from '../../../domain/sync/protocol.js';
 
