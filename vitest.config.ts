@@ -28,7 +28,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'postgres', include: ON_BOTH_ENGINES, env: { SAIKEN_TEST_ENGINE: 'postgres' } },
+        test: {
+          name: 'postgres',
+          include: ON_BOTH_ENGINES,
+          env: { SAIKEN_TEST_ENGINE: 'postgres' },
+          globalSetup: ['test/server/helpers/stale-pg-schemas.ts'],
+        },
       },
     ],
   },

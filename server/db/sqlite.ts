@@ -23,6 +23,16 @@ function jsonEach(json: string, index: number): string {
   return `json_each(${json}, '$[${index}]')`;
 }
 
+/**
+ * node-sqlite3 binds a BigInt as NULL. As decimal text it is stored exactly: a BIGINT column's
+ * integer affinity turns an integer literal into a 64-bit integer.
+ */
+function bind(params: readonly SqlValue[]): unknown[] {
+  return params.some((v) => typeof v === 'bigint')
+    ? params.map((v) => (typeof v === 'bigint' ? v.toString() : v))
+    : (params as unknown[]);
+}
+
 class Conn implements Queryable {
   constructor(readonly db: sqlite3.Database) {}
 
@@ -42,32 +52,32 @@ class Conn implements Queryable {
   /** `all`, finalised before it resolves. */
   allFinal<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return this.statement<T[]>(sql, (st, done) =>
-      st.all(params as unknown[], (err: Error | null, rows: unknown[]) => done(err, rows as T[])),
+      st.all(bind(params), (err: Error | null, rows: unknown[]) => done(err, rows as T[])),
     );
   }
 
   /** `get`, finalised before it resolves. */
   getFinal<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
     return this.statement<T | undefined>(sql, (st, done) =>
-      st.get(params as unknown[], (err: Error | null, row: unknown) => done(err, row as T | undefined)),
+      st.get(bind(params), (err: Error | null, row: unknown) => done(err, row as T | undefined)),
     );
   }
 
   all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return new Promise((resolve, reject) =>
-      this.db.all(sql, params as unknown[], (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
+      this.db.all(sql, bind(params), (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
     );
   }
 
   get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
     return new Promise((resolve, reject) =>
-      this.db.get(sql, params as unknown[], (err, row) => (err ? reject(err) : resolve(row as T | undefined))),
+      this.db.get(sql, bind(params), (err, row) => (err ? reject(err) : resolve(row as T | undefined))),
     );
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<RunResult> {
     return new Promise((resolve, reject) =>
-      this.db.run(sql, params as unknown[], function (this: sqlite3.RunResult, err: Error | null) {
+      this.db.run(sql, bind(params), function (this: sqlite3.RunResult, err: Error | null) {
         if (err) reject(err);
         else resolve({ changes: this.changes });
       }),
@@ -261,19 +271,26 @@ export class SqliteDb implements Db {
 
   /**
    * The migrator's view. The version is `PRAGMA user_version`, set in the migration's own
-   * transaction. BEGIN IMMEDIATE already keeps a second process out while one migrates. Data steps
+   * transaction. BEGIN IMMEDIATE keeps a second process out while one applies a step, and each step
+   * is skipped when the file is already past it (the other process applied it). Data steps
    * run with `secure_delete` on, so what they overwrite does not linger in free pages of the file.
    */
   private schemaStore(): SchemaStore {
     const w = this.writer;
+    const current = async () => (await w.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
     return {
-      version: async () => (await w.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0,
+      version: current,
       exclusive: (fn) => fn(),
       applyScript: async (ddl, version) => {
-        // Closed off on its own lines, so a last statement without `;` or a trailing `--` comment
-        // cannot swallow the version bump and the COMMIT.
+        await w.exec('BEGIN IMMEDIATE');
         try {
-          await w.exec(`BEGIN IMMEDIATE;\n${ddl}\n;\nPRAGMA user_version = ${version};\nCOMMIT;`);
+          // Another process that opened the file may have applied it while this one waited.
+          if ((await current()) < version) {
+            // Closed off on its own lines, so a last statement without `;` or a trailing `--`
+            // comment cannot swallow the version bump.
+            await w.exec(`${ddl}\n;\nPRAGMA user_version = ${version};`);
+          }
+          await w.exec('COMMIT');
         } catch (err) {
           await w.exec('ROLLBACK').catch(() => undefined);
           throw err;
@@ -283,6 +300,7 @@ export class SqliteDb implements Db {
         await w.exec('PRAGMA secure_delete = ON');
         try {
           await this.transaction(async (tx) => {
+            if ((await current()) >= version) return;
             await step(tx);
             await tx.run(`PRAGMA user_version = ${version}`);
           });
