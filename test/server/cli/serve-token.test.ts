@@ -19,6 +19,7 @@ import { SqliteDb } from '../../../server/db/sqlite.js';
 import { startService, type RunningService } from '../../../server/service.js';
 import { isOneJapaneseLine, runSaiken } from '../../fixtures/cli-harness.js';
 import { makeTempDir } from '../helpers/service.js';
+import { freshPgSchema } from '../helpers/test-db.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -353,6 +354,31 @@ describe('saiken serve', () => {
       expect(r.stderr).toMatch(/HTTP/);
     }
     expect(existsSync(db)).toBe(false);
+  });
+
+  it('on PostgreSQL, never prints or logs the password of the URL', { timeout: 60_000 }, async () => {
+    const schema = await freshPgSchema();
+    try {
+      // The test server trusts local connections: the password is never checked, only carried.
+      const url = new URL(schema.location);
+      url.username = 'postgres';
+      url.password = 'S3cret-pw-ZZ';
+      const served = await serve(['--port', '0', '--http', '--db', url.toString()]);
+      const adminToken = await firstLine(served.stdout);
+      expect((await me(served.url, adminToken)).json).toMatchObject({ role: 'admin' });
+      expect(await served.stop()).toBe(0);
+      expect(served.stderr()).toContain('postgres://postgres:****@127.0.0.1:5432/test');
+      expect(served.stdout() + served.stderr()).not.toContain('S3cret-pw-ZZ');
+
+      url.port = '1';
+      const refused = await runSaiken(['token', 'list', '--db', url.toString()]);
+      expect(refused.code).toBe(2);
+      expect(isOneJapaneseLine(refused.stderr), refused.stderr).toBe(true);
+      expect(refused.stderr).toContain('PostgreSQL');
+      expect(refused.stdout + refused.stderr).not.toContain('S3cret-pw-ZZ');
+    } finally {
+      await schema.drop();
+    }
   });
 
   it('without --http, makes a development certificate and answers over HTTPS', { timeout: 60_000 }, async () => {
