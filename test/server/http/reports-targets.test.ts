@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable, SqlValue } from '../../../server/db/db.js';
-import { CLAIM_PROGRESS_SQL } from '../../../server/db/repos/reports.js';
+import { claimProgressSql } from '../../../server/db/repos/reports.js';
 import { loadTargets } from '../../../server/reports/targets.js';
 import { SEED_BUREAU_ORDER, SEED_TABLE_TSV } from '../../domain/targets/seed-fixture.js';
 import { CSV, seedRows, TEMPLATE_HEADER, toCsv } from '../plans/fixtures.js';
@@ -181,6 +181,7 @@ describe('the bureau table reads plans and ledger aggregates only', () => {
     await loadTargets(recording, 2024);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.filter((s) => /ledger_rows/i.test(s))).toEqual([]);
-    expect(await queryPlan(db, CLAIM_PROGRESS_SQL, [2024])).not.toMatch(/ledger_rows/);
+    expect(await queryPlan(db, claimProgressSql(false), [2024, -1])).not.toMatch(/ledger_rows/);
+    expect(await queryPlan(db, claimProgressSql(true), [2024, -1, 1])).not.toMatch(/ledger_rows/);
   });
 });
