@@ -64,10 +64,24 @@ function jsonElements(json: string, index: number): string {
 type Client = pg.Pool | pg.PoolClient | pg.Client;
 
 class PgQueries implements Queryable {
+  /**
+   * One connection runs one statement at a time: statements a caller starts together (Promise.all
+   * inside a transaction) are queued here, as node-sqlite3 queues them on its connection. A pool
+   * needs no queue (each statement takes its own connection).
+   */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly c: Client) {}
 
+  private query(sql: string, values: readonly SqlValue[]): Promise<pg.QueryResult> {
+    if (this.c instanceof pg.Pool) return this.c.query(numberPlaceholders(sql), params(values));
+    const next = this.queue.then(() => this.c.query(numberPlaceholders(sql), params(values)));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
   async all<T>(sql: string, values: readonly SqlValue[] = []): Promise<T[]> {
-    return (await this.c.query(numberPlaceholders(sql), params(values))).rows as T[];
+    return (await this.query(sql, values)).rows as T[];
   }
 
   async get<T>(sql: string, values: readonly SqlValue[] = []): Promise<T | undefined> {
@@ -75,7 +89,7 @@ class PgQueries implements Queryable {
   }
 
   async run(sql: string, values: readonly SqlValue[] = []): Promise<RunResult> {
-    return { changes: (await this.c.query(numberPlaceholders(sql), params(values))).rowCount ?? 0 };
+    return { changes: (await this.query(sql, values)).rowCount ?? 0 };
   }
 
   jsonElements(json: string, index: number): string {
