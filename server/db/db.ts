@@ -25,6 +25,16 @@ export interface Queryable {
    * Optional: without it, callers bind the rows from JavaScript instead.
    */
   jsonElements?(json: string, index: number): string;
+  /**
+   * A FROM item with one row per upsert of a staged part's body in the compact form
+   * `[2,[["key","hash",row,{values}],…],["deleted key",…]]` (`sync/staged.ts`; `body` an SQL
+   * expression giving that text, which may name a table earlier in the FROM list): columns
+   * `row_key`, `row_hash`, `sheet_row` and `data` (the values' JSON exactly as staged). Optional:
+   * without it, callers read the body with `jsonElements`. PostgreSQL's JSON operators refuse a
+   * string holding an escaped half of a surrogate pair (`"\ud800"`), which values may hold, so it
+   * reads each row's fields as text instead.
+   */
+  stagedUpserts?(body: string): string;
 }
 
 /** What the migrator needs from an engine (`migrate.ts`); nothing else uses it. */

@@ -61,6 +61,21 @@ function jsonElements(json: string, index: number): string {
   return `json_array_elements((${json})::json -> ${index})`;
 }
 
+/**
+ * `Queryable.stagedUpserts`. Each row is taken from the body as the JSON text it is written in
+ * (`json_array_elements` of the second element, which leaves strings as they are) and then apart
+ * as text: its key and hash are hex and its sheet row an integer, so the row reads
+ * `["key","hash",row,{values}]`, and the values run from its first `{` to the closing `]`.
+ */
+function stagedUpserts(body: string): string {
+  return `LATERAL (
+    SELECT split_part(e, '"', 2) AS row_key, split_part(e, '"', 4) AS row_hash,
+           CAST(split_part(e, ',', 3) AS INTEGER) AS sheet_row, substr(e, strpos(e, '{'), length(e) - strpos(e, '{')) AS data
+      FROM json_array_elements(CAST(${body} AS JSON)) WITH ORDINALITY AS part(value, n),
+           json_array_elements(part.value) AS r, CAST(r.value AS TEXT) AS e
+     WHERE part.n = 2)`;
+}
+
 type Client = pg.Pool | pg.PoolClient | pg.Client;
 
 class PgQueries implements Queryable {
@@ -94,6 +109,10 @@ class PgQueries implements Queryable {
 
   jsonElements(json: string, index: number): string {
     return jsonElements(json, index);
+  }
+
+  stagedUpserts(body: string): string {
+    return stagedUpserts(body);
   }
 }
 
@@ -172,6 +191,10 @@ export class PgDb implements Db {
 
   jsonElements(json: string, index: number): string {
     return jsonElements(json, index);
+  }
+
+  stagedUpserts(body: string): string {
+    return stagedUpserts(body);
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {

@@ -43,7 +43,8 @@ export interface Plan extends RowDiff {
 /**
  * Writes the new and changed rows (`changed`, by key): straight from the staged parts inside the
  * database when they are all in the compact form (the statement skips unchanged rows itself, and
- * must write exactly the rows found changed here), else bound from here.
+ * must write exactly the rows found changed here), else bound from here. Nothing changed (the same
+ * sheet sent again): no statement, instead of one reading every staged row to write none.
  */
 async function writeUpserts(
   tx: Queryable,
@@ -54,6 +55,7 @@ async function writeUpserts(
   changed: ReadonlySet<string>,
   rows: () => Promise<StagedRow[]>,
 ): Promise<void> {
+  if (changed.size === 0) return;
   const written = compact ? await upsertStagedRows(tx, ledgerId, revision, submissionId) : null;
   if (written !== null) {
     if (written !== changed.size) throw new Error(`staged rows disagree: ${written} written, ${changed.size} changed`);

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- name…]`: runs the benchmarks and prints their results as Markdown, with the
- * machine, for BENCHMARKS.md. Names: check, read, addin (and others registered below).
+ * machine, for BENCHMARKS.md. Names: check, read, addin (and others registered below; `ingest-pg` and
+ * `bureau-pg` run on the test PostgreSQL server, `SAIKEN_TEST_PG`).
  */
 import { benchAddin } from './addin.bench.js';
 import { benchCheck } from './check.bench.js';
@@ -74,6 +75,33 @@ const BENCHES: Record<string, Bench> = {
       `| re-check one edited row via onChanged (median of 21; ${b.recheckRequests} requests) | ${fmt(b.recheckMs, 1)} ms (${fmt(b.recheckOwnMs, 1)} ms without Excel's side) | ≤ 50 ms |`,
     ].join('\n');
   },
+  async 'ingest-pg'() {
+    const r = await benchIngest(100_000, 'postgres');
+    const rps = (rows: number, ms: number) => Math.round((rows / ms) * 1000).toLocaleString('en-US');
+    return [
+      `### Service on PostgreSQL: ingest of a ${r.rows.toLocaleString('en-US')}-row submission`,
+      '',
+      '| measure | result | goal |',
+      '| --- | --- | --- |',
+      `| service: 10 parts over HTTP, validated, checked, applied in one transaction | ${fmt(r.serviceMs / 1000, 2)} s, ${rps(r.rows, r.serviceMs)} rows/s | |`,
+      `| of which the last part, which applies all ${r.rows.toLocaleString('en-US')} rows | ${fmt(r.applyMs / 1000, 2)} s, ${rps(r.rows, r.applyMs)} rows/s | |`,
+      `| psql: \\copy of the same rows into an equivalent table | ${fmt(r.cliMs / 1000, 2)} s, ${rps(r.rows, r.cliMs)} rows/s | |`,
+      `| apply (last part) ÷ \\copy (rows/s) | ${fmt(r.cliMs / r.applyMs, 2)} | ≥ 0.5 |`,
+      `| service ÷ \\copy (rows/s) | ${fmt(r.cliMs / r.serviceMs, 2)} | |`,
+      `| the same rows sent again unchanged, 10 parts (last part ${fmt(r.reapplyLastMs / 1000, 2)} s) | ${fmt(r.reapplyMs / 1000, 2)} s, ${fmt(r.reapplyMs / r.serviceMs, 2)}× the first ingest | |`,
+    ].join('\n');
+  },
+  async 'bureau-pg'() {
+    const r = await benchBureauTable(10_000_000, 'postgres');
+    return [
+      '### Service on PostgreSQL: the bureau target table',
+      '',
+      '| measure | result | goal |',
+      '| --- | --- | --- |',
+      `| GET /reports/targets with ${r.storedRows.toLocaleString('en-US')} stored rows, ${r.bureaus} bureaus, ${r.ledgers} ledgers (median of 20) | ${fmt(r.tableMs, 1)} ms | ≤ 50 ms |`,
+      `| baseline: GET /me in the same run | ${fmt(r.meMs, 1)} ms | |`,
+    ].join('\n');
+  },
   async table() {
     const r = await benchBureauTable();
     return [
@@ -88,7 +116,8 @@ const BENCHES: Record<string, Bench> = {
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const names = wanted.length ? wanted : Object.keys(BENCHES);
+// The PostgreSQL ones only when named: they need the test server.
+const names = wanted.length ? wanted : Object.keys(BENCHES).filter((n) => !n.endsWith('-pg'));
 console.log(`Machine: ${machine()}\nDate: ${new Date().toISOString().slice(0, 10)}\n`);
 for (const name of names) {
   const bench = BENCHES[name];

@@ -188,14 +188,30 @@ export function upsertRows(
   return settle(writes);
 }
 
+/** Whether the ledger has any row, current or tombstone. */
+async function hasRows(q: Queryable, ledgerId: string): Promise<boolean> {
+  const row = await q.get<{ one: number }>('SELECT 1 AS one FROM ledger_rows WHERE ledger_id = ? LIMIT 1', [ledgerId]);
+  return row !== undefined;
+}
+
 /**
  * Writes the upserts of a submission's staged parts (`submission_parts`, compact form
  * `[2, [[key, hash, row, values], …], deletions]`, see `sync/staged.ts`) into the ledger's rows,
  * inside the database: nothing is bound or copied through JavaScript. As `upsertRows`, except that
  * a current row with the same hash and sheet row keeps its revision (and is not counted). The keys
  * must be distinct across the parts. Rows go in key order (B-tree inserts then append). Returns
- * the number of rows inserted or changed, or null when the database cannot read JSON arrays as
- * rows (`Queryable.jsonElements`).
+ * the number of rows inserted or changed, or null when the database can read the staged bodies
+ * neither as text (`Queryable.stagedUpserts`) nor as JSON arrays (`Queryable.jsonElements`).
+ *
+ * A ledger with no row at all (its first submission: the bulk of what a city loads) takes plain
+ * inserts, which skip the conflict check on every row (on PostgreSQL a tenth of the statement's
+ * time on 100,000 rows). The caller's write transaction keeps it so until it commits; a row that
+ * appeared anyway would fail the insert on the primary key, never be overwritten.
+ *
+ * This stays in the database on PostgreSQL too: reading the staged bodies back and writing the
+ * rows with COPY (straight into ledger_rows, or through a temporary table and INSERT … ON
+ * CONFLICT), or binding them as JSON to `json_to_recordset` / `jsonb_to_recordset`, all measured
+ * slower on 100,000 rows (BENCHMARKS.md, "PostgreSQL: writing the staged rows").
  */
 export async function upsertStagedRows(
   tx: Queryable,
@@ -203,18 +219,27 @@ export async function upsertStagedRows(
   revision: number,
   submissionId: string,
 ): Promise<number | null> {
-  if (!tx.jsonElements) return null;
-  const r = await tx.run(
-    `INSERT INTO ledger_rows (ledger_id, row_key, row_hash, sheet_row, data, revision, deleted)
-     SELECT ?, CAST(u.value ->> 0 AS TEXT), CAST(u.value ->> 1 AS TEXT), CAST(u.value ->> 2 AS INTEGER),
-            CAST(u.value -> 3 AS TEXT), ?, 0
-       FROM submission_parts p, ${tx.jsonElements('p.body', 1)} u
-      WHERE p.submission_id = ? AND p.part_index >= 0
-      ORDER BY 2
-     ON CONFLICT (ledger_id, row_key) DO UPDATE SET row_hash = excluded.row_hash, sheet_row = excluded.sheet_row,
+  const rows = tx.stagedUpserts
+    ? `SELECT ?, u.row_key, u.row_hash, u.sheet_row, u.data, ?, 0
+         FROM submission_parts p, ${tx.stagedUpserts('p.body')} u`
+    : tx.jsonElements
+      ? `SELECT ?, CAST(u.value ->> 0 AS TEXT), CAST(u.value ->> 1 AS TEXT), CAST(u.value ->> 2 AS INTEGER),
+                CAST(u.value -> 3 AS TEXT), ?, 0
+           FROM submission_parts p, ${tx.jsonElements('p.body', 1)} u`
+      : null;
+  if (rows === null) return null;
+  const onConflict = (await hasRows(tx, ledgerId))
+    ? `ON CONFLICT (ledger_id, row_key) DO UPDATE SET row_hash = excluded.row_hash, sheet_row = excluded.sheet_row,
        data = excluded.data, revision = excluded.revision, deleted = 0
       WHERE ledger_rows.deleted <> 0 OR ledger_rows.row_hash <> excluded.row_hash
-         OR ledger_rows.sheet_row <> excluded.sheet_row`,
+         OR ledger_rows.sheet_row <> excluded.sheet_row`
+    : '';
+  const r = await tx.run(
+    `INSERT INTO ledger_rows (ledger_id, row_key, row_hash, sheet_row, data, revision, deleted)
+     ${rows}
+      WHERE p.submission_id = ? AND p.part_index >= 0
+      ORDER BY 2
+     ${onConflict}`,
     [ledgerId, revision, submissionId],
   );
   return r.changes;

@@ -4,17 +4,24 @@
  * the staged bodies into `ledger_rows` hold exactly the canonical values, with unchanged rows
  * keeping their revision. The in-memory cache is bounded and keyed by the staged hash.
  */
-import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_FIELDS } from '../../../domain/sync/fields.js';
 import type { SyncRowValues } from '../../../domain/sync/protocol.js';
 import { canonicalJson } from '../../../domain/sync/sync-row.js';
+import type { Db } from '../../../server/db/db.js';
 import { migrate } from '../../../server/db/migrate.js';
-import { SqliteDb } from '../../../server/db/sqlite.js';
+import { openDb } from '../../../server/db/open.js';
 import { ensureBureau, ensureClaim, ensureDivision } from '../../../server/db/repos/org.js';
-import { createLedger, currentRows, rowChanges, upsertStagedRows } from '../../../server/db/repos/ledgers.js';
+import {
+  createLedger,
+  currentRows,
+  rowChanges,
+  tombstoneRows,
+  upsertStagedRows,
+  type StoredRow,
+} from '../../../server/db/repos/ledgers.js';
 import { insertPart, insertSubmission } from '../../../server/db/repos/submissions.js';
 import { insertToken } from '../../../server/db/repos/tokens.js';
 import { canonicalData, sha256Hex, stableJson } from '../../../server/sync/canonical.js';
@@ -28,6 +35,7 @@ import {
   type StagedRow,
 } from '../../../server/sync/staged.js';
 import { makeTempDir } from '../helpers/service.js';
+import { freshDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const HEX = [...'0123456789abcdef'];
 const hex64 = fc.string({ unit: fc.constantFrom(...HEX), minLength: 64, maxLength: 64 });
@@ -105,15 +113,18 @@ describe('the compact form', () => {
 
 describe('rows copied from staged bodies', () => {
   const dir = makeTempDir();
-  let db: SqliteDb;
+  let fresh: TestDatabase;
+  let db: Db;
   const now = new Date('2025-04-01T00:00:00Z');
   let n = 0;
   beforeAll(async () => {
-    db = await SqliteDb.open(join(dir, 'staged.db'));
+    fresh = await freshDatabase(dir);
+    db = await openDb(fresh.location);
     await migrate(db);
   });
   afterAll(async () => {
-    await db.close();
+    await db?.close();
+    await fresh?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -148,6 +159,31 @@ describe('rows copied from staged bodies', () => {
     return { ledgerId, submissionId };
   }
 
+  /** Another submission to `ledgerId` from `baseRevision`, its parts staged as given. */
+  async function stageAgain(ledgerId: string, baseRevision: number, parts: StagedPart[]): Promise<string> {
+    const id = `sub-again-${++n}`;
+    await db.transaction(async (tx) => {
+      const t = await insertToken(tx, { role: 'division', bureauId: 1, divisionId: 1, label: '' });
+      await insertSubmission(
+        tx,
+        {
+          id,
+          ledgerId,
+          tokenId: t.record.id,
+          baseRevision,
+          asOf: '2025-03-31',
+          rulesetVersion: 'v',
+          partsExpected: parts.length,
+          header: '{}',
+          headerHash: 'h',
+        },
+        now,
+      );
+      for (const [i, p] of parts.entries()) await insertPart(tx, id, i, `p${i}`, encodeStaged(p, dataOf(p)));
+    });
+    return id;
+  }
+
   it('stores exactly the canonical values, hash and sheet row of every row', async () => {
     const parts = fc.sample(partArb, { numRuns: 40, seed: 7 });
     const { ledgerId, submissionId } = await stage(parts);
@@ -174,35 +210,82 @@ describe('rows copied from staged bodies', () => {
     const first = await stage([{ upserts: [row(0, '1期'), row(1, '1期'), row(2, '1期')], deletions: [] }]);
     expect(await db.transaction((tx) => upsertStagedRows(tx, first.ledgerId, 1, first.submissionId))).toBe(3);
     // The same ledger again: row 0 unchanged, row 1 changed, row 2 moved, row 3 new.
-    const again = `sub-again-${n}`;
-    await db.transaction(async (tx) => {
-      const t = await insertToken(tx, { role: 'division', bureauId: 1, divisionId: 1, label: '' });
-      await insertSubmission(
-        tx,
-        {
-          id: again,
-          ledgerId: first.ledgerId,
-          tokenId: t.record.id,
-          baseRevision: 1,
-          asOf: '2025-03-31',
-          rulesetVersion: 'v',
-          partsExpected: 1,
-          header: '{}',
-          headerHash: 'h',
-        },
-        now,
-      );
-      const part = {
-        upserts: [row(0, '1期'), row(1, '2期'), { ...row(2, '1期'), row: 40 }, row(3, '1期')],
-        deletions: [],
-      };
-      await insertPart(tx, again, 0, 'p', encodeStaged(part, dataOf(part)));
-    });
+    const again = await stageAgain(first.ledgerId, 1, [
+      { upserts: [row(0, '1期'), row(1, '2期'), { ...row(2, '1期'), row: 40 }, row(3, '1期')], deletions: [] },
+    ]);
     expect(await db.transaction((tx) => upsertStagedRows(tx, first.ledgerId, 2, again))).toBe(3);
     const changes = await rowChanges(db, first.ledgerId, 1);
     expect(changes.filter((c) => c.kind === 'R').map((c) => c.row_key)).toEqual(
       [row(1, '2期'), row(2, '1期'), row(3, '1期')].map((r) => r.key).sort(),
     );
+  });
+
+  it('writes every row once with its exact values, into an empty ledger and over tombstones', async () => {
+    // Text that looks like the staged form's own separators, escapes, non-ASCII, large amounts,
+    // nulls, the unreadable marker, keys with a repeat suffix, and a part with deletions only.
+    const nasty = [
+      '],["',
+      ']],[',
+      '[["',
+      '{"a":[1]}',
+      '"quoted" \\ back\\slash',
+      'tab\there\nnew\rline',
+      '保険料 1期 𠮷',
+      '\ud800',
+      '',
+    ];
+    const row = (i: number): StagedRow => {
+      const values: SyncRowValues = {
+        period: nasty[i % nasty.length]!,
+        assessedAmount: 2 ** 31 + i * 1_000_003,
+        paidAmount: i % 4 === 0 ? null : i % 4 === 1 ? { unreadable: 'out-of-range' } : -(2 ** 40) - i,
+        dunningMethod: i % 3 === 0 ? null : '文書",["x',
+      };
+      const key = sha256Hex(`nasty${i}`) + (i % 5 === 0 ? '#2' : '');
+      return { key, hash: sha256Hex(canonicalJson(values)), row: i + 2, values };
+    };
+    const rows = Array.from({ length: 90 }, (_, i) => row(i));
+    const parts: StagedPart[] = [
+      { upserts: rows.slice(0, 40), deletions: [] },
+      { upserts: [], deletions: [sha256Hex('gone'), `${sha256Hex('gone')}#3`] },
+      { upserts: rows.slice(40), deletions: [sha256Hex('gone2')] },
+    ];
+    const expectStored = async (ledgerId: string, revision: number) => {
+      const stored = await db.all<StoredRow & { revision: number; deleted: number }>(
+        'SELECT row_key, row_hash, sheet_row, data, revision, deleted FROM ledger_rows WHERE ledger_id = ? ORDER BY row_key',
+        [ledgerId],
+      );
+      expect(stored).toEqual(
+        [...rows]
+          .sort((a, b) => (a.key < b.key ? -1 : 1))
+          .map((u) => ({
+            row_key: u.key,
+            row_hash: u.hash,
+            sheet_row: u.row,
+            data: canonicalJson(u.values),
+            revision,
+            deleted: 0,
+          })),
+      );
+    };
+
+    // An empty ledger: every row inserted, none twice.
+    const first = await stage(parts);
+    expect(await db.transaction((tx) => upsertStagedRows(tx, first.ledgerId, 1, first.submissionId))).toBe(90);
+    await expectStored(first.ledgerId, 1);
+
+    // The same rows over their own tombstones (the ledger has rows, all deleted): all come back.
+    await db.transaction((tx) =>
+      tombstoneRows(
+        tx,
+        first.ledgerId,
+        2,
+        rows.map((r) => r.key),
+      ),
+    );
+    const again = await stageAgain(first.ledgerId, 2, parts);
+    expect(await db.transaction((tx) => upsertStagedRows(tx, first.ledgerId, 3, again))).toBe(90);
+    await expectStored(first.ledgerId, 3);
   });
 
   it('is left to the caller where the database cannot read JSON arrays as rows', async () => {
