@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- name…]`: runs the benchmarks and prints their results as Markdown, with the
- * machine, for BENCHMARKS.md. Names: check, read, addin (and others registered below).
+ * machine, for BENCHMARKS.md. Names: check, read, addin, instances (and others registered below).
  */
 import { benchAddin } from './addin.bench.js';
 import { benchCheck } from './check.bench.js';
+import { benchInstances } from './instances.bench.js';
 import { benchRead } from './read.bench.js';
 import { benchBureauTable, benchIngest } from './server.bench.js';
 import { machine } from './machine.js';
@@ -72,6 +73,22 @@ const BENCHES: Record<string, Bench> = {
       `| floor: the domain engine's checkSheet on the same grid | ${fmt(b.engineMs, 0)} ms | |`,
       `| pane's own time ÷ floor | ${fmt(b.ratio, 2)}× | ≤ 3× |`,
       `| re-check one edited row via onChanged (median of 21; ${b.recheckRequests} requests) | ${fmt(b.recheckMs, 1)} ms (${fmt(b.recheckOwnMs, 1)} ms without Excel's side) | ≤ 50 ms |`,
+    ].join('\n');
+  },
+  async instances() {
+    const r = await benchInstances();
+    const runs = (rs: typeof r.one) => rs.map((x) => fmt(x.perSecond)).join(', ');
+    const retried = [...r.one, ...r.two].reduce((n, x) => n + x.retried, 0);
+    const total = [...r.one, ...r.two].reduce((n, x) => n + x.submissions, 0);
+    return [
+      `### Service: instances on one PostgreSQL, ${r.clients} clients × ${r.perClient} submissions of ${r.rows} rows to their own ledgers (median of ${r.one.length} runs each, alternating)`,
+      '',
+      '| measure | result |',
+      '| --- | --- |',
+      `| one instance | ${fmt(r.oneMedian)} submissions/s (runs: ${runs(r.one)}) |`,
+      `| two instances, the clients split between them | ${fmt(r.twoMedian)} submissions/s (runs: ${runs(r.two)}) |`,
+      `| two ÷ one | ${fmt(r.twoMedian / r.oneMedian, 2)}× |`,
+      `| 5xx answers (each retried until applied) | ${retried} in ${total.toLocaleString('en-US')} submissions |`,
     ].join('\n');
   },
   async table() {
