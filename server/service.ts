@@ -12,12 +12,14 @@ import pino, { type Logger } from 'pino';
 import selfsigned from 'selfsigned';
 import { createApp } from './http/app.js';
 import { answerClientErrors } from './http/errors.js';
+import { DEFAULT_AUTH_FAILURES } from './http/security.js';
 import { migrate } from './db/migrate.js';
 import type { Db } from './db/db.js';
 import { isPostgresUrl, openDb } from './db/open.js';
+import { pruneFailures } from './db/repos/auth-failures.js';
 import { countTokens } from './db/repos/tokens.js';
 import { startCheckThread } from './sync/check-thread.js';
-import { createToken } from './tokens.js';
+import { createFirstAdminToken } from './tokens.js';
 
 export interface ServiceOptions {
   port: number;
@@ -36,7 +38,10 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Where clients reach the service (`https://host:port`): the manifest is rendered for these only. */
   publicOrigins?: readonly string[];
-  /** Failed authentications allowed per client address and window before 429 (default 30 a minute). */
+  /**
+   * Failed authentications allowed per client address and window before 429 (default 30 a minute),
+   * counted in the database: instances serving one database should be given the same.
+   */
   authFailures?: { limit: number; windowMs: number };
 }
 
@@ -80,6 +85,8 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
       );
     }
     upgradeBackupToDelete = migration.backupHoldsScrubbed ? migration.backup : null;
+    // Failures a stopped instance left past their window (the running ones prune as failures come).
+    await pruneFailures(db, Date.now() - (o.authFailures?.windowMs ?? DEFAULT_AUTH_FAILURES.windowMs));
 
     const app = createApp({
       db,
@@ -100,15 +107,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     });
     server = s;
 
-    if ((await countTokens(db, 'admin')) === 0) {
-      const t = await createToken(
-        db,
-        { role: 'admin', label: '初回起動時の管理者' },
-        { tokenId: null, role: null },
-        'first-start',
-      );
-      firstAdminToken = t.token;
-    }
+    if ((await countTokens(db, 'admin')) === 0) firstAdminToken = (await createFirstAdminToken(db))?.token ?? null;
   } catch (e) {
     if (server) await new Promise<void>((res) => server!.close(() => res()));
     await stopCheckThread?.();

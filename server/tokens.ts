@@ -7,7 +7,7 @@ import type { Db } from './db/db.js';
 import { appendAudit, type AuditActor } from './db/repos/audit.js';
 import { resolveScope } from './db/repos/token-scope.js';
 import type { Role } from '../domain/api/common.js';
-import { checkLabel, insertToken, type LabelCheck, type TokenRecord } from './db/repos/tokens.js';
+import { checkLabel, countTokens, insertToken, type LabelCheck, type TokenRecord } from './db/repos/tokens.js';
 
 /** A label that may not be stored: what is wrong with it, in Japanese, for the person making the token. */
 export class LabelRefused extends Error {
@@ -36,9 +36,35 @@ export async function createToken(
   by: AuditActor,
   via: TokenOrigin,
 ): Promise<{ token: string; record: TokenRecord }> {
+  return (await mintToken(db, t, by, via, false))!;
+}
+
+/**
+ * The first admin token, made only if the database holds no admin token yet: decided in the
+ * token's own write transaction, so that of several service instances starting together on a new
+ * database exactly one makes it (the others get null).
+ */
+export function createFirstAdminToken(db: Db): Promise<{ token: string; record: TokenRecord } | null> {
+  return mintToken(
+    db,
+    { role: 'admin', label: '初回起動時の管理者' },
+    { tokenId: null, role: null },
+    'first-start',
+    true,
+  );
+}
+
+async function mintToken(
+  db: Db,
+  t: TokenRequest,
+  by: AuditActor,
+  via: TokenOrigin,
+  onlyFirst: boolean,
+): Promise<{ token: string; record: TokenRecord } | null> {
   const label = checkLabel(t.label);
   if (!label.ok) throw new LabelRefused(label);
   return db.transaction(async (tx) => {
+    if (onlyFirst && (await countTokens(tx, t.role)) > 0) return null;
     const scope = await resolveScope(tx, t.role, t.bureau, t.division);
     const created = await insertToken(tx, { role: t.role, ...scope, label: label.value });
     await appendAudit(tx, {

@@ -119,12 +119,17 @@ class PgQueries implements Queryable {
 /** serialization_failure and deadlock_detected: the transaction is safe to run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
 /**
- * Each round of conflicting transactions commits at least one of them, so N clients writing one
- * ledger at once need up to N attempts; the pause before each grows (with jitter, so they spread).
+ * Write transactions run side by side, and SERIALIZABLE cancels one whose reads another changed.
+ * Small hot tables put many on one index page, so under load the same one can be cancelled again
+ * and again: after TOGETHER attempts it runs alone. Every write transaction holds the write lock
+ * (an advisory lock named after the schema, so shared by every instance) in shared mode; the one
+ * that runs alone takes it exclusively before it begins, so its snapshot follows the end of every
+ * other write and nothing can cancel it. Plain reads take no part (they are not SERIALIZABLE).
  */
-const MAX_ATTEMPTS = 60;
-const pause = (attempt: number) => Math.random() * Math.min(250, 2 ** Math.min(attempt, 8));
-
+const TOGETHER = 3;
+const MAX_ATTEMPTS = 8;
+const WRITE_LOCK = "hashtextextended('saiken.write:' || current_schema(), 0)";
+const pause = (attempt: number) => Math.random() * 5 * attempt;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A URL with its password replaced, for logs and messages. */
@@ -202,17 +207,28 @@ export class PgDb implements Db {
     let broken: Error | undefined;
     try {
       for (let attempt = 1; ; attempt++) {
-        await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+        const alone = attempt > TOGETHER;
+        if (alone) await client.query(`SELECT pg_advisory_lock(${WRITE_LOCK})`);
         try {
-          const result = await fn(new PgQueries(client));
-          await client.query('COMMIT');
-          return result;
-        } catch (err) {
-          await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-          const code = (err as { code?: unknown }).code;
-          if (broken || attempt >= MAX_ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw err;
-          await sleep(pause(attempt));
+          // One round trip: the shared lock is taken with BEGIN.
+          await client.query(
+            alone
+              ? 'BEGIN ISOLATION LEVEL SERIALIZABLE'
+              : `BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK})`,
+          );
+          try {
+            const result = await fn(new PgQueries(client));
+            await client.query('COMMIT');
+            return result;
+          } catch (err) {
+            await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+            const code = (err as { code?: unknown }).code;
+            if (broken || attempt >= MAX_ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw err;
+          }
+        } finally {
+          if (alone) await client.query(`SELECT pg_advisory_unlock(${WRITE_LOCK})`).catch((e: Error) => (broken = e));
         }
+        if (!alone) await sleep(pause(attempt));
       }
     } finally {
       client.release(broken);

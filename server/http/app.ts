@@ -12,7 +12,7 @@ import type { Db } from '../db/db.js';
 import { authenticate } from './auth.js';
 import { ApiFailure, errorHandler, notFoundHandler } from './errors.js';
 import { homePage } from './home.js';
-import { addinHeaders, apiHeaders, AuthThrottle, baseHeaders, manifestOrigin } from './security.js';
+import { addinHeaders, apiHeaders, AuthThrottle, baseHeaders, failureLog, manifestOrigin } from './security.js';
 import { adminRoutes } from './routes/admin.js';
 import { ledgersRoutes } from './routes/ledgers.js';
 import { meRoutes } from './routes/me.js';
@@ -63,7 +63,7 @@ export function createApp(o: AppOptions): Express {
   const api = express.Router();
   api.use(apiHeaders);
   // Who is calling comes first: no body is read, inflated or parsed for a caller without a token.
-  const throttle = new AuthThrottle(o.authFailures?.limit, o.authFailures?.windowMs);
+  const throttle = new AuthThrottle(failureLog(o.db), o.authFailures?.limit, o.authFailures?.windowMs);
   api.use(authenticate(o.db, throttle, o.logger));
   api.use(express.json({ limit: jsonLimit, strict: true }));
   api.use(meRoutes(o.db));

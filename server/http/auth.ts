@@ -10,7 +10,7 @@ import type { Role } from '../../domain/api/common.js';
 import { findActiveToken } from '../db/repos/tokens.js';
 import { forbidden } from '../refusals.js';
 import { handle, unauthorized } from './errors.js';
-import { AuthThrottle, clientAddress, tooManyFailures } from './security.js';
+import { AuthThrottle, clientAddress, failureLog, tooManyFailures } from './security.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -19,16 +19,17 @@ declare module 'express-serve-static-core' {
 }
 
 /**
- * The caller's token, looked up on every request (a revoked token is refused at once). A caller
- * that presents wrong tokens too often is refused for a while without the token being looked at.
+ * The caller's token, looked up on every request (a revoked token is refused at once, by every
+ * instance of the service). A caller that presents wrong tokens too often is refused for a while
+ * without the token being looked at; the failures are counted in the database (`security.ts`).
  */
-export function authenticate(db: Db, throttle = new AuthThrottle(), logger?: Logger): RequestHandler {
+export function authenticate(db: Db, throttle = new AuthThrottle(failureLog(db)), logger?: Logger): RequestHandler {
   return handle(async (req, res, next) => {
     const header = req.get('authorization');
     // No token at all is a client not yet set up, not a guess: 401, not counted.
     if (!header) throw unauthorized();
     const address = clientAddress(req);
-    const wait = throttle.retryAfter(address);
+    const wait = await throttle.retryAfter(address);
     if (wait > 0) {
       res.set('Retry-After', String(Math.ceil(wait / 1000)));
       throw tooManyFailures(wait);
@@ -36,8 +37,14 @@ export function authenticate(db: Db, throttle = new AuthThrottle(), logger?: Log
     const m = /^Bearer\s+(\S{10,200})$/i.exec(header);
     const t = m ? await findActiveToken(db, m[1]!) : undefined;
     if (!t) {
-      throttle.fail(address);
-      if (throttle.retryAfter(address) > 0) logger?.warn({ address }, 'authentication failures over the limit');
+      try {
+        await throttle.fail(address);
+        if ((await throttle.retryAfter(address)) > 0)
+          logger?.warn({ address }, 'authentication failures over the limit');
+      } catch (err) {
+        // The caller is still refused; only this failure goes uncounted.
+        logger?.error({ err }, 'a failed authentication could not be counted');
+      }
       throw unauthorized();
     }
     req.principal = { tokenId: t.id, role: t.role, bureauId: t.bureau_id, divisionId: t.division_id };

@@ -2,9 +2,13 @@
  * Transport and browser protections: response headers for the API, the task pane and the pages,
  * the origins the manifest may be rendered for, and a brake on failed authentication.
  */
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import type { Request, RequestHandler } from 'express';
 import type { TLSSocket } from 'node:tls';
+import type { Queryable } from '../db/db.js';
+import { nthRecentFailure, pruneFailures, recordFailure } from '../db/repos/auth-failures.js';
 import { ApiFailure } from './errors.js';
 
 /** Microsoft's office.js hosts (the current one and the legacy one) — the pane's only outside script. */
@@ -119,44 +123,66 @@ export function parsePublicOrigin(raw: string): string {
   return url.origin;
 }
 
+/** Where failed authentications are counted: the database (`db/repos/auth-failures.ts`). */
+export interface FailureLog {
+  /** The time of the `n`th most recent failure from `address` after `since`, if there are `n`. */
+  nthRecent(address: string, since: number, n: number): Promise<number | undefined>;
+  /** Records a failure at `at`; failures at or before `expired` may be forgotten. */
+  record(address: string, at: number, expired: number): Promise<void>;
+}
+
+/** The failure log of a database, shared by every service instance that serves it. */
+export function failureLog(db: Queryable): FailureLog {
+  return {
+    nthRecent: (address, since, n) => nthRecentFailure(db, address, since, n),
+    async record(address, at, expired) {
+      await recordFailure(db, address, at);
+      // Best effort: an expired row left behind (two instances pruning at once) goes with the next failure.
+      await pruneFailures(db, expired).catch(() => undefined);
+    },
+  };
+}
+
+export const DEFAULT_AUTH_FAILURES = { limit: 30, windowMs: 60_000 } as const;
+
 /**
  * Failed authentication, counted per client address in a sliding window: past the limit, the
  * address gets 429 without its token being looked at, until the window has moved on. Only
  * failures count (requests in flight together may pass the limit by their number), so clerks
- * sharing one address behind a proxy are never braked for their own valid requests. Kept in
- * memory: losing it on a restart only resets the count (tokens are 256-bit random; this is a brake
- * on noise and guessing, not the defence).
+ * sharing one address behind a proxy are never braked for their own valid requests. The failures
+ * are kept in the database, so that several instances of the service on one database brake
+ * together and a restart does not reset the count: a request reads them (one indexed read, no
+ * write), a failure adds one row with the address and the time — never the token, nor, for an
+ * address that is not an IP address (a forged header), the text given (it is stored hashed).
+ * Instances on one database should share the limit and window (the default): the shortest window
+ * prunes for all. Tokens are 256-bit random; this is a brake on noise and guessing, not the defence.
  */
 export class AuthThrottle {
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
-    readonly limit = 30,
-    readonly windowMs = 60_000,
+    private readonly log: FailureLog,
+    readonly limit: number = DEFAULT_AUTH_FAILURES.limit,
+    readonly windowMs: number = DEFAULT_AUTH_FAILURES.windowMs,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Milliseconds until this address may try again (0: it may now). */
-  retryAfter(address: string): number {
-    const times = this.recent(address);
-    if (times.length < this.limit) return 0;
-    return Math.max(1, times[times.length - this.limit]! + this.windowMs - this.now());
+  async retryAfter(address: string): Promise<number> {
+    const now = this.now();
+    const nth = await this.log.nthRecent(failureKey(address), now - this.windowMs, this.limit);
+    return nth === undefined ? 0 : Math.max(1, nth + this.windowMs - now);
   }
 
-  fail(address: string, at = this.now()): void {
-    const times = this.recent(address);
-    times.push(at);
-    this.failures.set(address, times);
-    // Bounded: the oldest addresses go first when very many fail at once.
-    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value!);
+  async fail(address: string, at = this.now()): Promise<void> {
+    await this.log.record(failureKey(address), at, at - this.windowMs);
   }
+}
 
-  private recent(address: string): number[] {
-    const since = this.now() - this.windowMs;
-    const times = (this.failures.get(address) ?? []).filter((t) => t > since);
-    if (times.length === 0) this.failures.delete(address);
-    return times;
-  }
+/**
+ * The address as counted and stored: an IP address as it is; anything else (only a header a
+ * local client forged can give one) as a digest, so that no text a client chose is ever stored.
+ */
+export function failureKey(address: string): string {
+  return isIP(address) ? address : `sha256:${createHash('sha256').update(address, 'utf8').digest('hex')}`;
 }
 
 /**

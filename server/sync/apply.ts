@@ -119,8 +119,8 @@ async function prepare(
   const stored = await currentRows(q, sub.ledger_id);
 
   let withValues: Promise<StagedRow[]> | undefined;
-  // A part's body never changes under its hash, so it may be read through the snapshot.
-  const upserted = () => (withValues ??= stagedRows(q, id, staged));
+  // A part's body never changes under its hash, so it may be read through any view that holds it.
+  const upserted = (via: Queryable) => (withValues ??= stagedRows(via, id, staged));
   const plan = { header, compact: staged.compact, ...diffRows(stored, merged), upserted };
   return { kind: 'plan', plan, staged };
 }
@@ -145,13 +145,29 @@ async function apply(db: Db, p: Actor, submissionId: string, now: () => Date): P
   // Asked as soon as the parts are known: the thread may still be checking the last part while
   // the rest is prepared here.
   let fromThread: Promise<ThreadCheck | undefined> = Promise.resolve(undefined);
-  const first = await prepare(db, db, sub, (staged) => (fromThread = threadCheck(db, submissionId, staged.hashes)));
+  let first: Prepared;
+  let t: ThreadCheck | undefined;
+  try {
+    first = await prepare(db, db, sub, (staged) => (fromThread = threadCheck(db, submissionId, staged.hashes)));
+    // Awaited before the write lock is taken: the thread may be busy with other submissions.
+    t = await fromThread;
+    // The values, when the commit will need them (the engine checks there, or the rows are bound
+    // from here), are read now: inside the transaction they would wait for a second connection,
+    // which on a pool of busy transactions never comes.
+    if (first.kind === 'plan' && (!first.plan.compact || !threadCheckFor(t, first.plan))) {
+      await first.plan.upserted(db);
+    }
+  } catch (err) {
+    // Another request (in this process or another instance) finished the submission while these
+    // reads ran, and cleared the staged bodies: its answer is this one's.
+    const finished = await findSubmission(db, submissionId);
+    if (finished && finished.status !== 'receiving') return storedReply(finished);
+    throw err;
+  }
   if (first.kind === 'refuse') return rejectSubmission(db, p, submissionId, first.failure, now());
   if (first.kind === 'stale') {
     return rejectSubmission(db, p, submissionId, staleRevision(ledgerId, first.current, sub.base_revision), now());
   }
-  // Awaited before the write lock is taken: the thread may be busy with other submissions.
-  const t = await fromThread;
   const snapshot = first.kind === 'plan' ? first : null;
 
   const at = now();

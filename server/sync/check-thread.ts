@@ -6,7 +6,9 @@
  * Only a help: the apply uses the thread's check when the thread checked exactly the submission's
  * staged parts, all the rows of the result and in sheet order (a first submission, or one that
  * resends the whole ledger), and otherwise runs the engine itself, as it does when the thread is
- * busy with other submissions, failed, or could not start.
+ * busy with other submissions, failed, or could not start — or when, with several service
+ * instances on one database, some of the parts went to another instance (this thread then lacks
+ * them, and what it holds of a submission applied elsewhere is dropped as it ages or for room).
  */
 import { Worker } from 'node:worker_threads';
 import { workerSource } from '../threads/worker-source.js';

@@ -36,8 +36,11 @@ export interface Plan extends RowDiff {
   header: Header;
   /** Whether all parts are staged in the compact form (as this version stages them). */
   compact: boolean;
-  /** The staged upserts with their values (read once, when needed). */
-  upserted: () => Promise<StagedRow[]>;
+  /**
+   * The staged upserts with their values, read once when needed: through `q` if not read yet (the
+   * write transaction passes itself, so a transaction never waits for a second connection).
+   */
+  upserted: (q: Queryable) => Promise<StagedRow[]>;
 }
 
 /**
@@ -53,7 +56,7 @@ async function writeUpserts(
   submissionId: string,
   compact: boolean,
   changed: ReadonlySet<string>,
-  rows: () => Promise<StagedRow[]>,
+  rows: (q: Queryable) => Promise<StagedRow[]>,
 ): Promise<void> {
   if (changed.size === 0) return;
   const written = compact ? await upsertStagedRows(tx, ledgerId, revision, submissionId) : null;
@@ -61,7 +64,7 @@ async function writeUpserts(
     if (written !== changed.size) throw new Error(`staged rows disagree: ${written} written, ${changed.size} changed`);
     return;
   }
-  const bound = (await rows())
+  const bound = (await rows(tx))
     .filter((u) => changed.has(u.key))
     .map((u) => ({ key: u.key, hash: u.hash, sheetRow: u.row, data: canonicalData(u.values) }));
   // Keys in order: B-tree inserts then append instead of splitting pages at random.
@@ -70,10 +73,10 @@ async function writeUpserts(
 }
 
 /** Every current row after the submission: those kept, and the upserts. */
-async function rowsAfter(plan: Plan): Promise<CheckedRow[]> {
+async function rowsAfter(tx: Queryable, plan: Plan): Promise<CheckedRow[]> {
   return [
     ...plan.kept.map((r) => ({ key: r.row_key, sheetRow: r.sheet_row, values: JSON.parse(r.data) as SyncRowValues })),
-    ...(await plan.upserted()).map((u) => ({ key: u.key, sheetRow: u.row, values: u.values })),
+    ...(await plan.upserted(tx)).map((u) => ({ key: u.key, sheetRow: u.row, values: u.values })),
   ];
 }
 
@@ -104,7 +107,7 @@ export async function commitPlan(tx: Queryable, c: Commit): Promise<SubmissionRe
   let check: LedgerCheck | undefined;
   let checkError: unknown;
   try {
-    check = c.threadChecked ?? checkLedgerRows(await rowsAfter(plan), header.ledger, header.asOf);
+    check = c.threadChecked ?? checkLedgerRows(await rowsAfter(tx, plan), header.ledger, header.asOf);
   } catch (err) {
     checkError = err;
   }

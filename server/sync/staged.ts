@@ -8,7 +8,9 @@
  * hashes, sheet rows, deletions) is also kept in a bounded in-memory cache keyed by the part's
  * body hash, so the apply usually reads no body back: SQL copies the rows from the staged bodies
  * and the check thread has checked the values. The database stays the truth: a part is taken
- * from the cache only when the hash staged for that index matches.
+ * from the cache only when the hash staged for that index matches. With several service instances
+ * on one database, the parts another instance staged are read from the database, and parts of a
+ * submission another instance applied stay here until evicted: safe to lose, never wrong.
  */
 import type { SyncRowValues } from '../../domain/sync/protocol.js';
 import type { Db } from '../db/db.js';

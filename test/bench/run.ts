@@ -1,10 +1,11 @@
 /**
  * `npm run bench [-- name…]`: runs the benchmarks and prints their results as Markdown, with the
- * machine, for BENCHMARKS.md. Names: check, read, addin (and others registered below; `ingest-pg` and
- * `bureau-pg` run on the test PostgreSQL server, `SAIKEN_TEST_PG`).
+ * machine, for BENCHMARKS.md. Names: check, read, addin (and others registered below; `ingest-pg`,
+ * `bureau-pg` and `instances-pg` run on the test PostgreSQL server, `SAIKEN_TEST_PG`).
  */
 import { benchAddin } from './addin.bench.js';
 import { benchCheck } from './check.bench.js';
+import { benchInstances } from './instances.bench.js';
 import { benchRead } from './read.bench.js';
 import { benchBureauTable, benchIngest } from './server.bench.js';
 import { machine } from './machine.js';
@@ -100,6 +101,22 @@ const BENCHES: Record<string, Bench> = {
       '| --- | --- | --- |',
       `| GET /reports/targets with ${r.storedRows.toLocaleString('en-US')} stored rows, ${r.bureaus} bureaus, ${r.ledgers} ledgers (median of 20) | ${fmt(r.tableMs, 1)} ms | ≤ 50 ms |`,
       `| baseline: GET /me in the same run | ${fmt(r.meMs, 1)} ms | |`,
+    ].join('\n');
+  },
+  async 'instances-pg'() {
+    const r = await benchInstances();
+    const runs = (rs: typeof r.one) => rs.map((x) => fmt(x.perSecond)).join(', ');
+    const retried = [...r.one, ...r.two].reduce((n, x) => n + x.retried, 0);
+    const total = [...r.one, ...r.two].reduce((n, x) => n + x.submissions, 0);
+    return [
+      `### Service: instances on one PostgreSQL, ${r.clients} clients × ${r.perClient} submissions of ${r.rows} rows to their own ledgers (median of ${r.one.length} runs each, alternating)`,
+      '',
+      '| measure | result |',
+      '| --- | --- |',
+      `| one instance | ${fmt(r.oneMedian)} submissions/s (runs: ${runs(r.one)}) |`,
+      `| two instances, the clients split between them | ${fmt(r.twoMedian)} submissions/s (runs: ${runs(r.two)}) |`,
+      `| two ÷ one | ${fmt(r.twoMedian / r.oneMedian, 2)}× |`,
+      `| 5xx answers (each retried until applied) | ${retried} in ${total.toLocaleString('en-US')} submissions |`,
     ].join('\n');
   },
   async table() {

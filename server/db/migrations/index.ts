@@ -3,6 +3,13 @@ import { up as initial } from './001-initial.js';
 import { up as oversight } from './002-oversight.js';
 import { up as confirmedNoPersonal } from './003-confirmed-no-personal.js';
 import { scrubLedgerValues } from './004-scrub-ledger-values.js';
+import { up as authFailures } from './005-auth-failures.js';
 import type { Migration } from '../migrate.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, oversight, confirmedNoPersonal, scrubLedgerValues];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  oversight,
+  confirmedNoPersonal,
+  scrubLedgerValues,
+  authFailures,
+];

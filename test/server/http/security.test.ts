@@ -1,6 +1,7 @@
 /**
  * Transport and browser protections: no body is read before the caller is known, failed
- * authentication is braked per address, API answers are never cached or run as documents, the
+ * authentication is braked per address (counted in the database, read but never written by a
+ * request that authenticates; `test/server/sync/instances.test.ts` brakes across two instances), API answers are never cached or run as documents, the
  * task pane runs under a content security policy, HSTS over HTTPS.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -8,8 +9,13 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthThrottle, PANE_CSP } from '../../../server/http/security.js';
+import pino from 'pino';
+import request from 'supertest';
+import type { Db } from '../../../server/db/db.js';
+import { createApp } from '../../../server/http/app.js';
+import { AuthThrottle, failureKey, failureLog, PANE_CSP } from '../../../server/http/security.js';
 import { makeTempDir, startTestService, type TestService } from '../helpers/service.js';
+import { storedBytes } from '../helpers/test-db.js';
 
 let svc: TestService;
 let division: string;
@@ -103,18 +109,87 @@ describe('failed authentication', () => {
     expect((await viaProxy('192.0.2.2', division)).status).toBe(200);
   }, 60_000);
 
-  it('counts a sliding window', () => {
+  it('counts a sliding window, in the database', async () => {
     let now = 0;
-    const t = new AuthThrottle(3, 1000, () => now);
+    const db = svc.service.db;
+    const t = new AuthThrottle(failureLog(db), 3, 1000, () => now);
     for (let i = 0; i < 3; i++) {
-      expect(t.retryAfter('a')).toBe(0);
-      t.fail('a');
+      expect(await t.retryAfter('192.0.2.50')).toBe(0);
+      await t.fail('192.0.2.50');
       now += 100;
     }
-    expect(t.retryAfter('a')).toBe(700); // the first failure (t=0) leaves the window at t=1000
+    expect(await t.retryAfter('192.0.2.50')).toBe(700); // the first failure (t=0) leaves the window at t=1000
+    // Another throttle on the same database (another instance of the service) sees the same failures.
+    const other = new AuthThrottle(failureLog(db), 3, 1000, () => now);
+    expect(await other.retryAfter('192.0.2.50')).toBe(700);
     now = 1000;
-    expect(t.retryAfter('a')).toBe(0);
-    expect(t.retryAfter('b')).toBe(0);
+    expect(await t.retryAfter('192.0.2.50')).toBe(0);
+    expect(await t.retryAfter('192.0.2.51')).toBe(0);
+    // A failure prunes what has left the window, whatever its address.
+    const stored = async () =>
+      (await db.all<{ at: number }>("SELECT at FROM auth_failures WHERE address LIKE '192.0.2.5_' ORDER BY at")).map(
+        (r) => Number(r.at),
+      );
+    expect(await stored()).toEqual([0, 100, 200]);
+    now = 1150;
+    await t.fail('192.0.2.51');
+    expect(await stored()).toEqual([200, 1150]);
+  });
+
+  it('stores addresses and times only: never a token, nor text a client chose', async () => {
+    const wrong = Array.from({ length: 5 }, (_, i) => `skn_stored_never_${i}_${'q'.repeat(30)}`);
+    for (const token of wrong) expect((await from('127.0.0.8', '/api/v1/me', { token })).status).toBe(401);
+    // From this machine, X-Forwarded-For is believed: a forged one is counted, but stored as a digest.
+    const forged = `skn_forged_header_${'z'.repeat(30)}`;
+    const viaForged = await from('127.0.0.8', '/api/v1/me', {
+      token: wrong[0],
+      headers: { 'X-Forwarded-For': forged },
+    });
+    expect(viaForged.status).toBe(401);
+    const rows = await svc.service.db.all<{ address: string }>('SELECT DISTINCT address FROM auth_failures');
+    expect(rows.map((r) => r.address)).toContain('127.0.0.8');
+    expect(rows.map((r) => r.address)).toContain(failureKey(forged));
+    expect(failureKey(forged)).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const bytes = (await storedBytes(svc.database)).toString('latin1');
+    for (const text of [...wrong, forged]) expect(bytes).not.toContain(text.slice(4, 20));
+    expect(bytes).not.toContain('skn_forged');
+    expect(bytes).not.toContain('skn_stored');
+  });
+
+  it('writes nothing for a request that authenticates', async () => {
+    const real = svc.service.db;
+    const writes: string[] = [];
+    const spy: Db = {
+      engine: real.engine,
+      location: real.location,
+      connectTo: real.connectTo,
+      schema: real.schema,
+      all: (sql, params) => real.all(sql, params),
+      get: (sql, params) => real.get(sql, params),
+      run: (sql, params) => {
+        writes.push(sql);
+        return real.run(sql, params);
+      },
+      transaction: (fn) => {
+        writes.push('transaction');
+        return real.transaction(fn);
+      },
+      close: () => real.close(),
+    };
+    const app = createApp({
+      db: spy,
+      logger: pino({ level: 'silent' }),
+      authFailures: { limit: 30, windowMs: 60_000 },
+    });
+    for (let i = 0; i < 10; i++) {
+      const res = await request(app).get('/api/v1/me').set('Authorization', `Bearer ${division}`);
+      expect(res.status).toBe(200);
+    }
+    expect(writes).toEqual([]);
+    expect(
+      (await request(app).get('/api/v1/me').set('Authorization', 'Bearer skn_wrong_once_xxxxxxxxxxxx')).status,
+    ).toBe(401);
+    expect(writes.some((sql) => /INSERT INTO auth_failures/.test(sql))).toBe(true);
   });
 });
 

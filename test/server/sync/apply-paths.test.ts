@@ -2,12 +2,14 @@
  * The apply's ways to its answer give the same answer: the check thread's check or the engine run
  * at the apply; rows copied from the staged bodies by SQL or bound from here (parts staged by an
  * earlier version, as the part's stable JSON). A part staged by an earlier version is recognised
- * when it is sent again.
+ * when it is sent again. An apply that finds the submission finished under it gives its answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubmissionPart } from '../../../domain/sync/protocol.js';
 import { canonicalJson } from '../../../domain/sync/sync-row.js';
-import type { Db } from '../../../server/db/db.js';
+import type { Db, SqlValue } from '../../../server/db/db.js';
+import { findActiveToken } from '../../../server/db/repos/tokens.js';
+import { applySubmission } from '../../../server/sync/apply.js';
 import { sha256Hex, stableJson } from '../../../server/sync/canonical.js';
 import { dropCheck, feedCheck, threadCheck } from '../../../server/sync/check-thread.js';
 import { checkLedgerRows } from '../../../server/sync/check.js';
@@ -136,5 +138,41 @@ describe('parts staged by an earlier version', () => {
     const byKey = new Map(parts.flatMap((p) => p.upserts).map((u) => [u.key, canonicalJson(u.values)]));
     expect(stored).toHaveLength(200);
     for (const r of stored) expect(r.data).toBe(byKey.get(r.row_key));
+  });
+});
+
+describe('a submission finished under the apply', () => {
+  it('is answered with its stored answer, though its staged bodies were cleared meanwhile', async () => {
+    // Another request (here, or in another instance of the service) applied it between this
+    // request's first look (still receiving) and its reads of the parts.
+    const specs = makeRows(300);
+    const parts = makeSubmission({ upserts: await upsertsFor(specs), parts: 3 });
+    const ledgerId = newId('finished');
+    for (const p of parts.slice(0, 2)) expect((await post(ledgerId, p)).status).toBe(202);
+    const applied = await post(ledgerId, parts[2]);
+    expect(applied.status).toBe(200);
+    const real = svc.service.db;
+    let firstLook = true;
+    const late: Db = {
+      engine: real.engine,
+      location: real.location,
+      connectTo: real.connectTo,
+      schema: real.schema,
+      all: (sql, params) => real.all(sql, params),
+      get: async <T>(sql: string, params?: readonly SqlValue[]) => {
+        const row = await real.get<T>(sql, params);
+        if (!firstLook || !/FROM submissions WHERE id/.test(sql) || !row) return row;
+        firstLook = false;
+        return { ...row, status: 'receiving', result: null } as T;
+      },
+      run: (sql, params) => real.run(sql, params),
+      transaction: (fn) => real.transaction(fn),
+      close: () => real.close(),
+    };
+    const t = (await findActiveToken(real, token))!;
+    const actor = { tokenId: t.id, role: t.role, bureauId: t.bureau_id, divisionId: t.division_id };
+    const reply = await applySubmission(late, actor, parts[0]!.submissionId);
+    expect(firstLook).toBe(false);
+    expect(reply).toEqual({ status: 200, body: applied.body });
   });
 });
