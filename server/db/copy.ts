@@ -12,11 +12,12 @@
  * turns into the column's type: BIGINT amounts never pass through a JavaScript number, JSON text
  * stays byte for byte, and NULL stays NULL.
  *
- * The schema is read from the databases (tables, columns, primary keys, foreign keys); only the
+ * The schema is read from the databases through each engine's catalogue (tables, columns, primary
+ * keys, foreign keys: `Db.catalog`); only the
  * order is a list here, checked against the schema on every copy (and by a test), so a table added
  * by a migration and not listed stops the copy instead of being left behind.
  */
-import type { Db, Engine, Queryable, SqlValue } from './db.js';
+import type { Db, Queryable, SqlValue, TableShape } from './db.js';
 import { openSnapshot } from './open.js';
 
 /** Every table of the schema, each after the tables its foreign keys point to. */
@@ -39,10 +40,8 @@ export const COPY_ORDER: readonly string[] = [
   'hard_cases',
   'settlements',
   'audit_log',
+  'auth_failures',
 ];
-
-/** The engine's own bookkeeping, not the service's data (PostgreSQL's schema version). */
-const ENGINE_TABLES = new Set(['saiken_schema']);
 
 /** Rows read (and then written) at a time. */
 const PAGE_ROWS = 1000;
@@ -53,13 +52,6 @@ const MAX_PARAMS = 10_000;
 
 /** A copy that cannot be made or did not verify: the message is one Japanese sentence. */
 export class CopyError extends Error {}
-
-export interface TableShape {
-  name: string;
-  columns: string[];
-  /** The primary key's columns, in key order. */
-  key: string[];
-}
 
 export interface CopyProgress {
   table: string;
@@ -87,60 +79,6 @@ export interface CopySummary {
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** The service's tables in a database (the engine's own left out). */
-export async function listTables(q: Queryable, engine: Engine): Promise<string[]> {
-  const rows =
-    engine === 'sqlite'
-      ? await q.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
-      : await q.all<{ name: string }>(
-          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
-        );
-  return rows.map((r) => r.name).filter((n) => !n.startsWith('sqlite_') && !ENGINE_TABLES.has(n));
-}
-
-/** A table's columns (in the table's order) and its primary key. */
-export async function tableShape(q: Queryable, engine: Engine, table: string): Promise<TableShape> {
-  if (engine === 'sqlite') {
-    const cols = await q.all<{ name: string; pk: number }>('SELECT name, pk FROM pragma_table_info(?) ORDER BY cid', [
-      table,
-    ]);
-    const key = cols
-      .filter((c) => c.pk > 0)
-      .sort((a, b) => a.pk - b.pk)
-      .map((c) => c.name);
-    return { name: table, columns: cols.map((c) => c.name), key };
-  }
-  const cols = await q.all<{ name: string }>(
-    `SELECT column_name AS name FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position`,
-    [table],
-  );
-  const key = await q.all<{ name: string }>(
-    `SELECT k.column_name AS name
-       FROM information_schema.table_constraints c
-       JOIN information_schema.key_column_usage k
-         ON k.constraint_schema = c.constraint_schema AND k.constraint_name = c.constraint_name
-            AND k.table_name = c.table_name
-      WHERE c.table_schema = current_schema() AND c.table_name = ? AND c.constraint_type = 'PRIMARY KEY'
-      ORDER BY k.ordinal_position`,
-    [table],
-  );
-  return { name: table, columns: cols.map((c) => c.name), key: key.map((k) => k.name) };
-}
-
-/** The tables a table's foreign keys point to (itself left out). */
-export async function referencedTables(q: Queryable, engine: Engine, table: string): Promise<string[]> {
-  const rows =
-    engine === 'sqlite'
-      ? await q.all<{ ref: string }>('SELECT DISTINCT "table" AS ref FROM pragma_foreign_key_list(?)', [table])
-      : await q.all<{ ref: string }>(
-          `SELECT DISTINCT r.relname AS ref FROM pg_constraint c JOIN pg_class r ON r.oid = c.confrelid
-            WHERE c.contype = 'f' AND c.conrelid = to_regclass(?)`,
-          [table],
-        );
-  return rows.map((r) => r.ref).filter((r) => r !== table);
-}
-
 /**
  * The source's tables in copy order, checked: every table listed and present on both sides, each
  * after the tables it refers to, the same columns on both sides, a primary key to page on.
@@ -151,7 +89,7 @@ async function plan(src: Queryable, source: Db, dst: Queryable, target: Db): Pro
     [src, source, 'コピー元'],
     [dst, target, 'コピー先'],
   ] as const) {
-    const tables = await listTables(q, db.engine);
+    const tables = await db.catalog.tables(q);
     const unlisted = tables.filter((t) => !listed.has(t));
     if (unlisted.length > 0) {
       throw new CopyError(
@@ -166,15 +104,15 @@ async function plan(src: Queryable, source: Db, dst: Queryable, target: Db): Pro
   const shapes: TableShape[] = [];
   const before = new Set<string>();
   for (const name of COPY_ORDER) {
-    const shape = await tableShape(src, source.engine, name);
-    const other = await tableShape(dst, target.engine, name);
+    const shape = await source.catalog.shape(src, name);
+    const other = await target.catalog.shape(dst, name);
     const same = shape.columns.length === other.columns.length && shape.columns.every((c) => other.columns.includes(c));
     if (!same)
       throw new CopyError(
         `表 ${name} の列がコピー元とコピー先で違います。どちらも同じ版の saiken で更新してください。`,
       );
     if (shape.key.length === 0) throw new CopyError(`表 ${name} に主キーがないため、コピーできません。`);
-    const refs = await referencedTables(src, source.engine, name);
+    const refs = await source.catalog.references(src, name);
     const later = refs.filter((r) => !before.has(r));
     if (later.length > 0) {
       throw new CopyError(
@@ -250,20 +188,6 @@ async function copyTable(
     page = await next;
   }
   return copied;
-}
-
-/** PostgreSQL: each identity (or serial) key's sequence set to the largest copied id. */
-async function advanceSequences(tx: Queryable, shapes: readonly TableShape[]): Promise<void> {
-  for (const t of shapes) {
-    if (t.key.length !== 1) continue;
-    const key = t.key[0]!;
-    const seq = await tx.get<{ s: string | null }>('SELECT pg_get_serial_sequence(?, ?) AS s', [t.name, key]);
-    if (!seq?.s) continue;
-    await tx.get(
-      `SELECT setval(?, m) AS v FROM (SELECT MAX(${ident(key)}) AS m FROM ${ident(t.name)}) x WHERE m IS NOT NULL`,
-      [seq.s],
-    );
-  }
 }
 
 /** What is compared for each ledger: its stored totals, and the count and sums of its rows. */
@@ -369,7 +293,7 @@ export async function copyDatabase(source: Db, target: Db, o: CopyOptions = {}):
         });
         copied.set(t.name, n);
       }
-      if (target.engine === 'postgres') await advanceSequences(tx, shapes);
+      await target.catalog.keysWritten(tx, shapes);
       const checked = await verify(src, tx, counts, copied);
       if (checked.problems.length > 0) {
         const more = checked.problems.length > 3 ? `ほか ${checked.problems.length - 3} 件` : '';

@@ -56,6 +56,26 @@ export interface SchemaStore {
   upgradeCopyBase: string | null;
 }
 
+/** A table as the database describes it. */
+export interface TableShape {
+  name: string;
+  columns: string[];
+  /** The primary key's columns, in key order. */
+  key: string[];
+}
+
+/** The engine's own catalogue queries, for moving a whole database (`copy.ts`). */
+export interface Catalog {
+  /** The service's tables (the engine's own bookkeeping left out). */
+  tables(q: Queryable): Promise<string[]>;
+  /** A table's columns (in the table's order) and its primary key. */
+  shape(q: Queryable, table: string): Promise<TableShape>;
+  /** The tables a table's foreign keys point to (itself left out). */
+  references(q: Queryable, table: string): Promise<string[]>;
+  /** After rows were written with their own ids: ids generated later follow them. */
+  keysWritten(tx: Queryable, tables: readonly TableShape[]): Promise<void>;
+}
+
 export interface Db extends Queryable {
   readonly engine: Engine;
   /** Where the database is, safe to print and log: a file path, or a URL without its password. */
@@ -63,6 +83,7 @@ export interface Db extends Queryable {
   /** The location to open it again (another thread's snapshot, `saiken db` commands); may hold secrets. */
   readonly connectTo: string;
   readonly schema: SchemaStore;
+  readonly catalog: Catalog;
   /**
    * Runs `fn` in one write transaction: committed when it resolves, rolled back when it throws.
    * Transactions behave as if run one after another (SQLite: one queued writer; PostgreSQL:

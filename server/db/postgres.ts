@@ -9,7 +9,7 @@
  * text compared byte-wise, as SQLite compares it, whatever the database's locale).
  */
 import pg from 'pg';
-import type { Db, Queryable, RunResult, SchemaStore, Snapshot, SqlValue } from './db.js';
+import type { Catalog, Db, Queryable, RunResult, SchemaStore, Snapshot, SqlValue } from './db.js';
 
 /** int8 (COUNT, BIGINT columns) and numeric (SUM of BIGINT) as numbers, as node-sqlite3 gives them. */
 const NUMBER_TYPES = new Set([20, 1700]);
@@ -75,6 +75,58 @@ function stagedUpserts(body: string): string {
            json_array_elements(part.value) AS r, CAST(r.value AS TEXT) AS e
      WHERE part.n = 2)`;
 }
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** PostgreSQL's catalogue, in the connection's schema (`search_path`). */
+const catalog: Catalog = {
+  async tables(q) {
+    const rows = await q.all<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+    );
+    // saiken_schema is the migrator's bookkeeping, not the service's data.
+    return rows.map((r) => r.name).filter((n) => n !== 'saiken_schema');
+  },
+  async shape(q, table) {
+    const cols = await q.all<{ name: string }>(
+      `SELECT column_name AS name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position`,
+      [table],
+    );
+    const key = await q.all<{ name: string }>(
+      `SELECT k.column_name AS name
+         FROM information_schema.table_constraints c
+         JOIN information_schema.key_column_usage k
+           ON k.constraint_schema = c.constraint_schema AND k.constraint_name = c.constraint_name
+              AND k.table_name = c.table_name
+        WHERE c.table_schema = current_schema() AND c.table_name = ? AND c.constraint_type = 'PRIMARY KEY'
+        ORDER BY k.ordinal_position`,
+      [table],
+    );
+    return { name: table, columns: cols.map((c) => c.name), key: key.map((k) => k.name) };
+  },
+  async references(q, table) {
+    const rows = await q.all<{ ref: string }>(
+      `SELECT DISTINCT r.relname AS ref FROM pg_constraint c JOIN pg_class r ON r.oid = c.confrelid
+        WHERE c.contype = 'f' AND c.conrelid = to_regclass(?)`,
+      [table],
+    );
+    return rows.map((r) => r.ref).filter((r) => r !== table);
+  },
+  /** Each identity key's sequence set to the largest id written. */
+  async keysWritten(tx, tables) {
+    for (const t of tables) {
+      if (t.key.length !== 1) continue;
+      const key = t.key[0]!;
+      const seq = await tx.get<{ s: string | null }>('SELECT pg_get_serial_sequence(?, ?) AS s', [t.name, key]);
+      if (!seq?.s) continue;
+      await tx.get(
+        `SELECT setval(?, m) AS v FROM (SELECT MAX(${ident(key)}) AS m FROM ${ident(t.name)}) x WHERE m IS NOT NULL`,
+        [seq.s],
+      );
+    }
+  },
+};
 
 type Client = pg.Pool | pg.PoolClient | pg.Client;
 
@@ -152,6 +204,7 @@ export class PgDb implements Db {
   readonly engine = 'postgres' as const;
   readonly location: string;
   readonly schema: SchemaStore;
+  readonly catalog = catalog;
   private readonly q: PgQueries;
 
   private constructor(

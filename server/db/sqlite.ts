@@ -10,7 +10,7 @@
  * before taking the next, so every read begins a fresh snapshot that holds every earlier commit.
  */
 import sqlite3 from 'sqlite3';
-import type { Db, Queryable, RunResult, SchemaStore, Snapshot, SqlValue } from './db.js';
+import type { Catalog, Db, Queryable, RunResult, SchemaStore, Snapshot, SqlValue } from './db.js';
 
 function open(path: string, mode: number): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
@@ -97,6 +97,32 @@ class Conn implements Queryable {
   }
 }
 
+/** SQLite's catalogue: `sqlite_master` and the table-valued pragmas. */
+const catalog: Catalog = {
+  async tables(q) {
+    const rows = await q.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'");
+    return rows.map((r) => r.name).filter((n) => !n.startsWith('sqlite_'));
+  },
+  async shape(q, table) {
+    const cols = await q.all<{ name: string; pk: number }>('SELECT name, pk FROM pragma_table_info(?) ORDER BY cid', [
+      table,
+    ]);
+    const key = cols
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name);
+    return { name: table, columns: cols.map((c) => c.name), key };
+  },
+  async references(q, table) {
+    const rows = await q.all<{ ref: string }>('SELECT DISTINCT "table" AS ref FROM pragma_foreign_key_list(?)', [
+      table,
+    ]);
+    return rows.map((r) => r.ref).filter((r) => r !== table);
+  },
+  // An INTEGER PRIMARY KEY takes the largest id plus one by itself.
+  keysWritten: async () => undefined,
+};
+
 /**
  * A read-only connection of its own on which every read sees one snapshot (one read transaction
  * from the first read to `close`): for a report built from many queries, so its figures agree with
@@ -158,6 +184,7 @@ const CHECKPOINT_EVERY_MS = 200;
 export class SqliteDb implements Db {
   readonly engine = 'sqlite' as const;
   readonly schema: SchemaStore;
+  readonly catalog = catalog;
   private queue: Promise<unknown> = Promise.resolve();
   private checkpointTimer: NodeJS.Timeout | null = null;
   private checkpointRunning: Promise<void> | null = null;

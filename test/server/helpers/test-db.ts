@@ -106,3 +106,17 @@ export async function queryPlan(db: Db, sql: string, params: readonly SqlValue[]
   const rows = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params);
   return rows.map((r) => r.detail).join('\n');
 }
+
+/**
+ * `real` with some of its members replaced: a test's stand-in for a database that records, lags
+ * or fails. Everything not replaced is `real`'s own (methods bound to it).
+ */
+export function dbWith(real: Db, replaced: Partial<Db>): Db {
+  return new Proxy(real, {
+    get(target, key, receiver) {
+      if (Object.prototype.hasOwnProperty.call(replaced, key)) return (replaced as Record<PropertyKey, unknown>)[key];
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

@@ -15,7 +15,7 @@ import type { Db } from '../../../server/db/db.js';
 import { createApp } from '../../../server/http/app.js';
 import { AuthThrottle, failureKey, failureLog, PANE_CSP } from '../../../server/http/security.js';
 import { makeTempDir, startTestService, type TestService } from '../helpers/service.js';
-import { storedBytes } from '../helpers/test-db.js';
+import { storedBytes, dbWith } from '../helpers/test-db.js';
 
 let svc: TestService;
 let division: string;
@@ -159,13 +159,7 @@ describe('failed authentication', () => {
   it('writes nothing for a request that authenticates', async () => {
     const real = svc.service.db;
     const writes: string[] = [];
-    const spy: Db = {
-      engine: real.engine,
-      location: real.location,
-      connectTo: real.connectTo,
-      schema: real.schema,
-      all: (sql, params) => real.all(sql, params),
-      get: (sql, params) => real.get(sql, params),
+    const spy: Db = dbWith(real, {
       run: (sql, params) => {
         writes.push(sql);
         return real.run(sql, params);
@@ -174,8 +168,7 @@ describe('failed authentication', () => {
         writes.push('transaction');
         return real.transaction(fn);
       },
-      close: () => real.close(),
-    };
+    });
     const app = createApp({
       db: spy,
       logger: pino({ level: 'silent' }),

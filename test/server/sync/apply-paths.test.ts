@@ -15,6 +15,7 @@ import { dropCheck, feedCheck, threadCheck } from '../../../server/sync/check-th
 import { checkLedgerRows } from '../../../server/sync/check.js';
 import { encodeStaged, stagedCache } from '../../../server/sync/staged.js';
 import { api, startTestService, type TestService } from '../helpers/service.js';
+import { dbWith } from '../helpers/test-db.js';
 import {
   AS_OF,
   expectedCheck,
@@ -153,22 +154,14 @@ describe('a submission finished under the apply', () => {
     expect(applied.status).toBe(200);
     const real = svc.service.db;
     let firstLook = true;
-    const late: Db = {
-      engine: real.engine,
-      location: real.location,
-      connectTo: real.connectTo,
-      schema: real.schema,
-      all: (sql, params) => real.all(sql, params),
+    const late: Db = dbWith(real, {
       get: async <T>(sql: string, params?: readonly SqlValue[]) => {
         const row = await real.get<T>(sql, params);
         if (!firstLook || !/FROM submissions WHERE id/.test(sql) || !row) return row;
         firstLook = false;
         return { ...row, status: 'receiving', result: null } as T;
       },
-      run: (sql, params) => real.run(sql, params),
-      transaction: (fn) => real.transaction(fn),
-      close: () => real.close(),
-    };
+    });
     const t = (await findActiveToken(real, token))!;
     const actor = { tokenId: t.id, role: t.role, bureauId: t.bureau_id, divisionId: t.division_id };
     const reply = await applySubmission(late, actor, parts[0]!.submissionId);

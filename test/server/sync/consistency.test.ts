@@ -13,7 +13,7 @@ import type { Actor } from '../../../server/actor.js';
 import { receivePart } from '../../../server/sync/receive.js';
 import { expectedCheck, makeRows, makeSubmission, newId, upsertsFor } from '../helpers/submissions.js';
 import { makeTempDir, startTestService, type TestService } from '../helpers/service.js';
-import { freshDatabase } from '../helpers/test-db.js';
+import { freshDatabase, dbWith } from '../helpers/test-db.js';
 
 let svc: TestService;
 let division: string;
@@ -128,21 +128,14 @@ describe('the apply', () => {
       // snapshot predates its commit would; the transaction sees the truth.
       const hideLast = (sql: string, rows: unknown[]) =>
         /submission_parts/.test(sql) ? rows.filter((r) => (r as { part_index?: number }).part_index !== 2) : rows;
-      const stale: Db = {
-        engine: real.engine,
-        location: real.location,
-        connectTo: real.connectTo,
-        schema: real.schema,
+      const stale: Db = dbWith(real, {
         all: async <T>(sql: string, params?: readonly SqlValue[]) =>
           hideLast(sql, await real.all<T>(sql, params)) as T[],
         get: async <T>(sql: string, params?: readonly SqlValue[]) => {
           const row = await real.get<T>(sql, params);
           return row === undefined ? undefined : (hideLast(sql, [row])[0] as T | undefined);
         },
-        run: (sql, params) => real.run(sql, params),
-        transaction: (fn) => real.transaction(fn),
-        close: () => real.close(),
-      };
+      });
       const specs = makeRows(300);
       const parts = makeSubmission({ upserts: await upsertsFor(specs), parts: 3 });
       const ledgerId = newId('stale');
