@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -21,6 +22,9 @@ export const ON_BOTH_ENGINES = [
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Vitest's default is one worker fewer than the cores: one worker on a two-core machine. The
+    // service tests wait on child processes and PostgreSQL much of the time, so two overlap well.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
