@@ -14,6 +14,17 @@ type Bench = () => Promise<string> | string;
 
 const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
+function bureauTable(title: string, r: Awaited<ReturnType<typeof benchBureauTable>>): string {
+  return [
+    title,
+    '',
+    '| measure | result | goal |',
+    '| --- | --- | --- |',
+    `| GET /reports/targets with ${r.storedRows.toLocaleString('en-US')} stored rows, ${r.bureaus} bureaus, ${r.ledgers} ledgers (median of 20) | ${fmt(r.tableMs, 1)} ms | ≤ 50 ms |`,
+    `| baseline: GET /me in the same run | ${fmt(r.meMs, 1)} ms | |`,
+  ].join('\n');
+}
+
 const BENCHES: Record<string, Bench> = {
   check() {
     const b = benchCheck();
@@ -93,15 +104,10 @@ const BENCHES: Record<string, Bench> = {
     ].join('\n');
   },
   async 'bureau-pg'() {
-    const r = await benchBureauTable(10_000_000, 'postgres');
-    return [
+    return bureauTable(
       '### Service on PostgreSQL: the bureau target table',
-      '',
-      '| measure | result | goal |',
-      '| --- | --- | --- |',
-      `| GET /reports/targets with ${r.storedRows.toLocaleString('en-US')} stored rows, ${r.bureaus} bureaus, ${r.ledgers} ledgers (median of 20) | ${fmt(r.tableMs, 1)} ms | ≤ 50 ms |`,
-      `| baseline: GET /me in the same run | ${fmt(r.meMs, 1)} ms | |`,
-    ].join('\n');
+      await benchBureauTable(10_000_000, 'postgres'),
+    );
   },
   async 'instances-pg'() {
     const r = await benchInstances();
@@ -120,15 +126,7 @@ const BENCHES: Record<string, Bench> = {
     ].join('\n');
   },
   async table() {
-    const r = await benchBureauTable();
-    return [
-      '### Service: the bureau target table (issue 3)',
-      '',
-      '| measure | result | goal |',
-      '| --- | --- | --- |',
-      `| GET /reports/targets with ${r.storedRows.toLocaleString('en-US')} stored rows, ${r.bureaus} bureaus, ${r.ledgers} ledgers (median of 20) | ${fmt(r.tableMs, 1)} ms | ≤ 50 ms |`,
-      `| baseline: GET /me in the same run | ${fmt(r.meMs, 1)} ms | |`,
-    ].join('\n');
+    return bureauTable('### Service: the bureau target table (issue 3)', await benchBureauTable());
   },
 };
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_FIELDS } from '../../../domain/sync/fields.js';
 import type { SyncRowValues } from '../../../domain/sync/protocol.js';
 import { canonicalJson } from '../../../domain/sync/sync-row.js';
-import type { Db } from '../../../server/db/db.js';
+import type { Db, Queryable } from '../../../server/db/db.js';
 import { migrate } from '../../../server/db/migrate.js';
 import { openDb } from '../../../server/db/open.js';
 import { ensureBureau, ensureClaim, ensureDivision } from '../../../server/db/repos/org.js';
@@ -128,6 +128,27 @@ describe('rows copied from staged bodies', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** A submission to `ledgerId` from `baseRevision`, its parts staged as given, inside `tx`. */
+  async function stageIn(tx: Queryable, id: string, ledgerId: string, baseRevision: number, parts: StagedPart[]) {
+    const t = await insertToken(tx, { role: 'division', bureauId: 1, divisionId: 1, label: '' });
+    await insertSubmission(
+      tx,
+      {
+        id,
+        ledgerId,
+        tokenId: t.record.id,
+        baseRevision,
+        asOf: '2025-03-31',
+        rulesetVersion: 'v',
+        partsExpected: parts.length,
+        header: '{}',
+        headerHash: 'h',
+      },
+      now,
+    );
+    for (const [i, p] of parts.entries()) await insertPart(tx, id, i, `p${i}`, encodeStaged(p, dataOf(p)));
+  }
+
   /** A ledger and a submission whose parts are staged as given. */
   async function stage(parts: StagedPart[]): Promise<{ ledgerId: string; submissionId: string }> {
     n++;
@@ -138,23 +159,7 @@ describe('rows copied from staged bodies', () => {
       const d = await ensureDivision(tx, b.id, '業務課');
       const c = await ensureClaim(tx, d.id, '廃棄物処理手数料', null);
       await createLedger(tx, { id: ledgerId, divisionId: d.id, claimId: c.id, name: '台帳' }, now);
-      const t = await insertToken(tx, { role: 'division', bureauId: b.id, divisionId: d.id, label: '' });
-      await insertSubmission(
-        tx,
-        {
-          id: submissionId,
-          ledgerId,
-          tokenId: t.record.id,
-          baseRevision: 0,
-          asOf: '2025-03-31',
-          rulesetVersion: 'v',
-          partsExpected: parts.length,
-          header: '{}',
-          headerHash: 'h',
-        },
-        now,
-      );
-      for (const [i, p] of parts.entries()) await insertPart(tx, submissionId, i, `p${i}`, encodeStaged(p, dataOf(p)));
+      await stageIn(tx, submissionId, ledgerId, 0, parts);
     });
     return { ledgerId, submissionId };
   }
@@ -162,25 +167,7 @@ describe('rows copied from staged bodies', () => {
   /** Another submission to `ledgerId` from `baseRevision`, its parts staged as given. */
   async function stageAgain(ledgerId: string, baseRevision: number, parts: StagedPart[]): Promise<string> {
     const id = `sub-again-${++n}`;
-    await db.transaction(async (tx) => {
-      const t = await insertToken(tx, { role: 'division', bureauId: 1, divisionId: 1, label: '' });
-      await insertSubmission(
-        tx,
-        {
-          id,
-          ledgerId,
-          tokenId: t.record.id,
-          baseRevision,
-          asOf: '2025-03-31',
-          rulesetVersion: 'v',
-          partsExpected: parts.length,
-          header: '{}',
-          headerHash: 'h',
-        },
-        now,
-      );
-      for (const [i, p] of parts.entries()) await insertPart(tx, id, i, `p${i}`, encodeStaged(p, dataOf(p)));
-    });
+    await db.transaction((tx) => stageIn(tx, id, ledgerId, baseRevision, parts));
     return id;
   }
 
