@@ -12,7 +12,7 @@ export const ON_BOTH_ENGINES = [
   'test/server/reports/**/*.test.ts',
   'test/server/plans/import-text.test.ts',
   'test/server/db/ledgers-repo.test.ts',
-  'test/server/db/engines.test.ts',
+  'test/server/db/{engines,scrub-migration}.test.ts',
   'test/server/sync/{apply-paths,consistency,crash,instances,large-submission,ledger-text,staged}.test.ts',
   'test/server/cli/{plans-import,report}.test.ts',
   'test/addin/state/service-e2e.test.ts',

@@ -97,7 +97,8 @@ describe(`the ${TEST_ENGINE} engine`, () => {
   });
 
   it('migrates once when two processes start on a new database together', async () => {
-    const other = await freshDatabase(makeTempDir('saiken-engines-two-'));
+    const otherDir = makeTempDir('saiken-engines-two-');
+    const other = await freshDatabase(otherDir);
     const [a, b] = await Promise.all([openDb(other.location), openDb(other.location)]);
     try {
       const outcomes = await Promise.all([migrate(a), migrate(b)]);
@@ -111,6 +112,7 @@ describe(`the ${TEST_ENGINE} engine`, () => {
       await a.close();
       await b.close();
       await other.drop();
+      rmSync(otherDir, { recursive: true, force: true });
     }
   });
 });
