@@ -7,6 +7,7 @@ import type { Finding } from '../../domain/engine/types.js';
 import type { FieldKey } from '../../domain/fields/catalogue.js';
 import { detectHeader } from '../../domain/fields/header.js';
 import { todayInJapan, type Day } from '../../domain/calendar/day.js';
+import { DEFAULT_LATE_CHARGE_PROFILES, type LateChargeProfiles } from '../../domain/late-charge/index.js';
 import { localeOf, translator, type Translate } from '../i18n/messages.js';
 import { CheckSession, lastColumnOf, lastRowOf } from '../check/check-session.js';
 import { recheck } from '../check/recheck.js';
@@ -25,6 +26,8 @@ export interface PaneOptions {
   subtle?: SubtleCrypto;
   /** 基準日; today in Japan by default. */
   asOf?: () => Day;
+  /** The late-charge profiles of 延滞金の計算; the built-in table by default. */
+  lateChargeProfiles?: LateChargeProfiles;
 }
 
 const HEADER_SCAN_ROWS = 30;
@@ -51,6 +54,15 @@ export class PaneController {
 
   get state(): PaneState {
     return this.store.get();
+  }
+
+  /** Today as the pane counts it (the check's 基準日). */
+  today(): Day {
+    return (this.options.asOf ?? todayInJapan)();
+  }
+
+  get lateChargeProfiles(): LateChargeProfiles {
+    return this.options.lateChargeProfiles ?? DEFAULT_LATE_CHARGE_PROFILES;
   }
 
   /** Opens the active sheet, then resends whatever the outbox still holds. */
@@ -151,7 +163,7 @@ export class PaneController {
       this.setCheck({ status: 'running', progress: 0 });
       this.store.set({ error: null });
       try {
-        const asOf = (this.options.asOf ?? todayInJapan)();
+        const asOf = this.today();
         const session = await CheckSession.run(this.port, sheet, config, { asOf, locale: this.state.locale }, (p) =>
           this.setCheck({ progress: p }),
         );
