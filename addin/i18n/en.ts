@@ -160,7 +160,6 @@ export const en: Record<keyof typeof ja, string> = {
   'lc.profile.none': 'no late charge',
   'lc.builtIn': 'Calculated with the built-in rate table (the service’s table is not used yet).',
   'lc.col.period': 'Period',
-  'lc.col.span': 'From–to',
   'lc.col.days': 'Days',
   'lc.col.rate': 'Rate',
   'lc.col.amount': 'Amount',

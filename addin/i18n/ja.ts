@@ -157,7 +157,6 @@ export const ja = {
   'lc.profile.none': '延滞金なし',
   'lc.builtIn': '組み込みの割合表で計算しています（サービスの割合表はまだ使っていません）。',
   'lc.col.period': '期間',
-  'lc.col.span': '自〜至',
   'lc.col.days': '日数',
   'lc.col.rate': '割合',
   'lc.col.amount': '金額',
