@@ -4,7 +4,6 @@
  * cannot be read gets a message key, a blank field just means "not yet".
  */
 import type { Day } from '../../domain/calendar/day.js';
-import { ClaimTypeIndex, isClassification } from '../../domain/claims/claim-types.js';
 import {
   calculateLateCharge,
   DEFAULT_LATE_CHARGE_PROFILES,
@@ -12,7 +11,6 @@ import {
   type LateChargeProfiles,
   type LateChargeResult,
 } from '../../domain/late-charge/index.js';
-import { normalizeText } from '../../domain/text/normalize.js';
 import { parseDate, parseYen } from '../../domain/values/index.js';
 import { MAX_YEN } from '../../domain/values/limits.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -47,24 +45,6 @@ export interface LateChargeOutcome {
   uncountable: boolean;
 }
 
-const CLAIM_TYPES = new ClaimTypeIndex();
-
-/**
- * The profile for a claim type as `saiken latecharge --claim-type` picks it: blank is tax-like (as
- * 強制徴収公債権), a classification by its name, else the claim type's own or its classification's;
- * null where the classification is unknown.
- */
-export function lateChargeProfileFor(
-  claimType: string,
-  profiles: LateChargeProfiles = DEFAULT_LATE_CHARGE_PROFILES,
-): LateChargeProfile | null {
-  const name = claimType.trim();
-  if (name === '') return profiles.lookup(null, '強制徴収公債権');
-  const asClassification = normalizeText(name);
-  if (isClassification(asClassification)) return profiles.lookup(null, asClassification);
-  return profiles.lookup(name, CLAIM_TYPES.lookup(name)?.classification);
-}
-
 /** A yen amount 0..MAX_YEN (`1,234,567`, `１２３４５６７円`); null for blank, undefined when unreadable. */
 export function readPrincipal(text: string): number | null | undefined {
   const p = parseYen(text);
@@ -87,7 +67,7 @@ export function calculateFromForm(
   const principal = readPrincipal(form.principal);
   const due = readDay(form.due);
   const paid = readDay(form.paid);
-  const profile = lateChargeProfileFor(form.claimType, profiles);
+  const profile = profiles.forClaimType(form.claimType);
   if (principal === undefined) errors.principal = 'lc.error.principal';
   if (due === undefined) errors.due = 'lc.error.date';
   if (paid === undefined) errors.paid = 'lc.error.date';

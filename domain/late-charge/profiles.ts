@@ -3,6 +3,7 @@
  * one (matched as the claim-type table matches: exact after NFKC, else the longest name the text
  * contains), else by its classification. Null where neither is known: the charge cannot be counted.
  */
+import { ClaimTypeIndex, isClassification } from '../claims/claim-types.js';
 import type { Classification } from '../fields/catalogue.js';
 import { normalizeText } from '../text/normalize.js';
 import {
@@ -42,6 +43,21 @@ export class LateChargeProfiles {
     }
     return (classification && this.byClassification.get(classification)) || null;
   }
+
+  /**
+   * The profile for what a clerk types as the claim (the calculators: `saiken latecharge
+   * --claim-type`, the pane's): blank counts as taxes do (強制徴収公債権), a classification by its
+   * name, else the claim type's own or its classification's; null where neither is known.
+   */
+  forClaimType(claimType: string, claimTypes: ClaimTypeIndex = CLAIM_TYPES): LateChargeProfile | null {
+    const name = claimType.trim();
+    if (name === '') return this.lookup(null, '強制徴収公債権');
+    const asClassification = normalizeText(name);
+    if (isClassification(asClassification)) return this.lookup(null, asClassification);
+    return this.lookup(name, claimTypes.lookup(name)?.classification);
+  }
 }
+
+const CLAIM_TYPES = new ClaimTypeIndex();
 
 export const DEFAULT_LATE_CHARGE_PROFILES = new LateChargeProfiles();

@@ -6,7 +6,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { formatISO, type Day } from '../../../domain/calendar/day.js';
-import { ClaimTypeIndex, isClassification } from '../../../domain/claims/claim-types.js';
 import {
   calculateLateCharge,
   DEFAULT_LATE_CHARGE_PROFILES,
@@ -14,7 +13,6 @@ import {
   type LateChargeProfile,
   type LateChargeResult,
 } from '../../../domain/late-charge/index.js';
-import { normalizeText } from '../../../domain/text/normalize.js';
 import { parseDate, parseYen } from '../../../domain/values/index.js';
 import { MAX_YEN } from '../../../domain/values/limits.js';
 import { CliError, EXIT_OK, parseOptions } from '../errors.js';
@@ -71,11 +69,7 @@ export function register(program: Command, ctx: CliContext): void {
 
 /** The profile for `--claim-type`: a classification by name, else the claim type's; tax-like by default. */
 function profileFor(claimType: string | undefined): LateChargeProfile {
-  if (claimType === undefined) return DEFAULT_LATE_CHARGE_PROFILES.lookup(null, '強制徴収公債権')!;
-  const asClassification = normalizeText(claimType);
-  if (isClassification(asClassification)) return DEFAULT_LATE_CHARGE_PROFILES.lookup(null, asClassification)!;
-  const claim = new ClaimTypeIndex().lookup(claimType);
-  const profile = DEFAULT_LATE_CHARGE_PROFILES.lookup(claimType, claim?.classification);
+  const profile = DEFAULT_LATE_CHARGE_PROFILES.forClaimType(claimType ?? '');
   if (profile === null) {
     throw new CliError(
       `債権名（--claim-type）「${claimType}」の債権区分がわからないため計算できません。強制徴収公債権・非強制徴収公債権・私債権 のいずれかを指定してください。`,

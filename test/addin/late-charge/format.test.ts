@@ -1,10 +1,9 @@
 // The calculator's reading of the form and the wording of its result: pure, no pane.
 import { describe, expect, it } from 'vitest';
 import { dayFromYMD } from '../../../domain/calendar/day.js';
-import { CIVIL, LateChargeProfiles, NONE, TAX_LIKE } from '../../../domain/late-charge/index.js';
+import { LateChargeProfiles } from '../../../domain/late-charge/index.js';
 import {
   calculateFromForm,
-  lateChargeProfileFor,
   readDay,
   readPrincipal,
   type LateChargeComputed,
@@ -71,16 +70,6 @@ describe('reading the form', () => {
     expect(readDay('R7.4.30')).toBe(dayFromYMD(2025, 4, 30));
     expect(readDay(' ')).toBeNull();
     expect(readDay('2025-02-30')).toBeUndefined();
-  });
-
-  it('picks the profile as the CLI does', () => {
-    expect(lateChargeProfileFor('')).toEqual(TAX_LIKE);
-    expect(lateChargeProfileFor('私債権')).toEqual(CIVIL);
-    expect(lateChargeProfileFor('令和6年度 水道料金')).toEqual(CIVIL);
-    expect(lateChargeProfileFor('保育料')).toEqual(TAX_LIKE);
-    expect(lateChargeProfileFor('ふしぎな債権')).toBeNull();
-    const city = cityTable({}, [{ names: ['保育料'], profile: { kind: 'none' } }]);
-    expect(lateChargeProfileFor('保育料', city)).toEqual(NONE);
   });
 
   it('blank fields are "not yet", unreadable ones get a message', () => {
