@@ -9,6 +9,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 export interface StallReport {
   /** The event loop's longest delay while the work ran, in ms. */
   maxStallMs: number;
+  /**
+   * The longest delay of an idle process's event loop over the same time: what the machine's load
+   * (the database server on the same cores, the suite's other files) did to any process then.
+   */
+  machineStallMs: number;
   /** The slowest `/healthz` answer while the work ran, in ms. */
   maxHealthMs: number;
   healthChecks: number;
@@ -27,12 +32,38 @@ export async function idleStall(ms = 1500): Promise<number> {
   return h.max / 1e6;
 }
 
+/** An idle process measuring its own event loop; `read` ends it and gives the longest delay it saw. */
+async function idleProbe(): Promise<{ read(): Promise<number>; kill(): void }> {
+  const script = `
+    const h = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 5 });
+    h.enable();
+    process.stdin.once('data', () => { h.disable(); process.stdout.write(String(h.max / 1e6)); process.exit(0); });
+    process.stdout.write('ready ');`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d));
+  await new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout.on('data', () => out.startsWith('ready ') && resolve());
+  });
+  return {
+    read: () =>
+      new Promise<number>((resolve) => {
+        child.once('close', () => resolve(Number(out.slice('ready '.length))));
+        child.stdin.write('x');
+      }),
+    kill: () => void child.kill(),
+  };
+}
+
 /** Runs `work` while probing the loop and polling `/healthz` every `everyMs`. */
 export async function probeDuring<T>(
   url: string,
   work: () => Promise<T>,
   everyMs = 25,
 ): Promise<{ result: T; report: StallReport }> {
+  const machine = await idleProbe();
+  let machineStallMs = Number.NaN;
   const h = monitorEventLoopDelay({ resolution: 5 });
   let maxHealthMs = 0;
   let healthChecks = 0;
@@ -51,8 +82,11 @@ export async function probeDuring<T>(
   h.enable();
   try {
     const result = await work();
-    return { result, report: { maxStallMs: h.max / 1e6, maxHealthMs, healthChecks } };
+    const maxStallMs = h.max / 1e6;
+    machineStallMs = await machine.read();
+    return { result, report: { maxStallMs, maxHealthMs, healthChecks, machineStallMs } };
   } finally {
+    if (Number.isNaN(machineStallMs)) machine.kill();
     h.disable();
     running = false;
     await poll;

@@ -2,7 +2,9 @@
  * One large request must not stall the service for everyone else: the largest plan import the API
  * takes (50,000 rows, close to the 20 MB body limit) and `/reports/claims` over those 50,000
  * claims, each measured for the event loop's longest stall, `/healthz` answered meanwhile, and
- * (the import) how long other writers wait for the single SQLite writer.
+ * (the import) how long other writers wait for the single SQLite writer. The limits allow on top
+ * what the machine's load did meanwhile to an idle process (on two cores, PostgreSQL's own work
+ * and the suite's other files take the service's core from it as much as any code could).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,7 +117,7 @@ describe('the largest plan import', () => {
           ),
         );
         const totalMs = performance.now() - started;
-        const noise = await idleStall();
+        const noise = Math.max(await idleStall(), report.machineStallMs);
         writing = false;
         await writer;
         const importHold = Math.max(...holds);
@@ -123,7 +125,7 @@ describe('the largest plan import', () => {
           `plan import of ${ROWS} rows${again ? ' (again)' : ''} (${(Buffer.byteLength(csv) / 1048576).toFixed(1)} MB): ${Math.round(totalMs)} ms; ` +
             `writer held ${Math.round(importHold)} ms; another writer waited at most ${Math.round(maxWriteWaitMs)} ms; ` +
             `longest event-loop stall ${report.maxStallMs.toFixed(1)} ms; /healthz at most ${report.maxHealthMs.toFixed(1)} ms ` +
-            `(${report.healthChecks} checks); the idle machine's own stall ${noise.toFixed(1)} ms`,
+            `(${report.healthChecks} checks); an idle process's own stall ${noise.toFixed(1)} ms`,
         );
         expect(result.status, result.body.toString('utf8').slice(0, 300)).toBe(200);
         // A retry sends the same file again: every plan is then found unchanged.
@@ -131,9 +133,11 @@ describe('the largest plan import', () => {
         expect(report.maxStallMs).toBeLessThan(MAX_STALL_MS + noise);
         expect(report.maxHealthMs).toBeLessThan(MAX_HEALTH_MS + noise);
         expect(report.healthChecks).toBeGreaterThan(5);
-        // 2.5–3.5 s on a quiet machine, up to 4.6 s with the suite's other files beside it (33 s before the
-        // set-wise import): the bound catches a return to row-by-row writing, not a busy neighbour.
-        expect(importHold).toBeLessThan(8_000);
+        // SQLite: other writers wait while the import holds the one writer: 2.5–3.5 s on a quiet machine, up
+        // to 4.6 s with the suite's other files beside it (33 s before the set-wise import); the bound catches
+        // a return to row-by-row writing, not a busy neighbour. PostgreSQL: others write meanwhile.
+        if (db.engine === 'sqlite') expect(importHold).toBeLessThan(8_000);
+        else expect(maxWriteWaitMs).toBeLessThan(2_000);
         expect(await h.count('plans')).toBe(ROWS);
       } finally {
         writing = false;
@@ -190,11 +194,11 @@ describe('reports over 50,000 claims', () => {
         requestFromChild(`${h.url}${path}`, { method: 'GET', token: h.finance }, join(dir, 'answer')),
       );
       const totalMs = performance.now() - started;
-      const noise = await idleStall();
+      const noise = Math.max(await idleStall(), report.machineStallMs);
       console.log(
         `${name} over ${ROWS} claims (${(result.body.length / 1048576).toFixed(1)} MB): ${Math.round(totalMs)} ms; ` +
           `longest event-loop stall ${report.maxStallMs.toFixed(1)} ms; /healthz at most ${report.maxHealthMs.toFixed(1)} ms ` +
-          `(${report.healthChecks} checks); the idle machine's own stall ${noise.toFixed(1)} ms`,
+          `(${report.healthChecks} checks); an idle process's own stall ${noise.toFixed(1)} ms`,
       );
       expect(result.status).toBe(200);
       check(result.body);
