@@ -1,8 +1,8 @@
 /**
  * PostgreSQL behind the `Db` interface, through node-postgres: a pool of connections (size set by
- * the operator), every write transaction SERIALIZABLE and run again after a serialization failure,
- * so that transactions behave as SQLite's one queued writer makes them behave, across any number
- * of service instances. What PostgreSQL spells differently from the repositories' SQL is answered
+ * the operator), every write transaction SERIALIZABLE, run again after a serialization failure
+ * and alone after three, so that transactions behave as SQLite's one queued writer makes them
+ * behave, across any number of service instances. What PostgreSQL spells differently from the repositories' SQL is answered
  * here: `?` placeholders become `$n`, 64-bit integers and sums come back as numbers (as from
  * SQLite; exact amounts are read as text by the repositories on both engines), JSON arrays become
  * rows with `json_array_elements`, and the migrations' column types are translated (identity keys;
