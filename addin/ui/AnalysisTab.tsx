@@ -1,23 +1,15 @@
 /** 分析: totals by 現年度分 / 滞納繰越分, aging (滞納年数別), and splits where the sheet has the columns. */
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import { formatNumber } from '../i18n/messages.js';
 import { usePaneState, useT } from './pane-context.js';
 import { TotalsTable } from './TotalsTable.js';
 import { BarChart } from './BarChart.js';
 import { SplitTable } from './SplitTable.js';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalS,
-  },
-});
+import { useTabStyles } from './tab-styles.js';
 
 export function AnalysisTab() {
   const t = useT();
-  const styles = useStyles();
+  const styles = useTabStyles();
   const result = usePaneState((s) => s.check.result);
   if (!result) return <Text>{t('analysis.prompt')}</Text>;
   const a = result.analysis;

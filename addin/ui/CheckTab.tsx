@@ -16,14 +16,9 @@ import { SummaryView } from './SummaryView.js';
 import { FindingFilters } from './FindingFilters.js';
 import { FindingsList } from './FindingsList.js';
 import { FindingDetail } from './FindingDetail.js';
+import { useTabStyles } from './tab-styles.js';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalS,
-  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -31,6 +26,7 @@ export function CheckTab() {
   const pane = usePane();
   const t = useT();
   const styles = useStyles();
+  const tab = useTabStyles();
   const check = usePaneState((s) => s.check);
   const flagsShown = usePaneState((s) => s.flagsShown);
   const filters = usePaneState((s) => s.filters);
@@ -43,7 +39,7 @@ export function CheckTab() {
   const running = check.status === 'running';
   const rows = result?.summary.rows;
   return (
-    <section className={styles.root}>
+    <section className={tab.root}>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running} onClick={() => void pane.check()}>
           {t('check.run')}

@@ -4,26 +4,18 @@
  * read from or written to the sheet.
  */
 import { useMemo, useState } from 'react';
-import { Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, Text } from '@fluentui/react-components';
 import { formatISO } from '../../domain/calendar/day.js';
 import { calculateFromForm, type LateChargeField, type LateChargeFormValues } from '../late-charge/calculator.js';
 import { usePane, usePaneState, useT } from './pane-context.js';
 import { ClaimTypePicker } from './ClaimTypePicker.js';
 import { LateChargeResultView } from './LateChargeResultView.js';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalS,
-  },
-});
+import { useTabStyles } from './tab-styles.js';
 
 export function LateChargeTab() {
   const pane = usePane();
   const t = useT();
-  const styles = useStyles();
+  const styles = useTabStyles();
   const ledgerClaimType = usePaneState((s) => s.config?.claimType ?? '');
   const [form, setForm] = useState<LateChargeFormValues>(() => ({
     principal: '',

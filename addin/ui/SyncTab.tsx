@@ -14,14 +14,9 @@ import { usePane, usePaneState, useT } from './pane-context.js';
 import { SyncSettingsForm } from './SyncSettingsForm.js';
 import { SyncResult } from './SyncResult.js';
 import { PersonalTextReview } from './PersonalTextReview.js';
+import { useTabStyles } from './tab-styles.js';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalS,
-  },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
@@ -29,12 +24,13 @@ export function SyncTab() {
   const pane = usePane();
   const t = useT();
   const styles = useStyles();
+  const tab = useTabStyles();
   const sync = usePaneState((s) => s.sync);
   usePaneState((s) => s.settings); // re-render when settings change the refusal
   const refusal = pane.sync.refusal();
   const sending = sync.status === 'sending';
   return (
-    <section className={styles.root}>
+    <section className={tab.root}>
       {refusal && (
         <MessageBar layout="multiline" intent={refusal.reason === 'personal-number' ? 'error' : 'info'}>
           <MessageBarBody>{refusal.message}</MessageBarBody>

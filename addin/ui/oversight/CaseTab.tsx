@@ -1,22 +1,14 @@
 /** 処理困難事案 for a division: the form, and the division's own cases with status and answer. */
-import { Button, Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Divider, Text } from '@fluentui/react-components';
 import { useOv, useOversight } from './oversight-context.js';
 import { NoticeBar } from './NoticeBar.js';
 import { HardCaseForm } from './HardCaseForm.js';
 import { HardCaseList } from './HardCaseList.js';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalS,
-  },
-});
+import { useTabStyles } from '../tab-styles.js';
 
 export function CaseTab() {
   const ov = useOversight();
-  const styles = useStyles();
+  const styles = useTabStyles();
   const slice = useOv((s) => s.cases);
   return (
     <section className={styles.root} aria-label={ov.t('ov.tab.cases')}>

@@ -6,14 +6,9 @@ import { PlanForm } from './PlanForm.js';
 import { PlanHistory } from './PlanHistory.js';
 import { ProgressTable } from './ProgressTable.js';
 import { ReviewForm } from './ReviewForm.js';
+import { useTabStyles } from '../tab-styles.js';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalS,
-  },
   proposal: {
     padding: tokens.spacingHorizontalS,
     backgroundColor: tokens.colorNeutralBackground2,
@@ -25,10 +20,11 @@ const useStyles = makeStyles({
 export function PlanTab() {
   const ov = useOversight();
   const styles = useStyles();
+  const tab = useTabStyles();
   const slice = useOv((s) => s.plan);
   const { t } = ov;
   return (
-    <section className={styles.root} aria-label={t('ov.tab.plan')}>
+    <section className={tab.root} aria-label={t('ov.tab.plan')}>
       {slice.busy && <Spinner size="tiny" label={t('common.loading')} />}
       <NoticeBar notice={slice.notice} />
       {slice.claims.length === 0 && !slice.busy && <Text>{t('ov.plan.noClaims')}</Text>}
