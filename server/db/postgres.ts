@@ -42,7 +42,9 @@ export function numberPlaceholders(sql: string): string {
       i = stop - 1;
     } else out += c === '?' ? `$${++n}` : c;
   }
-  if (translated.size < 2000) translated.set(sql, out);
+  // Repositories' statements come back again and again; long generated ones (a VALUES list per
+  // batch) are cheap to translate beside their execution and would only fill memory.
+  if (sql.length <= 4096 && translated.size < 2000) translated.set(sql, out);
   return out;
 }
 
