@@ -52,7 +52,7 @@ describe('saiken latecharge', () => {
   });
 
   it('the claim type chooses the profile: a 私債権 owes 遅延損害金 at the civil rate', async () => {
-    const out = await json(
+    const civil = (claimType: string) => [
       '--principal',
       '300000',
       '--due',
@@ -60,19 +60,11 @@ describe('saiken latecharge', () => {
       '--paid',
       '2021-03-31',
       '--claim-type',
-      '水道料金',
-    );
+      claimType,
+    ];
+    const out = await json(...civil('水道料金'));
     expect(out).toMatchObject({ total: 30_041, kind: 'civil', pieces: [{ days: 731, rate: 5, amount: 30_041 }] });
-    const text = await run(
-      '--principal',
-      '300000',
-      '--due',
-      '2019-03-31',
-      '--paid',
-      '2021-03-31',
-      '--claim-type',
-      '私債権',
-    );
+    const text = await run(...civil('私債権'));
     expect(text.stdout).toContain('遅延損害金: 30,041円');
     expect(
       (await json('--principal', '123456', '--due', '2025-04-30', '--paid', '2025-08-15', '--claim-type', '保育料'))
