@@ -124,6 +124,23 @@ const catalog: Catalog = {
 };
 
 /**
+ * Switches a new file to WAL. Another process opening the same new file at the same moment (a
+ * second instance, `saiken token create` beside a starting service) may hold its lock while it
+ * switches too, and SQLite answers SQLITE_BUSY there without waiting: so this waits and tries again.
+ */
+async function toWal(c: Conn): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await c.exec('PRAGMA journal_mode = WAL');
+      return;
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== 'SQLITE_BUSY' || attempt >= 200) throw e;
+      await new Promise((r) => setTimeout(r, 10 + Math.random() * 20));
+    }
+  }
+}
+
+/**
  * A read-only connection of its own on which every read sees one snapshot (one read transaction
  * from the first read to `close`): for a report built from many queries, so its figures agree with
  * each other even while submissions land. Writes fail (the connection is read-only).
@@ -213,9 +230,9 @@ export class SqliteDb implements Db {
     // The automatic checkpoint runs inside the COMMIT of whichever transaction crossed its
     // threshold, and the request behind it waits: `checkpointSoon` checkpoints instead, and the
     // automatic one is left only as a backstop for a WAL that would still grow (200 MB).
-    await writer.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 50000;',
-    );
+    await writer.exec('PRAGMA busy_timeout = 10000;');
+    await toWal(writer);
+    await writer.exec('PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 50000;');
     const readers: Conn[] = [];
     for (let i = 0; i < READERS; i++) {
       const reader = new Conn(await open(path, sqlite3.OPEN_READONLY));
