@@ -48,6 +48,24 @@ export interface ReportChart {
   position: { from: string; to: string };
 }
 
+/**
+ * A link from a data cell to a cell of another sheet of the same workbook (the worklist's row numbers
+ * lead back to the ledger). The cell keeps its value as its text; a link is never a formula.
+ */
+export interface SheetLink {
+  /** 0-based index into `rows` and `columns`. */
+  row: number;
+  column: number;
+  sheet: string;
+  /** A1 address on that sheet. */
+  address: string;
+}
+
+/** `'Sheet name'!A1`, the sheet name quoted as Excel quotes it (a `'` doubled). */
+export function sheetReference(sheet: string, address: string): string {
+  return `'${sheet.replaceAll("'", "''")}'!${address}`;
+}
+
 export interface ReportSheet {
   name: string;
   /** Lines from row 1 above the table's header (a blank line is `{ cells: [] }`). */
@@ -61,13 +79,14 @@ export interface ReportSheet {
   /** An autofilter over the table (where the writer can set one). */
   filter: boolean;
   charts: ReportChart[];
+  links: SheetLink[];
 }
 
 /** The parts a sheet may leave out. */
 export type ReportSheetParts = Pick<ReportSheet, 'name' | 'columns' | 'rows'> & Partial<ReportSheet>;
 
 export function reportSheet(p: ReportSheetParts): ReportSheet {
-  return { lines: [], totalLast: false, note: null, filter: false, charts: [], ...p };
+  return { lines: [], totalLast: false, note: null, filter: false, charts: [], links: [], ...p };
 }
 
 /** 1-based rows of a sheet's parts, the same for every writer. */

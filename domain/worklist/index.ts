@@ -5,3 +5,4 @@ export * from './contacts.js';
 export * from './counts.js';
 export * from './table.js';
 export type * from './types.js';
+export * from './sheet.js';

@@ -3,10 +3,17 @@
  * a styled, frozen header, bordered rows with the columns' number formats, the total bold, a note
  * below. Every value is written as a plain string, number or nothing: a name such as
  * `=HYPERLINK(…)` stays text, since only an object value with a `formula` becomes a formula and
- * this module never makes one. ExcelJS writes no charts; the service's sheets have none.
+ * this module never makes one; a link is a hyperlink object, not a HYPERLINK formula. ExcelJS
+ * writes no charts; the service's sheets have none.
  */
 import type ExcelJS from 'exceljs';
-import { sheetLayout, type ReportSheet, type SheetCell, type SheetLine } from '../../domain/reports/report-sheet.js';
+import {
+  sheetLayout,
+  sheetReference,
+  type ReportSheet,
+  type SheetCell,
+  type SheetLine,
+} from '../../domain/reports/report-sheet.js';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
@@ -58,6 +65,12 @@ export function renderSheet(wb: ExcelJS.Workbook, s: ReportSheet): ExcelJS.Works
       from: { row: headerRow, column: 1 },
       to: { row: headerRow + s.rows.length, column: s.columns.length },
     };
+  }
+  // A link within the workbook: ExcelJS writes a `Sheet!A1` target as the hyperlink's location.
+  for (const l of s.links) {
+    const cell = ws.getCell(firstDataRow + l.row, l.column + 1);
+    cell.value = { text: String(cell.value ?? ''), hyperlink: sheetReference(l.sheet, l.address) };
+    cell.font = { ...cell.font, color: { argb: 'FF0563C1' }, underline: true };
   }
   if (noteRow !== null) put(ws.getCell(noteRow, 1), s.note);
   return ws;

@@ -17,10 +17,12 @@ import {
   buildWorklist,
   mappedContactFields,
   readContacts,
+  worklistSheet,
   worklistTable,
   type WorklistItem,
-  type WorklistTable,
+  type WorklistSheetOptions,
 } from '../../../domain/worklist/index.js';
+import { renderSheet } from '../../reports/render-xlsx.js';
 import { CliError, EXIT_OK, parseOptions } from '../errors.js';
 import { readAndCheck } from '../checked-file.js';
 import type { CliContext } from '../io.js';
@@ -69,7 +71,11 @@ async function runWorklist(file: string, opts: Options, ctx: CliContext): Promis
     contacts: opts.out ? readContacts(read.grid, result.mapping) : undefined,
   });
   if (opts.out) {
-    const lossy = await writeOut(opts.out, worklistTable(items, mappedContactFields(result.mapping)));
+    const lossy = await writeOut(opts.out, items, {
+      asOf,
+      lang: 'ja',
+      contactFields: mappedContactFields(result.mapping),
+    });
     io.err(`対応リスト「${opts.out}」を書き出しました: ${items.length}人（基準日 ${formatISO(asOf)}）。\n`);
     // A name whose character Shift_JIS lacks (e.g. some 異体字) must not reach a 催告書 silently mangled.
     if (lossy.length) {
@@ -131,11 +137,12 @@ function textReport(file: string, sheet: string, asOf: Day, items: readonly Work
 }
 
 /** Writes the list; for a .csv, the ranks of items with a character CP932 cannot hold (written as `?`). */
-async function writeOut(path: string, t: WorklistTable): Promise<number[]> {
+async function writeOut(path: string, items: readonly WorklistItem[], o: WorklistSheetOptions): Promise<number[]> {
+  const t = worklistTable(items, o.contactFields);
   const csv = extname(path).toLowerCase() === '.csv';
   try {
     // CP932 without a BOM: what Word's 差し込み印刷 and Japanese Excel read as "CSV".
-    await writeFile(path, csv ? iconv.encode(formatCsv([t.header, ...t.rows]), 'cp932') : await xlsxBytes(t));
+    await writeFile(path, csv ? iconv.encode(formatCsv([t.header, ...t.rows]), 'cp932') : await xlsxBytes(items, o));
   } catch {
     throw new CliError(`ファイル「${path}」に書き込めませんでした。フォルダと書き込み権限を確認してください。`);
   }
@@ -146,14 +153,10 @@ async function writeOut(path: string, t: WorklistTable): Promise<number[]> {
 
 const fitsCp932 = (text: string) => iconv.decode(iconv.encode(text, 'cp932'), 'cp932') === text;
 
-/** One sheet 対応リスト: a filter on the header row; every cell a plain string or number, never a formula. */
-async function xlsxBytes(t: WorklistTable): Promise<Buffer> {
+/** The sheet 対応リスト as the pane writes it, without links (the ledger is in another file). */
+async function xlsxBytes(items: readonly WorklistItem[], o: WorklistSheetOptions): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'saiken';
-  const ws = wb.addWorksheet('対応リスト', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(t.header).font = { bold: true };
-  for (const r of t.rows) ws.addRow(r.map((v) => v ?? undefined));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.header.length } };
-  ws.columns.forEach((c) => (c.width = 14));
+  renderSheet(wb, worklistSheet(items, o));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -115,16 +115,19 @@ describe('saiken worklist', () => {
     );
   });
 
-  it('--out list.xlsx: one sheet with a filter on the header, strings and numbers, no formulas', async () => {
+  it('--out list.xlsx: the 対応リスト sheet (title, 基準日, a filter on the table), strings and numbers, no formulas', async () => {
     const out = join(dir, 'list.xlsx');
     const r = await runSaiken(['worklist', hostile, '--as-of', '2025-03-31', '--out', out]);
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['対応リスト']);
     const ws = wb.getWorksheet('対応リスト')!;
-    expect(ws).toBeDefined();
-    expect(ws.autoFilter).toBeDefined();
-    expect(ws.getRow(1).values).toEqual([
+    expect(ws.getCell('A1').value).toBe('対応リスト');
+    expect([ws.getCell('A2').value, ws.getCell('B2').value]).toEqual(['基準日', '2025-03-31']);
+    const header = 5;
+    expect(String(ws.autoFilter)).toMatch(/^A5:N\d+$/);
+    expect(ws.getRow(header).values).toEqual([
       undefined,
       '順位',
       '段階',
@@ -139,18 +142,23 @@ describe('saiken worklist', () => {
       '最終催告方法',
       '最終催告日',
       '台帳の行',
-      'ルール',
+      '理由',
     ]);
     ws.eachRow((row) =>
       row.eachCell((cell) => {
-        expect(cell.type === ExcelJS.ValueType.String || cell.type === ExcelJS.ValueType.Number).toBe(true);
+        expect([ExcelJS.ValueType.String, ExcelJS.ValueType.Number, ExcelJS.ValueType.Date]).toContain(cell.type);
         expect(cell.formula).toBeUndefined();
       }),
     );
-    const third = ws.getRow(3);
-    expect(third.getCell(4).value).toBe('=1+1');
-    expect(third.getCell(5).value).toBe('=HYPERLINK("http://example.invalid","見本")');
-    expect(third.getCell(9).value).toBe(18000);
+    const second = ws.getRow(header + 2);
+    expect(second.getCell(4).value).toBe('=1+1');
+    expect(second.getCell(5).value).toBe('=HYPERLINK("http://example.invalid","見本")');
+    expect(second.getCell(9).value).toBe(18000);
+    expect(second.getCell(9).numFmt).toBe('#,##0;"△ "#,##0');
+    // Dates are dates (serials shown as yyyy/m/d), so the clerk can sort and filter on them.
+    const deadline = ws.getRow(header + 1).getCell(8);
+    expect(deadline.value).toBeInstanceOf(Date);
+    expect(deadline.numFmt).toBe('yyyy/m/d');
     const raw = readFileSync(out);
     expect(raw.includes(Buffer.from('<f>'))).toBe(false);
   });
