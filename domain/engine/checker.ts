@@ -3,6 +3,7 @@
  * findings per row, the duplicate index, running analysis sums) so that an edit re-checks only the
  * rows it touched: the task pane calls `update` from Excel's onChanged event.
  */
+import { DEFAULT_LATE_CHARGE_PROFILES } from '../late-charge/profiles.js';
 import type { Cell } from '../values/parsed.js';
 import type { HeaderDetection } from '../fields/mapping.js';
 import { ClaimTypeIndex } from '../claims/claim-types.js';
@@ -67,6 +68,7 @@ export class LedgerChecker {
         const cell = slot?.kind === 'data' ? slot.cells[columnOf.get(field) ?? -1] : undefined;
         return cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '');
       },
+      lateCharges: options.lateCharges ?? DEFAULT_LATE_CHARGE_PROFILES,
     };
     const has = (f: string) => this.letters.has(f);
     this.analysis = new AnalysisAccumulator(options.asOf, has('incomeBracket'), has('dunningMethod'));

@@ -8,6 +8,7 @@ import type { HeaderDetection } from '../fields/mapping.js';
 import type { ClaimTypeTable } from '../claims/claim-types.js';
 import type { RuleId, RuleParams, Severity } from '../rules/rule.js';
 import type { Analysis } from '../analysis/analysis.js';
+import type { LateChargeProfiles } from '../late-charge/profiles.js';
 
 export type Locale = 'ja' | 'en';
 
@@ -26,6 +27,8 @@ export interface CheckOptions {
   mapping?: HeaderDetection;
   /** The claim-type table; the shipped default when absent. */
   claimTypes?: ClaimTypeTable;
+  /** The city's late-charge profiles (from the service when connected); the built-in table when absent. */
+  lateCharges?: LateChargeProfiles;
   locale?: Locale;
 }
 

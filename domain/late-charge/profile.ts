@@ -71,11 +71,15 @@ export const CIVIL: CivilProfile = {
 
 export const NONE: NoneProfile = { kind: 'none' };
 
-const Percent = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const bp = percentToBp(v);
-  if (bp === null) ctx.addIssue({ code: 'custom', message: '率は小数2桁までのパーセントで書いてください。' });
-  return bp ?? 0;
+/**
+ * A percentage with at most two decimals (`'2.4'`, `8.7`), kept as written: the table travels and
+ * is stored in this form, and is turned into basis points only where a profile is made.
+ */
+const Percent = z.union([z.string(), z.number()]).refine((v) => percentToBp(v) !== null, {
+  message: '率は小数2桁までのパーセントで書いてください（例: 2.4）。',
 });
+type Percent = z.infer<typeof Percent>;
+const bp = (p: Percent): number => percentToBp(p)!;
 const Yen = z.number().int().min(0).max(1_000_000);
 
 /** One profile as finance writes it: a kind and the numbers its ordinance changes. */
@@ -96,10 +100,26 @@ export const ProfileOverride = z
     minTotal: Yen.optional(),
   })
   .strict();
-export type ProfileOverride = z.input<typeof ProfileOverride>;
+export type ProfileOverride = z.infer<typeof ProfileOverride>;
 
-/** The profile an override describes, starting from its kind's defaults. */
-export function profileOf(input: ProfileOverride): LateChargeProfile {
+/**
+ * A year's 特例 rates as the city adds them when the year's 特例基準割合 is published (each
+ * December): they replace the built-in line of that year, or add a year the built-in table lacks.
+ */
+export const SpecialRateLine = z
+  .object({ year: z.number().int().min(2000).max(2100), first: Percent, second: Percent })
+  .strict();
+export type SpecialRateLine = z.infer<typeof SpecialRateLine>;
+
+/** The built-in 特例 table with the city's lines over it, by year. */
+export function withCityRates(builtIn: readonly YearRates[], lines: readonly SpecialRateLine[]): YearRates[] {
+  const byYear = new Map(builtIn.map((r) => [r.year, r]));
+  for (const l of lines) byYear.set(l.year, { year: l.year, firstBp: bp(l.first), secondBp: bp(l.second) });
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+/** The profile an override describes, starting from its kind's defaults; `special`: the 特例 rates in force. */
+export function profileOf(input: ProfileOverride, special: readonly YearRates[] = SPECIAL_RATES): LateChargeProfile {
   const o = ProfileOverride.parse(input);
   const rounding = (d: LateChargeRounding): LateChargeRounding => ({
     baseUnit: o.baseUnit ?? d.baseUnit,
@@ -108,15 +128,16 @@ export function profileOf(input: ProfileOverride): LateChargeProfile {
     minTotal: o.minTotal ?? d.minTotal,
   });
   if (o.kind === 'none') return NONE;
-  if (o.kind === 'civil') return { kind: 'civil', rateBp: o.rate ?? null, ...rounding(CIVIL) };
+  if (o.kind === 'civil')
+    return { kind: 'civil', rateBp: o.rate === undefined ? null : bp(o.rate), ...rounding(CIVIL) };
   return {
     kind: 'tax-like',
     firstPeriod:
       o.firstPeriodAfterDemandDays === undefined
         ? { kind: 'one-month' }
         : { kind: 'after-demand', days: o.firstPeriodAfterDemandDays },
-    special: o.special === false ? [] : TAX_LIKE.special,
-    statutory: o.statutory ? { firstBp: o.statutory.first, secondBp: o.statutory.second } : TAX_LIKE.statutory,
+    special: o.special === false ? [] : special,
+    statutory: o.statutory ? { firstBp: bp(o.statutory.first), secondBp: bp(o.statutory.second) } : TAX_LIKE.statutory,
     ...rounding(TAX_LIKE),
   };
 }
@@ -129,9 +150,14 @@ export const LateChargeTable = z
   .object({
     byClassification: z.record(z.enum(CLASSIFICATIONS), ProfileOverride),
     claimTypes: z.array(z.object({ names: z.array(z.string().min(1)).min(1), profile: ProfileOverride }).strict()),
+    /** The city's 特例 lines over the built-in ones (absent: the built-in table alone). */
+    specialRates: z
+      .array(SpecialRateLine)
+      .refine((ls) => new Set(ls.map((l) => l.year)).size === ls.length, { message: '同じ年の率が二つあります。' })
+      .optional(),
   })
   .strict();
-export type LateChargeTable = z.input<typeof LateChargeTable>;
+export type LateChargeTable = z.infer<typeof LateChargeTable>;
 
 /** `late-charge.md`, "Profiles": tax-like for both kinds of 公債権, civil for 私債権. */
 export const DEFAULT_LATE_CHARGE_TABLE: LateChargeTable = {

@@ -10,9 +10,10 @@ import {
   DEFAULT_LATE_CHARGE_TABLE,
   LateChargeTable,
   profileOf,
+  withCityRates,
   type LateChargeProfile,
-  type LateChargeTable as LateChargeTableInput,
 } from './profile.js';
+import { SPECIAL_RATES, type YearRates } from './rates.js';
 
 const keyOf = (name: string) => normalizeText(name).replace(/\s+/g, '');
 
@@ -20,12 +21,16 @@ export class LateChargeProfiles {
   private readonly byClassification = new Map<Classification, LateChargeProfile>();
   private readonly byName: [string, LateChargeProfile][] = [];
 
-  constructor(table: LateChargeTableInput = DEFAULT_LATE_CHARGE_TABLE) {
+  /** The 特例 rates in force: the built-in table with the city's lines over it. */
+  readonly specialRates: readonly YearRates[];
+
+  constructor(table: LateChargeTable = DEFAULT_LATE_CHARGE_TABLE) {
     const t = LateChargeTable.parse(table);
+    this.specialRates = withCityRates(SPECIAL_RATES, t.specialRates ?? []);
     for (const [c, p] of Object.entries(t.byClassification))
-      this.byClassification.set(c as Classification, profileOf(p));
+      this.byClassification.set(c as Classification, profileOf(p, this.specialRates));
     for (const c of t.claimTypes) {
-      const profile = profileOf(c.profile);
+      const profile = profileOf(c.profile, this.specialRates);
       for (const n of c.names) this.byName.push([keyOf(n), profile]);
     }
     this.byName.sort((a, b) => b[0].length - a[0].length);

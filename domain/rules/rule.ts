@@ -3,6 +3,7 @@
  * message template) together with the small pure function that decides it for one row.
  * Each rule lives in its own file beside its entry; `catalogue.ts` lists them in order.
  */
+import type { LateChargeProfiles } from '../late-charge/profiles.js';
 import type { Day } from '../calendar/day.js';
 import type { FieldKey } from '../fields/catalogue.js';
 import type { LedgerRow, ReadField } from '../engine/ledger-row.js';
@@ -64,6 +65,8 @@ export interface RuleContext {
   duplicateOf(row: LedgerRow): number | null;
   /** The cell as typed, for messages about a value that could not be read. */
   rawText(row: LedgerRow, field: ReadField): string;
+  /** The city's late-charge profiles (the built-in table where the city has none). */
+  lateCharges: LateChargeProfiles;
 }
 
 /** One finding a rule reports on a row: the field it is on and the message's parameters. */

@@ -10,6 +10,7 @@ import { isBlankNormalized, normalizeText } from '../text/normalize.js';
 import { actionOfRule, type WorklistAction } from './actions.js';
 import type { DebtorContact } from './contacts.js';
 import { lateChargeEstimate, rowLateChargeProfile } from '../late-charge/estimate.js';
+import { DEFAULT_LATE_CHARGE_PROFILES, type LateChargeProfiles } from '../late-charge/profiles.js';
 import type { ItemFinding, LastDunning, LateChargeEstimator, WorklistItem } from './types.js';
 
 export interface WorklistInput {
@@ -20,12 +21,16 @@ export interface WorklistInput {
   asOf: Day;
   /** Name, address and phone by worksheet row (`readContacts`); none where not given. */
   contacts?: ReadonlyMap<number, DebtorContact>;
-  /** The late charge of one row: by default the built-in profiles' estimate (`domain/late-charge`). */
+  /** The city's late-charge profiles, for the estimates; the built-in table when absent. */
+  lateCharges?: LateChargeProfiles;
+  /** The late charge of one row: by default the estimate under `lateCharges` (`domain/late-charge`). */
   estimateLateCharge?: LateChargeEstimator;
 }
 
-const builtInEstimate: LateChargeEstimator = (row, asOf) =>
-  lateChargeEstimate(row, asOf, rowLateChargeProfile(row))?.total ?? null;
+const estimateUnder =
+  (profiles: LateChargeProfiles): LateChargeEstimator =>
+  (row, asOf) =>
+    lateChargeEstimate(row, asOf, rowLateChargeProfile(row, profiles))?.total ?? null;
 
 /** The items, most urgent first, ranked from 1. */
 export function buildWorklist(input: WorklistInput): WorklistItem[] {
@@ -113,7 +118,11 @@ function itemOf(
       rows.filter((r) => actionRows.has(r.row)),
     ),
     outstanding: rows.reduce((sum, r) => sum + (r.outstanding ?? 0), 0),
-    lateChargeEstimate: lateChargeOf(rows, input.asOf, input.estimateLateCharge ?? builtInEstimate),
+    lateChargeEstimate: lateChargeOf(
+      rows,
+      input.asOf,
+      input.estimateLateCharge ?? estimateUnder(input.lateCharges ?? DEFAULT_LATE_CHARGE_PROFILES),
+    ),
     lastDunning: lastDunningOf(rows),
   };
 }

@@ -30,7 +30,7 @@ export default defineRule({
     'lateCharge', 'assessedAmount', 'paidAmount', 'outstanding', 'writtenOffAmount', 'writeOffDate',
     'lastPaymentDate', 'dueDate', 'deferralType', 'claimType', 'classification', 'demandDate',
   ], // prettier-ignore
-  check: (row) => lateChargeMismatch(row, rowLateChargeProfile(row)),
+  check: (row, ctx) => lateChargeMismatch(row, rowLateChargeProfile(row, ctx.lateCharges)),
 });
 
 /** The rule for one row under a profile (the row's own, or one a test or a city supplies). */

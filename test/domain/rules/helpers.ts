@@ -3,6 +3,7 @@
  * detection maps them), then one row per object keyed by canonical field names, checked with
  * `checkSheet`. Worksheet row 1 is the header, so the first data row is row 2.
  */
+import type { LateChargeProfiles } from '../../../domain/late-charge/profiles.js';
 import { expect } from 'vitest';
 import { parseISODay, type Day } from '../../../domain/calendar/day.js';
 import { checkSheet } from '../../../domain/engine/check.js';
@@ -21,6 +22,8 @@ export interface Opts {
   classification?: Classification;
   prescriptionYears?: number;
   params?: Partial<RuleParams>;
+  /** The city's late-charge profiles. */
+  lateCharges?: LateChargeProfiles;
   /** Columns to include even when no row fills them (a mapped but empty column). */
   columns?: readonly FieldKey[];
   /** Columns to leave out even when a row names them (a field not in the sheet). */
@@ -69,6 +72,7 @@ export function optionsOf(opts: Opts = {}): CheckOptions {
   if (opts.classification !== undefined) o.classification = opts.classification;
   if (opts.prescriptionYears !== undefined) o.prescriptionYears = opts.prescriptionYears;
   if (opts.params !== undefined) o.params = opts.params;
+  if (opts.lateCharges !== undefined) o.lateCharges = opts.lateCharges;
   return o;
 }
 

@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LedgerRow } from '../../../domain/engine/ledger-row.js';
-import { NONE, profileOf, TAX_LIKE } from '../../../domain/late-charge/index.js';
+import {
+  DEFAULT_LATE_CHARGE_TABLE,
+  LateChargeProfiles,
+  NONE,
+  profileOf,
+  TAX_LIKE,
+} from '../../../domain/late-charge/index.js';
 import { lateChargeMismatch } from '../../../domain/rules/late-charge/late-charge-mismatch.js';
 import { ruleById } from '../../../domain/rules/catalogue.js';
 import { brief, buildGrid, checkGrid, expectRule, hitsOf, rulesFiring, type Opts, type RowSpec } from './helpers.js';
@@ -103,6 +109,20 @@ describe('LATE_CHARGE_MISMATCH', () => {
     const row = rowOf(PAID, TAX);
     const noSpecial = profileOf({ kind: 'tax-like', special: false });
     expect(lateChargeMismatch(row, noSpecial)?.params).toEqual({ recorded: 2400, expected: 4500 });
+  });
+
+  it("counts under the city's table when the check is given one (the service's, when connected)", () => {
+    const table = { ...DEFAULT_LATE_CHARGE_TABLE, specialRates: [{ year: 2025, first: '2.5', second: '8.8' }] };
+    const city = new LateChargeProfiles(table);
+    // 2,400 is right under the built-in 2.4% for 2025; under the city's 2.5% it is not.
+    expect(rulesFiring(PAID, TAX)).toEqual([]);
+    const hits = hitsOf('LATE_CHARGE_MISMATCH', PAID, { ...TAX, lateCharges: city });
+    expect(hits[0]?.params).toEqual({ recorded: 2400, expected: 2500 });
+    const none = new LateChargeProfiles({ ...table, claimTypes: [{ names: ['市民税'], profile: { kind: 'none' } }] });
+    expect(hitsOf('LATE_CHARGE_MISMATCH', PAID, { ...TAX, lateCharges: none })[0]?.params).toEqual({
+      recorded: 2400,
+      expected: 0,
+    });
   });
 
   it('is a warning with its legal basis, never an error', () => {
