@@ -10,6 +10,7 @@ import * as admin from './admin.js';
 import { FyQuery, type Role } from './common.js';
 import type { ApiErrorCode } from './errors.js';
 import * as cases from './hard-cases.js';
+import * as lateCharges from './late-charges.js';
 import * as ledgers from './ledgers.js';
 import * as me from './me.js';
 import * as oversight from './oversight.js';
@@ -124,6 +125,32 @@ export const ROUTES = {
     roles: ['division'],
     summary: 'The city’s key for hashing debtor ids before they leave the workbook.',
     response: me.CityKey,
+  },
+  lateCharges: {
+    method: 'GET',
+    path: `${V1}/late-charges`,
+    roles: ['division', 'accounting', 'finance'],
+    summary: 'The city’s late-charge table (profiles and 特例 rates), or the built-in one where the city keeps none.',
+    response: lateCharges.CityLateCharges,
+  },
+  saveLateCharges: {
+    method: 'PUT',
+    path: `${V1}/late-charges`,
+    roles: ['finance'],
+    summary: 'Replaces the city’s late-charge table (audited); the body names the version it edited.',
+    body: lateCharges.SaveLateCharges,
+    response: lateCharges.CityLateCharges,
+    errors: ['invalid-input', 'version-conflict'],
+  },
+  saveSpecialRate: {
+    method: 'PUT',
+    path: `${V1}/late-charges/special-rates/:year`,
+    roles: ['finance'],
+    summary: 'Adds or replaces one calendar year’s 特例 rates in the city’s table (audited).',
+    params: lateCharges.RateYearParams,
+    body: lateCharges.SpecialRateBody,
+    response: lateCharges.CityLateCharges,
+    errors: ['invalid-input'],
   },
 
   // Admin --------------------------------------------------------------------------------------

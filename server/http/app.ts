@@ -16,6 +16,7 @@ import { addinHeaders, apiHeaders, AuthThrottle, baseHeaders, failureLog, manife
 import { adminRoutes } from './routes/admin.js';
 import { ledgersRoutes } from './routes/ledgers.js';
 import { meRoutes } from './routes/me.js';
+import { lateChargesRoutes } from './routes/late-charges.js';
 import { plansRoutes } from './routes/plans.js';
 import { reportsRoutes } from './routes/reports.js';
 import { hardCasesRoutes } from './routes/hard-cases.js';
@@ -67,6 +68,7 @@ export function createApp(o: AppOptions): Express {
   api.use(authenticate(o.db, throttle, o.logger));
   api.use(express.json({ limit: jsonLimit, strict: true }));
   api.use(meRoutes(o.db));
+  api.use(lateChargesRoutes(o.db));
   api.use('/admin', adminRoutes(o.db));
   api.use(ledgersRoutes(o.db));
   api.use(plansRoutes(o.db));

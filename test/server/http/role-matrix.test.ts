@@ -15,6 +15,7 @@ import { CSV, TEMPLATE_HEADER, toCsv, XLSX, type Row } from '../plans/fixtures.j
 import { makeTempDir, startTestService, type TestService } from '../helpers/service.js';
 import { LEDGER, makeRows, makeSubmission, newId, upsertsFor } from '../helpers/submissions.js';
 import type { LedgerInfo, RowUpsert } from '../../../domain/sync/protocol.js';
+import { DEFAULT_LATE_CHARGE_TABLE } from '../../../domain/late-charge/index.js';
 
 /** Who calls: no token, an unknown one, a revoked one, and each role in and out of scope. */
 const WHO = [
@@ -83,6 +84,12 @@ async function call(
 }
 
 const json = (value: unknown): Body => ({ type: 'application/json', data: JSON.stringify(value) });
+
+/** The version a save of the city's late-charge table must name (whatever earlier cases saved). */
+async function lateChargesVersion(): Promise<number> {
+  const r = await fetch(`${svc.url}/api/v1/late-charges`, { headers: { Authorization: `Bearer ${tokens.finance}` } });
+  return ((await r.json()) as { version: number }).version;
+}
 
 async function revisionOf(ledgerId: string): Promise<number> {
   const row = await svc.service.db.get<{ revision: number }>('SELECT revision FROM ledgers WHERE id = ?', [ledgerId]);
@@ -203,6 +210,22 @@ const ENDPOINTS: Endpoint[] = [
   { route: 'GET /api/v1/me', path: () => '/api/v1/me', ok: 200, may: AUTHENTICATED },
   // Only a division's task pane hashes debtor ids: nobody else gets the key.
   { route: 'GET /api/v1/city-key', path: () => '/api/v1/city-key', ok: 200, may: DIVISIONS },
+  // Everyone who computes a late charge reads the city's table; only finance changes it.
+  { route: 'GET /api/v1/late-charges', path: () => '/api/v1/late-charges', ok: 200, may: LEDGER_ROLES },
+  {
+    route: 'PUT /api/v1/late-charges',
+    path: () => '/api/v1/late-charges',
+    body: async () => json({ version: await lateChargesVersion(), table: DEFAULT_LATE_CHARGE_TABLE }),
+    ok: 200,
+    may: ['finance'],
+  },
+  {
+    route: 'PUT /api/v1/late-charges/special-rates/:year',
+    path: () => '/api/v1/late-charges/special-rates/2027',
+    body: () => json({ first: '2.9', second: '9.2' }),
+    ok: 200,
+    may: ['finance'],
+  },
   { route: 'GET /api/v1/admin/organisation', path: () => '/api/v1/admin/organisation', ok: 200, may: ['admin'] },
   {
     route: 'POST /api/v1/admin/bureaus',

@@ -68,7 +68,7 @@ async function ok(name: RouteName, who: Role, o: Parameters<typeof call>[2] = {}
 }
 
 /** Path parameters that reach the route (values of records that exist, where the route needs one). */
-const paramsFor = () => ({ ledgerId: LEDGER_ID, claimId: sample.claimId, fy: FY, id: sample.caseId });
+const paramsFor = () => ({ ledgerId: LEDGER_ID, claimId: sample.claimId, fy: FY, id: sample.caseId, year: 2027 });
 
 beforeAll(async () => {
   dir = makeTempDir();
@@ -101,6 +101,13 @@ beforeAll(async () => {
   for (const part of makeSubmission({ upserts, ledger, parts: 2 })) {
     await ok('submit', 'division', { params: { ledgerId: LEDGER_ID }, body: part });
   }
+
+  // The city's late-charge table: the built-in one, then finance's edits.
+  const builtIn = await ok('lateCharges', 'division');
+  const saved = await ok('saveLateCharges', 'finance', { body: { version: 0, table: builtIn.json.table } });
+  await ok('saveSpecialRate', 'finance', { params: { year: 2027 }, body: { first: '2.9', second: '9.2' } });
+  expect(saved.json.version).toBe(1);
+  await ok('lateCharges', 'accounting');
 
   const claims = await ok('claims', 'division', { query: { fy: String(FY) } });
   sample.claimId = claims.json.claims[0].id;
