@@ -1,12 +1,13 @@
-/** Filters: severity, 現年度分 / 滞納繰越分, rule (on a row of its own: rule ids are long). */
+/** Filters: severity, 現年度分 / 滞納繰越分, rule by its title (on a row of its own: titles are long). */
 import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../../domain/engine/types.js';
 import { SEVERITIES, type RuleId, type Severity } from '../../domain/rules/rule.js';
 import { SEVERITY_LABELS } from '../../domain/rules/catalogue-doc.js';
+import { ruleById } from '../../domain/rules/catalogue.js';
 import type { YearKind } from '../state/filters.js';
 import { usePane, usePaneState, useT } from './pane-context.js';
 
-// Two columns, the rule (long ids) on a row of its own: a native select is as wide as its longest
+// Two columns, the rule (long titles) on a row of its own: a native select is as wide as its longest
 // option unless its grid cell may shrink (minWidth 0), which pushed the pane wider than Excel's.
 const useStyles = makeStyles({
   root: {
@@ -62,7 +63,7 @@ export function FindingFilters({ result }: { result: CheckResult }) {
           <option value="all">{t('common.all')}</option>
           {rules.map((r) => (
             <option key={r} value={r}>
-              {r}
+              {ruleById(r).title[locale]}
             </option>
           ))}
         </Select>

@@ -1,4 +1,7 @@
-/** One finding: where, which rule, how severe, and what to do; its legal basis on hover or focus. */
+/**
+ * One finding: where, which rule (its title, the id small beside it), how severe, and what to do;
+ * its legal basis on hover or focus.
+ */
 import { Text, Tooltip, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Finding } from '../../domain/engine/types.js';
 import { ruleById } from '../../domain/rules/catalogue.js';
@@ -24,7 +27,10 @@ const useStyles = makeStyles({
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', minWidth: 0, maxWidth: '100%' },
   fixed: { flexShrink: 0, whiteSpace: 'nowrap' },
-  rule: {
+  title: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: '4em' },
+  // The id is for reference only: small, grey, and the first thing to give way in a narrow pane.
+  id: {
+    flexShrink: 1000,
     fontFamily: tokens.fontFamilyMonospace,
     color: tokens.colorNeutralForeground3,
     overflow: 'hidden',
@@ -40,7 +46,7 @@ export function FindingItem(props: { finding: Finding; selected: boolean; onSele
   const t = useT();
   const styles = useStyles();
   const locale = usePaneState((s) => s.locale);
-  const basis = ruleById(f.rule).basis;
+  const { basis, title } = ruleById(f.rule);
   const where = f.column ? t('finding.cell', { row: f.row, column: f.column }) : t('finding.row', { row: f.row });
   return (
     <Tooltip
@@ -63,7 +69,10 @@ export function FindingItem(props: { finding: Finding; selected: boolean; onSele
           <Text size={200} className={styles.fixed}>
             {where}
           </Text>
-          <Text size={200} className={styles.rule}>
+          <Text size={200} weight="semibold" className={styles.title}>
+            {title[locale]}
+          </Text>
+          <Text size={100} className={styles.id}>
             {f.rule}
           </Text>
         </span>

@@ -59,7 +59,8 @@ export function renderCatalogueMarkdown(): string {
     const rules = RULES.filter((r) => r.group === group);
     out.push('', `## ${GROUP_TITLES[group]}`, '');
     for (const r of rules) {
-      out.push(`### ${r.id}`, '');
+      out.push(`### ${r.title.ja} (${r.id})`, '');
+      out.push(`- Title: ${r.title.en}`);
       out.push(`- 重要度: ${SEVERITY_LABELS[r.severity].ja} (${r.severity})`);
       if (r.basis) out.push(`- 根拠: ${cell(r.basis.ja)} (${cell(r.basis.en)})`);
       out.push(`- 条件: ${cell(r.condition.ja)}`);

@@ -1,5 +1,5 @@
 /**
- * What a rule is: a catalogue entry (id, severity, legal basis, the condition in words, the
+ * What a rule is: a catalogue entry (id, title, severity, legal basis, the condition in words, the
  * message template) together with the small pure function that decides it for one row.
  * Each rule lives in its own file beside its entry; `catalogue.ts` lists them in order.
  */
@@ -82,6 +82,11 @@ export interface Text {
 
 export interface RuleDef {
   id: RuleId;
+  /**
+   * What clerks call the finding, a short noun phrase (督促状の未発付): shown wherever a rule is
+   * named, with the id beside it only for reference.
+   */
+  title: Text;
   severity: Severity;
   group: RuleGroup;
   /** 法令根拠, where the rule has one. */

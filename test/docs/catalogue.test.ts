@@ -15,10 +15,12 @@ describe('docs/rule-catalogue.md', () => {
     expect(committed).toBe(renderCatalogueMarkdown());
   });
 
-  it('lists every rule id once, in the catalogue order', () => {
+  it('heads every rule once with its title and id, in the catalogue order', () => {
     expect(RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
     const doc = renderCatalogueMarkdown();
-    for (const id of RULE_IDS) expect(doc.split(`### ${id}\n`).length).toBe(2);
+    const headings = [...doc.matchAll(/^### (.+)$/gm)].map((m) => m[1]);
+    expect(headings).toEqual(RULES.map((r) => `${r.title.ja} (${r.id})`));
+    for (const r of RULES) expect(doc).toContain(`### ${r.title.ja} (${r.id})\n\n- Title: ${r.title.en}\n`);
   });
 
   it('has the rule ids and severities of the specification (rules.md, then late-charge.md), in its order', () => {

@@ -2,6 +2,7 @@ import { defineRule } from '../rule.js';
 
 export default defineRule({
   id: 'BALANCE_MISMATCH',
+  title: { ja: '収入未済額の不一致', en: 'Balance mismatch' },
   severity: 'error',
   group: 'data',
   basis: null,

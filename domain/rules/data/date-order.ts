@@ -3,6 +3,7 @@ import { iso } from '../terms.js';
 
 export default defineRule({
   id: 'DATE_ORDER',
+  title: { ja: '調定日と納期限の逆転', en: 'Assessed after due date' },
   severity: 'error',
   group: 'data',
   basis: null,

@@ -2,6 +2,7 @@ import { defineRule } from '../rule.js';
 
 export default defineRule({
   id: 'DUPLICATE_ROW',
+  title: { ja: '二重計上の疑い', en: 'Possible double count' },
   severity: 'error',
   group: 'data',
   basis: null,

@@ -11,6 +11,7 @@ const DONE: readonly ReadField[] = [
 
 export default defineRule({
   id: 'FUTURE_DATE',
+  title: { ja: '基準日より後の日付', en: 'Date after the as-of date' },
   severity: 'error',
   group: 'data',
   basis: null,

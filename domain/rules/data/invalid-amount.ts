@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 
 export default defineRule({
   id: 'INVALID_AMOUNT',
+  title: { ja: '金額の入力誤り', en: 'Unusable amount' },
   severity: 'error',
   group: 'data',
   basis: null,

@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 
 export default defineRule({
   id: 'INVALID_DATE',
+  title: { ja: '日付の入力誤り', en: 'Unreadable date' },
   severity: 'error',
   group: 'data',
   basis: null,

@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 
 export default defineRule({
   id: 'INVALID_VALUE',
+  title: { ja: '選択肢・年度等の入力誤り', en: 'Unreadable value' },
   severity: 'error',
   group: 'data',
   basis: null,

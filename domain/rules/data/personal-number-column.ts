@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 /** Sheet-level: the engine reports it from the header, once per such column; no row is read for it. */
 export default defineRule({
   id: 'PERSONAL_NUMBER_COLUMN',
+  title: { ja: '個人番号の列', en: 'My Number column' },
   severity: 'error',
   group: 'data',
   basis: {

@@ -6,6 +6,7 @@ const REQUIRED: readonly ReadField[] = ['debtorId', 'dueDate', 'assessedAmount']
 
 export default defineRule({
   id: 'REQUIRED_MISSING',
+  title: { ja: '必須項目の空欄', en: 'Required field blank' },
   severity: 'error',
   group: 'data',
   basis: null,

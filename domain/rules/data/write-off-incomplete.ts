@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 
 export default defineRule({
   id: 'WRITE_OFF_INCOMPLETE',
+  title: { ja: '不納欠損の記入漏れ', en: 'Write-off incomplete' },
   severity: 'error',
   group: 'data',
   basis: null,

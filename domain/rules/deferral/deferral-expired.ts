@@ -4,6 +4,7 @@ import { DEFERRAL_BASIS } from './basis.js';
 
 export default defineRule({
   id: 'DEFERRAL_EXPIRED',
+  title: { ja: '猶予期間の満了', en: 'Deferral ended' },
   severity: 'warning',
   group: 'deferral',
   basis: DEFERRAL_BASIS,

@@ -5,6 +5,7 @@ import { DEFERRAL_BASIS } from './basis.js';
 
 export default defineRule({
   id: 'DEFERRAL_INCOMPLETE',
+  title: { ja: '猶予の記入漏れ', en: 'Deferral incomplete' },
   severity: 'error',
   group: 'deferral',
   basis: DEFERRAL_BASIS,

@@ -3,6 +3,7 @@ import { DEFERRAL_BASIS } from './basis.js';
 
 export default defineRule({
   id: 'DEFERRAL_NOT_APPLICABLE',
+  title: { ja: '猶予の種類の誤り', en: 'Wrong kind of deferral' },
   severity: 'error',
   group: 'deferral',
   basis: DEFERRAL_BASIS,

@@ -5,6 +5,7 @@ import { DEFERRAL_BASIS } from './basis.js';
 
 export default defineRule({
   id: 'DEFERRAL_TOO_LONG',
+  title: { ja: '猶予期間の上限超過', en: 'Deferral over its limit' },
   severity: 'warning',
   group: 'deferral',
   basis: DEFERRAL_BASIS,

@@ -5,6 +5,7 @@ import { DEFERRAL_BASIS } from './basis.js';
 
 export default defineRule({
   id: 'INSTALLMENT_MISSED',
+  title: { ja: '分納の不履行', en: 'Installment missed' },
   severity: 'warning',
   group: 'deferral',
   basis: DEFERRAL_BASIS,

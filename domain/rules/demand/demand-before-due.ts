@@ -4,6 +4,7 @@ import { DEMAND_BASIS } from './basis.js';
 
 export default defineRule({
   id: 'DEMAND_BEFORE_DUE',
+  title: { ja: '納期限前の督促', en: 'Demand before the due date' },
   severity: 'error',
   group: 'demand',
   basis: DEMAND_BASIS,

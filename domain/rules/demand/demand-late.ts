@@ -5,6 +5,7 @@ import { DEMAND_BASIS } from './basis.js';
 
 export default defineRule({
   id: 'DEMAND_LATE',
+  title: { ja: '督促状の発付遅れ', en: 'Demand sent late' },
   severity: 'warning',
   group: 'demand',
   basis: DEMAND_BASIS,

@@ -6,6 +6,7 @@ import { DEMAND_BASIS } from './basis.js';
 
 export default defineRule({
   id: 'DEMAND_MISSING',
+  title: { ja: '督促状の未発付', en: 'Demand not sent' },
   severity: 'error',
   group: 'demand',
   basis: DEMAND_BASIS,

@@ -5,6 +5,7 @@ import { FOLLOW_UP_BASIS } from './basis.js';
 
 export default defineRule({
   id: 'CONTACT_STALE',
+  title: { ja: '経過記録の途絶', en: 'No recent contact' },
   severity: 'warning',
   group: 'followUp',
   basis: FOLLOW_UP_BASIS,

@@ -5,6 +5,7 @@ import { FOLLOW_UP_BASIS } from './basis.js';
 
 export default defineRule({
   id: 'EARLY_DUNNING',
+  title: { ja: '滞納初期の催告漏れ', en: 'No early dunning' },
   severity: 'info',
   group: 'followUp',
   basis: FOLLOW_UP_BASIS,

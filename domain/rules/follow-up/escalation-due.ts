@@ -10,6 +10,7 @@ const ESCALATE_FROM = new Set<DunningMethod>(['文書', 'SMS', 'オートコー�
 
 export default defineRule({
   id: 'ESCALATION_DUE',
+  title: { ja: '催告方法の切り替え', en: 'Escalate the dunning' },
   severity: 'info',
   group: 'followUp',
   basis: FOLLOW_UP_BASIS,

@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 
 export default defineRule({
   id: 'HARDSHIP_NO_REFERRAL',
+  title: { ja: '支援窓口の案内漏れ', en: 'No support referral' },
   severity: 'warning',
   group: 'hardship',
   basis: {

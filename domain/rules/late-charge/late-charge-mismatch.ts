@@ -12,6 +12,7 @@ import { unknown } from '../terms.js';
  */
 export default defineRule({
   id: 'LATE_CHARGE_MISMATCH',
+  title: { ja: '延滞金の計算違い', en: 'Late charge mismatch' },
   severity: 'warning',
   group: 'lateCharge',
   basis: {

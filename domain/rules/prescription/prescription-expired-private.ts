@@ -5,6 +5,7 @@ import { PRESCRIPTION_BASIS, PRESCRIPTION_READS } from './basis.js';
 
 export default defineRule({
   id: 'PRESCRIPTION_EXPIRED_PRIVATE',
+  title: { ja: '私債権の時効期間満了', en: "Private claim's period ended" },
   severity: 'warning',
   group: 'prescription',
   basis: PRESCRIPTION_BASIS,

@@ -5,6 +5,7 @@ import { PRESCRIPTION_BASIS, PRESCRIPTION_READS } from './basis.js';
 
 export default defineRule({
   id: 'PRESCRIPTION_EXPIRED_PUBLIC',
+  title: { ja: '公債権の時効完成', en: 'Public claim prescribed' },
   severity: 'error',
   group: 'prescription',
   basis: PRESCRIPTION_BASIS,

@@ -5,6 +5,7 @@ import { PRESCRIPTION_BASIS, PRESCRIPTION_READS } from './basis.js';
 
 export default defineRule({
   id: 'PRESCRIPTION_IMMINENT',
+  title: { ja: '時効完成間近', en: 'Prescription imminent' },
   severity: 'warning',
   group: 'prescription',
   basis: PRESCRIPTION_BASIS,

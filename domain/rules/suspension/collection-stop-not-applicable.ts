@@ -3,6 +3,7 @@ import { iso } from '../terms.js';
 
 export default defineRule({
   id: 'COLLECTION_STOP_NOT_APPLICABLE',
+  title: { ja: '対象外の徴収停止', en: 'Collection stop not allowed' },
   severity: 'error',
   group: 'suspension',
   basis: { ja: '地方自治法施行令171条の5', en: 'Local Autonomy Act Enforcement Order art. 171-5' },

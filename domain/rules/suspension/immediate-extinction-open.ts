@@ -3,6 +3,7 @@ import { owes } from '../terms.js';
 
 export default defineRule({
   id: 'IMMEDIATE_EXTINCTION_OPEN',
+  title: { ja: '即時消滅後の未収', en: 'Extinguished claim still owed' },
   severity: 'error',
   group: 'suspension',
   basis: { ja: '地方税法15条の7第5項', en: 'Local Tax Act art. 15-7(5)' },

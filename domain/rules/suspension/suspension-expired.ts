@@ -4,6 +4,7 @@ import { iso, owes, unknown } from '../terms.js';
 
 export default defineRule({
   id: 'SUSPENSION_EXPIRED',
+  title: { ja: '執行停止後3年の経過', en: 'Suspension past three years' },
   severity: 'error',
   group: 'suspension',
   basis: { ja: '地方税法15条の7第4項', en: 'Local Tax Act art. 15-7(4)' },

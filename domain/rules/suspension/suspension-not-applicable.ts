@@ -3,6 +3,7 @@ import { iso } from '../terms.js';
 
 export default defineRule({
   id: 'SUSPENSION_NOT_APPLICABLE',
+  title: { ja: '対象外の執行停止', en: 'Suspension not allowed' },
   severity: 'error',
   group: 'suspension',
   basis: { ja: '地方税法15条の7（滞納処分の執行停止）', en: 'Local Tax Act art. 15-7' },

@@ -5,7 +5,8 @@ import { fiscalYearLabel } from '../../../domain/calendar/era.js';
 import type { Analysis, Split, Totals } from '../../../domain/analysis/analysis.js';
 import type { CheckResult } from '../../../domain/engine/types.js';
 import { fieldDef } from '../../../domain/fields/catalogue.js';
-import { RULES } from '../../../domain/rules/catalogue.js';
+import { RULES, ruleById } from '../../../domain/rules/catalogue.js';
+import type { RuleId } from '../../../domain/rules/rule.js';
 import { EN, JA, type Labels } from './labels.js';
 import { grouped, table } from './table.js';
 
@@ -45,6 +46,11 @@ function fieldName(L: Labels, key: string): string {
   return L === EN ? key : fieldDef(key as Parameters<typeof fieldDef>[0]).label;
 }
 
+/** 督促状の未発付 (DEMAND_MISSING): the title clerks know, and the id to look it up by. */
+function ruleName(L: Labels, id: RuleId): string {
+  return `${ruleById(id).title[L === EN ? 'en' : 'ja']} (${id})`;
+}
+
 function mapping(L: Labels, input: ReportInput): string[] {
   const m = input.result.mapping;
   const rows = m.columns.map((c) => [c.letter, c.header, fieldName(L, c.field), L.reason[c.reason]]);
@@ -63,7 +69,11 @@ function summary(L: Labels, result: CheckResult): string[] {
     `  ${L.rows(rows.total, rows.checked, rows.blank, rows.totals, rows.unreadable)}`,
     `  ${L.bySeverity(bySeverity.error, bySeverity.warning, bySeverity.info)}`,
   ];
-  const ruleRows = RULES.filter((r) => byRule[r.id]).map((r) => [r.id, L.severity[r.severity], grouped(byRule[r.id]!)]);
+  const ruleRows = RULES.filter((r) => byRule[r.id]).map((r) => [
+    ruleName(L, r.id),
+    L.severity[r.severity],
+    grouped(byRule[r.id]!),
+  ]);
   if (ruleRows.length > 0)
     out.push(`  ${L.byRule}`, ...indent(indent(table(L.byRuleHeader, ruleRows, ['l', 'l', 'r']))));
   return out;
@@ -72,7 +82,13 @@ function summary(L: Labels, result: CheckResult): string[] {
 function findings(L: Labels, result: CheckResult): string[] {
   const fs = result.findings;
   if (fs.length === 0) return [L.findings(0), `  ${L.noFindings}`];
-  const rows = fs.map((f) => [String(f.row), f.column ?? L.none, f.rule, L.severity[f.severity], f.message]);
+  const rows = fs.map((f) => [
+    String(f.row),
+    f.column ?? L.none,
+    ruleName(L, f.rule),
+    L.severity[f.severity],
+    f.message,
+  ]);
   return [L.findings(fs.length), ...indent(table(L.findingsHeader, rows, ['r', 'l', 'l', 'l', 'l']))];
 }
 

@@ -27,6 +27,7 @@ describe('check', () => {
     const { port } = await checked();
     expect(severityCounts()).toEqual(['エラー 4', '警告 6', '情報 1']);
     const byRule = screen.getByLabelText('ルール別');
+    expect(within(byRule).getByRole('button', { name: '経過記録の途絶' })).toBeTruthy();
     expect(within(byRule).getByText('CONTACT_STALE')).toBeTruthy();
     expect(byRule.querySelector('[data-rule="CONTACT_STALE"]')?.textContent).toBe('3');
     expect(screen.getByText('11件を表示（全11件）')).toBeTruthy();
@@ -34,6 +35,25 @@ describe('check', () => {
     expect(first.dataset.row).toBe('4');
     expect(first.textContent).toContain('4行 K列'); // CONTACT_STALE, on 納付相談日 (最終交渉日)
     expect(port.callsOf('showFlags')).toHaveLength(1);
+  });
+
+  it('names each rule by its title, the id small beside or under it; in English on English Office', async () => {
+    const { controller } = await checked();
+    const item = items().find((b) => b.dataset.rule === 'DEMAND_LATE')!;
+    expect(item.textContent).toContain('督促状の発付遅れDEMAND_LATE');
+    await settle(controller, () => fireEvent.click(item));
+    expect(screen.getByTestId('finding-detail').textContent).toContain('督促状の発付遅れDEMAND_LATE');
+    const options = [...screen.getByLabelText<HTMLSelectElement>('ルール').options];
+    expect(options.find((o) => o.value === 'DEMAND_MISSING')?.textContent).toBe('督促状の未発付');
+    cleanup();
+
+    const grid = hoikuryo();
+    const port = new FakePort(grid, { doc: await mappedDoc(new FakePort(grid)), language: 'en-US' });
+    const pane = await renderPane(port);
+    await settle(pane.controller, () => fireEvent.click(screen.getByRole('button', { name: 'Check' })));
+    expect(within(screen.getByLabelText('By rule')).getByRole('button', { name: 'No recent contact' })).toBeTruthy();
+    expect(items().find((b) => b.dataset.rule === 'DEMAND_LATE')?.textContent).toContain('Demand sent lateDEMAND_LATE');
+    expect(document.body.textContent).not.toContain('督促状の発付遅れ');
   });
 
   it('selects the finding’s cell on click and shows its legal basis', async () => {

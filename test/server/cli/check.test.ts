@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleById } from '../../../domain/rules/catalogue.js';
+import type { RuleId } from '../../../domain/rules/rule.js';
 import { writeCsv } from '../../../server/sample/write-csv.js';
 import { writeXlsx } from '../../../server/sample/write-xlsx.js';
 import { runSaiken } from '../../fixtures/cli-harness.js';
@@ -87,12 +89,26 @@ describe('saiken check: the human report', () => {
     expect(out).toMatch(/H\s+督促 発付日\s+督促状発付日\s+別名一致/);
     expect(out).toMatch(/A\s+整理番号\s+債務者番号\s+別名一致/);
     expect(out).toContain('重要度別: エラー 5件、警告 2件、情報 1件');
-    expect(out).toMatch(/DEMAND_MISSING\s+エラー\s+1/);
-    expect(out).toMatch(/\n\s+6\s+H\s+DEMAND_MISSING\s+エラー\s+納期限 2024-12-27/);
+    expect(out).toMatch(/\n {4}督促状の未発付 \(DEMAND_MISSING\)\s+エラー\s+1\n/);
+    expect(out).toMatch(/\n\s+6\s+H\s+督促状の未発付 \(DEMAND_MISSING\)\s+エラー\s+納期限 2024-12-27/);
     expect(out).toMatch(/合計\s+7\s+150,000\s+56,000\s+104,000\s+37\.3%/);
     expect(out).toContain('1年未満');
     expect(out).toContain('催告方法別:');
     expect(out).toContain('集計から除いた行: 空白行 1、合計行 1、金額が読めない行 1');
+  });
+
+  it('names each rule by its title, the id beside it; in English with --lang en', async () => {
+    const ja = (await runSaiken(['check', xlsx, '--as-of', AS_OF, '--claim-type', '保育料'])).stdout;
+    const en = (await runSaiken(['check', xlsx, '--as-of', AS_OF, '--claim-type', '保育料', '--lang', 'en'])).stdout;
+    const rows = ja.slice(ja.indexOf('\n  ルール別:\n'), ja.indexOf('\n\n■ 指摘')).split('\n').slice(3);
+    expect(rows).toHaveLength(8);
+    for (const row of rows) {
+      const [, title, id] = /^ {4}(\S+) \(([A-Z_]+)\)\s+(?:エラー|警告|情報)\s+\d+$/.exec(row) ?? [];
+      expect(title, row).toBe(ruleById(id as RuleId).title.ja);
+    }
+    expect(en).toMatch(/\n {4}Demand not sent \(DEMAND_MISSING\)\s+error\s+1\n/);
+    expect(en).toMatch(/\n\s+6\s+H\s+Demand not sent \(DEMAND_MISSING\)\s+error\s+No demand notice/);
+    expect(en).not.toContain('督促状の未発付');
   });
 
   it('warns when no classification is known', async () => {
