@@ -14,6 +14,7 @@ import {
   type SheetCell,
 } from '../reports/report-sheet.js';
 import type { RuleId, Text } from '../rules/rule.js';
+import { ruleById } from '../rules/catalogue.js';
 import { excelSerialOf } from '../values/index.js';
 import { actionByCode } from './actions.js';
 import type { DebtorContact } from './contacts.js';
@@ -31,7 +32,7 @@ export interface WorklistSheetOptions {
   contactFields: readonly (keyof DebtorContact)[];
   /** The ledger in the same workbook: each item's rows link to its first row, in this column. */
   ledger?: { sheet: string; column: string };
-  /** A rule's name for the 理由 column (its title where the catalogue gives one). */
+  /** A rule's name for the 理由 column: its catalogue title by default. */
   ruleName?: (rule: RuleId) => string;
 }
 
@@ -92,7 +93,7 @@ const date = (d: Day | null): SheetCell => (d === null ? null : excelSerialOf(d)
 
 export function worklistSheet(items: readonly WorklistItem[], o: WorklistSheetOptions): ReportSheet {
   const w = WORDS[o.lang];
-  const ruleName = o.ruleName ?? ((r: RuleId) => r);
+  const ruleName = o.ruleName ?? ((r: RuleId) => ruleById(r).title[o.lang]);
   const columns: ReportColumn[] = [
     { header: w.rank, width: 6 },
     { header: w.tier, width: 6 },

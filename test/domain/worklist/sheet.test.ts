@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkSheet } from '../../../domain/engine/check.js';
+import { ruleById } from '../../../domain/rules/catalogue.js';
 import { sheetLayout, sheetReference } from '../../../domain/reports/report-sheet.js';
 import { excelSerialOf } from '../../../domain/values/index.js';
 import {
@@ -68,6 +69,12 @@ describe('worklistSheet', () => {
     expect(bare.lines.map((l) => l.cells[0])).not.toContain('台帳');
     expect(contactFields.length).toBeGreaterThan(0);
     expect(sheet.columns.length - bare.columns.length).toBe(contactFields.length);
+  });
+
+  it('gives the reasons as the rules’ titles', () => {
+    const reasons = sheet.rows[0]!.at(-1);
+    expect(reasons).toBe(items[0]!.rules.map((r) => ruleById(r).title.ja).join('、'));
+    expect(reasons).toContain('時効完成間近');
   });
 
   it('names the rules as asked, and speaks English for an English Excel', () => {
