@@ -56,7 +56,7 @@ function endpoint(o: ServerOptions, path: string): { url: URL; token: string } {
 export async function callApi(
   o: ServerOptions,
   path: string,
-  init: { method?: 'GET' | 'POST'; body?: Uint8Array; contentType?: string } = {},
+  init: { method?: 'GET' | 'POST' | 'PUT'; body?: Uint8Array; contentType?: string } = {},
 ): Promise<ApiResponse> {
   const { url, token } = endpoint(o, path);
   const headers: Record<string, string> = { Authorization: `Bearer ${token}` };

@@ -13,6 +13,7 @@ import * as serve from './commands/serve.js';
 import * as token from './commands/token.js';
 import * as worklist from './commands/worklist.js';
 import * as latecharge from './commands/latecharge.js';
+import * as latechargeTable from './commands/latecharge-table.js';
 import * as db from './commands/db.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -26,6 +27,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   token.register,
   worklist.register,
   latecharge.register,
+  latechargeTable.register,
   db.register,
 ];
 

@@ -1,21 +1,24 @@
 /**
  * `saiken latecharge --principal N --due D --paid D`: the late charge (延滞金・遅延損害金) on a
  * principal paid late, piece by piece, as `late-charge.md` counts it. Dates as the ledgers write
- * them (ISO or 和暦). Exit 0 with the charge, 2 when an option cannot be used.
+ * them (ISO or 和暦). With `--server`, the city's table on the service; else the built-in one, and
+ * the output says which. Exit 0 with the charge, 2 when an option cannot be used.
  */
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { formatISO, type Day } from '../../../domain/calendar/day.js';
 import {
   calculateLateCharge,
-  DEFAULT_LATE_CHARGE_PROFILES,
   formatBp,
+  type LateChargeProfiles,
   type LateChargeProfile,
   type LateChargeResult,
 } from '../../../domain/late-charge/index.js';
 import { parseDate, parseYen } from '../../../domain/values/index.js';
 import { MAX_YEN } from '../../../domain/values/limits.js';
+import { addServerOptions } from '../client.js';
 import { CliError, EXIT_OK, parseOptions } from '../errors.js';
+import { tableInUse, tableLine, type TableInUse } from '../late-charge-table.js';
 import type { CliContext } from '../io.js';
 import { claimTypeOption } from '../options.js';
 
@@ -50,26 +53,31 @@ const LateChargeOptions = z.object({
   paid: dateOption('納付日', '--paid'),
   claimType: claimTypeOption.optional(),
   json: z.boolean().optional(),
+  server: z.string().optional(),
+  token: z.string().optional(),
+  insecure: z.boolean().optional(),
 });
 type Options = z.output<typeof LateChargeOptions>;
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const cmd = program
     .command('latecharge')
     .description('延滞金・遅延損害金を計算する（納期限の翌日から納付日まで）')
     .requiredOption('--principal <yen>', '本税・本料の額（円）')
     .requiredOption('--due <date>', '納期限（2025-04-30 または 令和7年4月30日）')
     .requiredOption('--paid <date>', '納付日')
     .option('--claim-type <name>', '債権名または債権区分（例: 保育料、私債権）。省略時は税に準じた計算')
-    .option('--json', '結果を JSON で出力する')
-    .action((raw: unknown) => {
-      ctx.exitCode = runLateCharge(parseOptions(LateChargeOptions, raw), ctx);
-    });
+    .option('--json', '結果を JSON で出力する');
+  addServerOptions(cmd).action(async (raw: unknown) => {
+    const opts = parseOptions(LateChargeOptions, raw);
+    const table = await tableInUse(opts, (t) => ctx.io.err(t));
+    ctx.exitCode = runLateCharge(opts, table, ctx);
+  });
 }
 
 /** The profile for `--claim-type`: a classification by name, else the claim type's; tax-like by default. */
-function profileFor(claimType: string | undefined): LateChargeProfile {
-  const profile = DEFAULT_LATE_CHARGE_PROFILES.forClaimType(claimType ?? '');
+function profileFor(claimType: string | undefined, profiles: LateChargeProfiles): LateChargeProfile {
+  const profile = profiles.forClaimType(claimType ?? '');
   if (profile === null) {
     throw new CliError(
       `債権名（--claim-type）「${claimType}」の債権区分がわからないため計算できません。強制徴収公債権・非強制徴収公債権・私債権 のいずれかを指定してください。`,
@@ -78,14 +86,15 @@ function profileFor(claimType: string | undefined): LateChargeProfile {
   return profile;
 }
 
-function runLateCharge(opts: Options, ctx: CliContext): number {
-  const profile = profileFor(opts.claimType);
+function runLateCharge(opts: Options, table: TableInUse, ctx: CliContext): number {
+  const profile = profileFor(opts.claimType, table.profiles);
   const r = calculateLateCharge({ principal: opts.principal, dueDate: opts.due, paidOn: opts.paid }, profile);
   if (r === null) {
     throw new CliError('この債権の延滞金は督促状の発付日から期間を数える設定のため、このコマンドでは計算できません。');
   }
-  if (opts.json) ctx.io.out(`${JSON.stringify(jsonOf(r))}\n`);
-  else ctx.io.out(renderText(r, opts, profile));
+  if (opts.json)
+    ctx.io.out(`${JSON.stringify({ ...jsonOf(r), table: { source: table.source, version: table.version } })}\n`);
+  else ctx.io.out(renderText(r, opts, profile, table));
   return EXIT_OK;
 }
 
@@ -114,10 +123,11 @@ const TITLES = {
   none: '延滞金',
 } as const;
 
-function renderText(r: LateChargeResult, opts: Options, profile: LateChargeProfile): string {
+function renderText(r: LateChargeResult, opts: Options, profile: LateChargeProfile, table: TableInUse): string {
   const lines: string[] = [
     `${TITLES[r.kind]}${opts.claimType ? `\u3000債権: ${opts.claimType}` : ''}`,
     `納期限 ${formatISO(opts.due)}\u3000納付日 ${formatISO(opts.paid)}\u3000${r.kind === 'civil' ? '元本' : '本税・本料'} ${yen(opts.principal)}`,
+    tableLine(table),
   ];
   if (r.kind === 'none') {
     lines.push('この債権には延滞金がかかりません（設定: 対象外）。', `合計: ${yen(0)}`);

@@ -2,7 +2,12 @@
  * `saiken latecharge`: the worked examples of `late-charge.md` in text and JSON, dates in ISO and
  * 和暦, the claim type choosing the profile, and every unusable option as one Japanese line, exit 2.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestService, type TestService } from '../helpers/service.js';
 import { isOneJapaneseLine, runSaiken } from '../../fixtures/cli-harness.js';
 
 const run = (...args: string[]) => runSaiken(['latecharge', ...args]);
@@ -24,6 +29,7 @@ describe('saiken latecharge', () => {
     expect(r.stdout).toMatch(/第2期\s+2025-06-01\s+2025-08-15\s+76日\s+8\.7%\s+2,228円/);
     expect(r.stdout).toContain('各期間の合計: 2,478円');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('延滞金: 2,400円（100円未満切捨て）');
+    expect(r.stdout).toContain('延滞金の表: 組み込みの表（市の設定は使っていません）');
   });
 
   it('--json: total, kind and the pieces; dates in 和暦 and amounts with separators read as the ledgers write them', async () => {
@@ -37,6 +43,7 @@ describe('saiken latecharge', () => {
         { period: 2, from: '2026-01-01', to: '2026-03-10', days: 69, rate: 9.1, amount: 8601 },
       ],
       notes: [],
+      table: { source: 'builtin', version: 0 },
     });
   });
 
@@ -86,5 +93,86 @@ describe('saiken latecharge', () => {
     expect(r.stdout).toBe('');
     expect(isOneJapaneseLine(r.stderr)).toBe(true);
     expect(r.stderr).toContain(flag);
+  });
+
+  describe("with --server: the city's table on the service", () => {
+    let svc: TestService;
+    let token: string;
+    const late2027 = ['--principal', '500000', '--due', '2026-11-30', '--paid', '2027-03-10'];
+    beforeAll(async () => {
+      svc = await startTestService();
+      token = await svc.makeToken('division', '健康福祉局', '保険年金課');
+      const finance = await svc.makeToken('finance');
+      await request(svc.url)
+        .put('/api/v1/late-charges/special-rates/2027')
+        .set('Authorization', `Bearer ${finance}`)
+        .send({ first: '2.9', second: '9.2' })
+        .expect(200);
+    });
+    afterAll(() => svc.close());
+
+    it("counts with the city's rates for a year the built-in table lacks, and says so", async () => {
+      const r = await run(...late2027, '--server', svc.url, '--token', token);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/延滞金の表: 市の設定（サービス、第1版、\d{4}-\d\d-\d\d 更新）/);
+      expect(r.stdout).not.toContain('本則の割合');
+      expect(r.stdout).toMatch(/第2期.*9\.2%/);
+      const out = await json(...late2027, '--server', svc.url, '--token', token);
+      expect(out.table).toEqual({ source: 'service', version: 1 });
+      // December 2026 at 2026's first rate, 2027 at the city's second.
+      expect(out.pieces.map((p: { rate: number }) => p.rate)).toEqual([2.8, 9.2]);
+    });
+
+    it('latecharge-table: finance adds a year, shows the table, saves it back; a division may not', async () => {
+      const finance = await svc.makeToken('finance');
+      const server = ['--server', svc.url, '--token', finance];
+      const rate = await runSaiken([
+        'latecharge-table',
+        'rate',
+        '2028',
+        '--first',
+        '3.0',
+        '--second',
+        '9.3',
+        ...server,
+      ]);
+      expect(rate.stderr).toBe('');
+      expect(rate.stdout).toContain('2028年の特例の割合を保存しました: 3.0% / 9.3%');
+      const shown = await runSaiken(['latecharge-table', 'show', ...server]);
+      expect(shown.stdout).toMatch(/延滞金の表: 市の設定 第\d+版/);
+      expect(shown.stdout).toContain('2027: 2.9% / 9.2%（市の設定）');
+      expect(shown.stdout).toContain('2025: 2.4% / 8.7%\n');
+      const file = join(mkdtempSync(join(tmpdir(), 'saiken-lc-')), 'table.json');
+      writeFileSync(file, (await runSaiken(['latecharge-table', 'show', '--json', ...server])).stdout);
+      const saved = await runSaiken(['latecharge-table', 'save', file, ...server]);
+      expect(saved.stdout).toMatch(/延滞金の設定を保存しました（第\d+版）/);
+      writeFileSync(file, '{"byClassification": {}, "claimTypes": [{"names": [], "profile": {"kind": "tax-like"}}]}');
+      const bad = await runSaiken(['latecharge-table', 'save', file, ...server]);
+      expect(bad.code).toBe(2);
+      expect(isOneJapaneseLine(bad.stderr)).toBe(true);
+      const refused = await runSaiken([
+        'latecharge-table',
+        'rate',
+        '2029',
+        '--first',
+        '1',
+        '--second',
+        '2',
+        '--server',
+        svc.url,
+        '--token',
+        token,
+      ]);
+      expect(refused.code).toBe(2);
+      expect(isOneJapaneseLine(refused.stderr)).toBe(true);
+    });
+
+    it('falls back to the built-in table, with a warning, when the service cannot be reached', async () => {
+      const r = await run(...late2027, '--server', 'http://127.0.0.1:9', '--token', token);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('組み込みの表で計算します');
+      expect(r.stdout).toContain('延滞金の表: 組み込みの表');
+      expect(r.stdout).toContain('本則の割合（7.3%・14.6%）');
+    });
   });
 });
