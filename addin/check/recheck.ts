@@ -30,9 +30,10 @@ export async function recheck(
   if (isStructural(change.kind)) return { rows: [], headerTouched: false, structural: true };
   const oldLast = lastRowOf(session.area);
   const area = await port.usedArea(sheet);
-  // The used range starting elsewhere means rows or columns came or went at its top or left.
+  // The used range starting elsewhere: rows or columns came or went above or left of it (an event
+  // may have been missed while the pane was closed), or the user wrote above it. Either way, all again.
   const moved = area && (area.firstRow !== session.area.firstRow || area.firstColumn !== session.area.firstColumn);
-  if (moved && change.kind === 'unknown') return { rows: [], headerTouched: false, structural: true };
+  if (moved) return { rows: [], headerTouched: false, structural: true };
   const newLast = lastRowOf(area);
   const end = Math.max(oldLast, newLast);
   const changed = changedRows(change.address);

@@ -18,11 +18,6 @@ const FIRST_CHUNK_ROWS = 5_000;
 const FIRST_GUESS_BYTES_PER_CELL = 160;
 /** However small the rows, a chunk reads at most this many (Excel's own per-request cell limits). */
 const MAX_CHUNK_ROWS = 50_000;
-/**
- * Cells in one read: well under Excel's five million, past which `values` may come back null (and
- * a read that large is slow on every host).
- */
-const MAX_CHUNK_CELLS = 1_000_000;
 /** A chunk grows at most this much over the last, so a chunk of short rows cannot overshoot far. */
 const MAX_GROWTH = 4;
 
@@ -56,11 +51,6 @@ export function jsonBytes(value: unknown): number {
 export function firstChunkRows(columns: number): number {
   const guess = Math.floor(TARGET_BYTES / (Math.max(1, columns) * FIRST_GUESS_BYTES_PER_CELL));
   return clampRows(Math.min(FIRST_CHUNK_ROWS, guess));
-}
-
-/** The most rows one read of `columns` columns may ask for. */
-export function maxChunkRows(columns: number): number {
-  return clampRows(MAX_CHUNK_CELLS / Math.max(1, columns));
 }
 
 /** Rows for the next chunk, from the size of the last one: shrinks for wide or long-text rows. */

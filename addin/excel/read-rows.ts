@@ -7,7 +7,7 @@
 import type { Cell } from '../../domain/values/parsed.js';
 import type { ReadProgress } from './workbook-port.js';
 import { toCells } from './cells.js';
-import { firstChunkRows, isPayloadError, jsonBytes, maxChunkRows, nextChunkRows } from './payload.js';
+import { firstChunkRows, isPayloadError, jsonBytes, nextChunkRows } from './payload.js';
 
 /** A chunk of one row came back without values: nothing smaller can be asked. */
 export class UnreadableRowError extends Error {
@@ -39,8 +39,7 @@ export async function readRowsChunked(
   const grid: Cell[][] = [];
   const total = Math.max(0, toRow - fromRow + 1);
   if (total === 0 || columnCount <= 0) return grid;
-  const most = maxChunkRows(columnCount);
-  let rows = Math.min(firstChunkRows(columnCount), most);
+  let rows = firstChunkRows(columnCount);
   let row = fromRow;
   // After a refusal, chunks stay at the reduced size until past the refused rows (no regrowing into them).
   let cap = Infinity;
@@ -73,7 +72,7 @@ export async function readRowsChunked(
     row += n;
     opts.onChunk?.(n, bytes);
     opts.onProgress?.({ rowsRead: row - fromRow, rowsTotal: total });
-    rows = Math.min(nextChunkRows(n, bytes), most);
+    rows = nextChunkRows(n, bytes);
     if (row < capUntil) rows = Math.min(rows, cap);
   }
   return grid;

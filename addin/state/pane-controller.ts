@@ -173,8 +173,14 @@ export class PaneController {
    */
   check(options: { keepFlags?: boolean } = {}): Promise<CheckSession | null> {
     return this.enqueue(async () => {
-      const active = await this.port.activeSheet();
-      if (active.id !== this.state.sheet?.id) await this.open();
+      try {
+        const active = await this.port.activeSheet();
+        if (active.id !== this.state.sheet?.id) await this.open();
+      } catch (e) {
+        this.setCheck({ status: 'error' });
+        this.fail(e);
+        return null;
+      }
       const flags = !options.keepFlags || this.state.flagsShown || this.state.check.result === null;
       return this.checkSheet(flags);
     });
