@@ -186,6 +186,10 @@ describe('rows and columns inserted or deleted', () => {
     expect(on.pane.state.config?.mapping.headerRows).toEqual([3]);
     expect(paneFindings(on.pane).map(([row, rule]) => [row - 2, rule])).toEqual(EXPECTED.map((e) => [...e]));
     expectInStep(on);
+    // Stored with the next send (an explicit action), so that the next opening finds it there.
+    await on.pane.sync.send();
+    const reopened = await openPane(on.host);
+    expect(reopened.state.config?.mapping.headerRows).toEqual([3]);
   });
 
   it('moves them with rows inserted or deleted inside the ledger', async () => {
