@@ -10,9 +10,18 @@ import { LedgerChecker } from '../../domain/engine/checker.js';
 import { fiscalYearOf, type Day } from '../../domain/calendar/day.js';
 import type { SheetConfig } from '../state/sheet-config.js';
 import type { YearKind } from '../state/filters.js';
+import { locateHeader, sameMapping } from './header-position.js';
 
 /** Rows per read: small enough to show progress and keep Excel responsive on large sheets. */
 const CHUNK_ROWS = 5000;
+
+/** The confirmed header is nowhere in the sheet's first rows: the mapping must be confirmed again. */
+export class HeaderLostError extends Error {
+  constructor() {
+    super('the mapped header was not found');
+    this.name = 'HeaderLostError';
+  }
+}
 
 export interface SessionOptions {
   asOf: Day;
@@ -41,7 +50,11 @@ export class CheckSession {
     this.personal = mapping.personalNumberColumns.map((c) => c.column);
   }
 
-  /** Reads the whole used range in chunks, then checks it. Progress runs 0..1 (reading is most of it). */
+  /**
+   * Reads the whole used range in chunks, finds the header where it stands now (rows or columns may
+   * have been inserted or deleted since the mapping was confirmed), then checks it. Progress runs
+   * 0..1 (reading is most of it). The session's config holds the mapping as found.
+   */
   static async run(
     port: WorkbookPort,
     sheet: SheetRef,
@@ -63,8 +76,11 @@ export class CheckSession {
       for (const r of rows) grid.push(r);
       onProgress?.((0.9 * to) / last);
     }
-    const session = new CheckSession(sheet, config, options, area);
-    for (let r = config.mapping.dataStartRow; r <= grid.length; r++) grid[r - 1] = session.redact(grid[r - 1] ?? []);
+    const mapping = locateHeader(config.mapping, grid);
+    if (!mapping) throw new HeaderLostError();
+    const found = sameMapping(mapping, config.mapping) ? config : { ...config, mapping };
+    const session = new CheckSession(sheet, found, options, area);
+    for (let r = mapping.dataStartRow; r <= grid.length; r++) grid[r - 1] = session.redact(grid[r - 1] ?? []);
     session.result = session.checker.checkAll(grid, (done, total) => onProgress?.(0.9 + (0.1 * done) / total));
     onProgress?.(1);
     return session;

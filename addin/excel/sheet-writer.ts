@@ -7,6 +7,9 @@
 import type { ChartSpec, SheetRef, SheetValue, SheetWriteOptions } from './workbook-port.js';
 import { readState, settingsState, writeState } from './doc-state.js';
 import { CHART_PREFIX, freeSheetName, rowChunks, toGrid, validSheetName } from './sheet-cells.js';
+import type { RunBatch } from './excel-run.js';
+
+const excelRun: RunBatch = (batch) => Excel.run(batch);
 
 export const OWNED_STATE_KEY = 'ownedSheets';
 
@@ -47,8 +50,9 @@ export async function writeSheet(
   rows: readonly (readonly SheetValue[])[],
   options: SheetWriteOptions,
   supports: Supports,
+  run: RunBatch = excelRun,
 ): Promise<SheetRef> {
-  return Excel.run(async (ctx) => {
+  return run(async (ctx) => {
     const owned = await loadOwned(ctx, supports);
     const sheets = ctx.workbook.worksheets;
     sheets.load('items/id,items/name');
@@ -89,8 +93,8 @@ export async function writeSheet(
   });
 }
 
-export async function writeChart(sheet: string, spec: ChartSpec): Promise<void> {
-  await Excel.run(async (ctx) => {
+export async function writeChart(sheet: string, spec: ChartSpec, run: RunBatch = excelRun): Promise<void> {
+  await run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     const name = CHART_PREFIX + spec.name;
     const charts = ws.charts;

@@ -26,6 +26,31 @@ export interface ReadProgress {
   rowsTotal: number;
 }
 
+/**
+ * What Excel says changed: the address, what kind of change (Excel's DataChangeType), and whether a
+ * co-author made it. Excel hands `details` only for a single cell, so nothing here relies on them.
+ */
+export type ChangeKind =
+  | 'edit'
+  | 'rows-inserted'
+  | 'rows-deleted'
+  | 'columns-inserted'
+  | 'columns-deleted'
+  | 'cells-inserted'
+  | 'cells-deleted'
+  | 'unknown';
+
+export interface SheetChange {
+  /** The changed area (`C5:D9`, `5:7` for whole rows, `C:C` for whole columns). */
+  address: string;
+  kind: ChangeKind;
+  /** Made by another co-author (Excel's source `Remote`). */
+  remote: boolean;
+}
+
+/** Inserted or deleted rows, columns or cells: everything below or to the right has moved. */
+export const isStructural = (kind: ChangeKind): boolean => kind !== 'edit' && kind !== 'unknown';
+
 /** One highlighted cell. */
 export interface Flag {
   row: number;
@@ -51,16 +76,31 @@ export interface WorkbookPort {
   mergedAreas(sheet: SheetRef, rows: number, columns: number): Promise<MergedRange[] | undefined>;
   /** Replaces the sheet's highlights with these flags, without touching the user's own formats. */
   showFlags(sheet: SheetRef, flags: readonly Flag[], area: UsedArea): Promise<void>;
-  /** Updates the flags of these rows only (after a re-check). */
-  updateFlags(sheet: SheetRef, rows: readonly number[], flags: readonly Flag[], area: UsedArea): Promise<void>;
+  /**
+   * Updates the flags of these rows only (after a re-check). False when the sheet's highlights are
+   * missing or have drifted from their cells: the caller shows them all again.
+   */
+  updateFlags(sheet: SheetRef, rows: readonly number[], flags: readonly Flag[], area: UsedArea): Promise<boolean>;
   /** Removes every trace of the highlights. */
   clearFlags(sheet: SheetRef): Promise<void>;
   select(sheet: SheetRef, row: number, column: number): Promise<void>;
-  /** Calls back with the changed address (e.g. `C5:D9`) after each edit; returns an unsubscribe. */
-  onChanged(sheet: SheetRef, handler: (address: string) => void): Promise<() => Promise<void>>;
-  /** Document-level storage that travels with the workbook (mapping, ledger id, row hashes). */
+  /**
+   * Calls back after each change Excel reports (some edits raise none: a pick from a validation list,
+   * a fill over filtered rows); returns an unsubscribe.
+   */
+  onChanged(sheet: SheetRef, handler: (change: SheetChange) => void): Promise<() => Promise<void>>;
+  /**
+   * Document-level storage that travels with the workbook (mapping, ledger id, row hashes). Saving
+   * writes custom XML parts, which clears Excel's Undo history: save only on the user's explicit
+   * actions (confirming the mapping, a send), never on an edit.
+   */
   loadDocumentState(key: string): Promise<string | null>;
   saveDocumentState(key: string, value: string): Promise<void>;
+  /**
+   * Tells `listener` when a request waits because the user is typing in a cell (true) and when it
+   * goes on (false); returns an unsubscribe. Absent where requests never wait.
+   */
+  onCellEditWait?(listener: (waiting: boolean) => void): () => void;
   /** The Office UI language (e.g. `ja-JP`), for the English fallback. */
   displayLanguage(): string;
 }

@@ -12,6 +12,9 @@ export const en: Record<keyof typeof ja, string> = {
   'sheet.noHeader':
     'No header row found. Open a ledger sheet with headers such as 債務者番号, 納期限 and 調定額 in its first 30 rows.',
   'sheet.reload': 'Reload sheet',
+  'excel.cellEdit': 'A cell is being edited. The pane goes on once you finish the edit.',
+  'excel.cellEditGaveUp': 'A cell was still being edited, so the pane stopped. Finish the edit, then try again.',
+  'excel.unreadableRow': 'Excel did not return row {row}. Check the row, then try again.',
 
   'mapping.title': 'Confirm the column mapping',
   'mapping.intro':
@@ -58,6 +61,8 @@ export const en: Record<keyof typeof ja, string> = {
   'check.watching': 'Edited rows are re-checked automatically.',
   'check.prompt': 'Press “Check” to check every row of the ledger against the rules.',
   'check.headerTouched': 'The header rows were edited. If the columns changed, fix them with “Change mapping”.',
+  'check.headerLost':
+    'The confirmed header row was not found (rows or columns inserted or deleted, or a header changed). Check the column mapping and press “Confirm”.',
   'summary.bySeverity': 'By severity',
   'summary.byRule': 'By rule',
   'filter.severity': 'Severity',

@@ -11,6 +11,9 @@ export const ja = {
   'sheet.noHeader':
     '見出し行が見つかりません。1〜30行目に「債務者番号」「納期限」「調定額」などの見出しがある台帳のシートを開いてください。',
   'sheet.reload': 'シートを読み直す',
+  'excel.cellEdit': 'セルの編集中です。編集を確定すると続けます。',
+  'excel.cellEditGaveUp': 'セルの編集中のため続けられませんでした。編集を確定してから、もう一度操作してください。',
+  'excel.unreadableRow': '{row}行目をExcelから読み取れませんでした。行を確認してから、もう一度操作してください。',
 
   'mapping.title': '列の対応の確認',
   'mapping.intro':
@@ -56,6 +59,8 @@ export const ja = {
   'check.watching': '編集した行は自動で再点検します。',
   'check.prompt': '「チェック」を押すと、台帳の全行をルールで点検します。',
   'check.headerTouched': '見出し行が編集されました。列の対応が変わった場合は「対応を変更」で直してください。',
+  'check.headerLost':
+    '確定した見出し行が見つかりません（行・列の挿入や削除、見出しの変更のため）。列の対応を確認して「確定」を押してください。',
   'summary.bySeverity': '重要度別',
   'summary.byRule': 'ルール別',
   'filter.severity': '重要度',

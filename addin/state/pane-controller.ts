@@ -1,22 +1,28 @@
 /**
  * The pane's behaviour, outside React: open a sheet (ask for the mapping only the first time),
  * check it, keep it checked as the user edits, highlight and select cells. Sync is in SyncController.
+ * Edits are followed through Excel's change events, a co-author's too, without ever moving the
+ * user's selection; inserted or deleted rows and columns re-check the whole sheet and rebuild the
+ * highlights. Document state is written only on the user's explicit actions (confirming the
+ * mapping, a send): a custom XML part written on an edit would clear Excel's Undo history.
  */
-import type { SheetRef, WorkbookPort } from '../excel/workbook-port.js';
+import type { SheetChange, SheetRef, WorkbookPort } from '../excel/workbook-port.js';
+import { isCellEditError } from '../excel/excel-run.js';
+import { UnreadableRowError } from '../excel/read-rows.js';
 import type { Finding } from '../../domain/engine/types.js';
 import type { FieldKey } from '../../domain/fields/catalogue.js';
 import { detectHeader } from '../../domain/fields/header.js';
 import { todayInJapan, type Day } from '../../domain/calendar/day.js';
 import { DEFAULT_LATE_CHARGE_PROFILES, type LateChargeProfiles } from '../../domain/late-charge/index.js';
 import { localeOf, translator, type Translate } from '../i18n/messages.js';
-import { CheckSession, lastColumnOf, lastRowOf } from '../check/check-session.js';
+import { CheckSession, HeaderLostError, lastColumnOf, lastRowOf } from '../check/check-session.js';
 import { recheck } from '../check/recheck.js';
 import { columnNumber, flagsOf } from '../check/finding-flags.js';
 import { defaultStorage, loadSettings, type KeyValueStore } from '../sync/settings.js';
 import { createStore, type Store } from './store.js';
 import { initialState, type CheckView, type PaneState } from './pane-state.js';
 import type { Filters, YearKind } from './filters.js';
-import { loadSheetConfig, newLedgerId, saveSheetConfig } from './sheet-config.js';
+import { loadSheetConfig, newLedgerId, saveSheetConfig, type SheetConfig } from './sheet-config.js';
 import { editColumn, guessClaimType } from './mapping-draft.js';
 import { SyncController } from './sync-controller.js';
 
@@ -40,6 +46,8 @@ export class PaneController {
   private unsubscribe: (() => Promise<void>) | null = null;
   /** Checks and edits run one after another, so an edit never lands on a half-read sheet. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The header moved since the mapping was stored: saved with the next explicit action, never on an edit. */
+  private configMoved = false;
 
   constructor(
     readonly port: WorkbookPort,
@@ -50,6 +58,14 @@ export class PaneController {
     this.t = translator(locale);
     this.store = createStore(initialState(locale, loadSettings(storage)));
     this.sync = new SyncController(this, storage, options);
+    port.onCellEditWait?.((waiting) => this.cellEditWait(waiting));
+  }
+
+  /** While Excel holds a request for the user's cell edit, say why the pane waits. */
+  private cellEditWait(waiting: boolean): void {
+    const message = this.t('excel.cellEdit');
+    if (waiting) this.store.set({ error: message });
+    else if (this.state.error === message) this.store.set({ error: null });
   }
 
   get state(): PaneState {
@@ -129,6 +145,7 @@ export class PaneController {
 
   private async saveConfig(sheet: SheetRef, config: NonNullable<PaneState['config']>): Promise<void> {
     await saveSheetConfig(this.port, sheet.id, config);
+    this.configMoved = false;
     await this.detach();
     if (this.state.flagsShown) await this.port.clearFlags(sheet);
     this.store.set({ config, draft: null, phase: 'ready', flagsShown: false, selected: null });
@@ -156,44 +173,101 @@ export class PaneController {
    */
   check(options: { keepFlags?: boolean } = {}): Promise<CheckSession | null> {
     return this.enqueue(async () => {
-      const active = await this.port.activeSheet();
-      if (active.id !== this.state.sheet?.id) await this.open();
-      const { sheet, config } = this.state;
-      if (!sheet || !config || this.state.phase !== 'ready') return null;
-      this.setCheck({ status: 'running', progress: 0 });
-      this.store.set({ error: null });
       try {
-        const asOf = this.today();
-        const session = await CheckSession.run(this.port, sheet, config, { asOf, locale: this.state.locale }, (p) =>
-          this.setCheck({ progress: p }),
-        );
-        this.session = session;
-        if (!session) {
-          this.store.set({ phase: 'empty' });
-          this.setCheck({ status: 'idle' });
-          return null;
-        }
-        const flags = !options.keepFlags || this.state.flagsShown || this.state.check.result === null;
-        if (flags) await this.port.showFlags(sheet, flagsOf(session.result.findings), session.area);
-        this.store.set({ flagsShown: flags, selected: null });
-        this.setCheck({ status: 'done', progress: 1, result: session.result, rechecks: 0, headerTouched: false });
-        if (!this.unsubscribe) this.unsubscribe = await this.port.onChanged(sheet, (a) => void this.edited(a));
-        return session;
+        const active = await this.port.activeSheet();
+        if (active.id !== this.state.sheet?.id) await this.open();
       } catch (e) {
         this.setCheck({ status: 'error' });
         this.fail(e);
         return null;
       }
+      const flags = !options.keepFlags || this.state.flagsShown || this.state.check.result === null;
+      return this.checkSheet(flags);
     });
   }
 
-  /** An edit in the sheet: re-check just its rows, without a full re-read. */
-  edited(address: string): Promise<void> {
+  /** Reads and checks the pane's sheet, wherever the user is; `flags`: show the highlights anew. */
+  private async checkSheet(flags: boolean): Promise<CheckSession | null> {
+    const { sheet, config } = this.state;
+    if (!sheet || !config || this.state.phase !== 'ready') return null;
+    this.setCheck({ status: 'running', progress: 0 });
+    this.store.set({ error: null });
+    try {
+      const asOf = this.today();
+      const session = await CheckSession.run(this.port, sheet, config, { asOf, locale: this.state.locale }, (p) =>
+        this.setCheck({ progress: p }),
+      );
+      this.session = session;
+      if (!session) {
+        this.store.set({ phase: 'empty' });
+        this.setCheck({ status: 'idle' });
+        return null;
+      }
+      if (session.config !== config) this.headerMoved(session.config);
+      if (flags) await this.port.showFlags(sheet, flagsOf(session.result.findings), session.area);
+      this.store.set({ flagsShown: flags, selected: null });
+      this.setCheck({ status: 'done', progress: 1, result: session.result, rechecks: 0, headerTouched: false });
+      if (!this.unsubscribe) {
+        this.unsubscribe = await this.port.onChanged(sheet, (change) => {
+          if (this.session?.sheet.id === sheet.id) void this.edited(change);
+        });
+      }
+      return session;
+    } catch (e) {
+      if (e instanceof HeaderLostError) return this.headerLost(sheet, config);
+      this.setCheck({ status: 'error' });
+      this.fail(e);
+      return null;
+    }
+  }
+
+  /** The header moved (or a 個人番号 column appeared): checked as it stands now, stored on the next explicit action. */
+  private headerMoved(config: SheetConfig): void {
+    this.configMoved = true;
+    this.store.set({ config });
+  }
+
+  /** The confirmed header is gone: ask for the mapping again, keeping the ledger id and claim type. */
+  private async headerLost(sheet: SheetRef, config: SheetConfig): Promise<null> {
+    this.session = null;
+    this.setCheck({ status: 'idle', progress: 0, result: null, rechecks: 0, headerTouched: false });
+    try {
+      if (this.state.flagsShown) await this.port.clearFlags(sheet);
+      this.store.set({ flagsShown: false, selected: null });
+      await this.propose(sheet);
+      const draft = this.state.draft;
+      if (draft) this.store.set({ draft: { ...draft, claimType: config.claimType } });
+      this.store.set({ error: this.t('check.headerLost') });
+    } catch (e) {
+      this.fail(e);
+    }
+    return null;
+  }
+
+  /** Stores the mapping where the header was found, if it moved; after a send (an explicit action). */
+  async saveMovedConfig(): Promise<void> {
+    const { sheet, config } = this.state;
+    if (this.configMoved && sheet && config) {
+      await saveSheetConfig(this.port, sheet.id, config);
+      this.configMoved = false;
+    }
+  }
+
+  /**
+   * A change in the sheet (the user's or a co-author's): re-check just its rows, without a full
+   * re-read; inserted or deleted rows or columns re-check the whole sheet and rebuild the highlights.
+   */
+  edited(change: SheetChange | string): Promise<void> {
+    const c: SheetChange = typeof change === 'string' ? { address: change, kind: 'edit', remote: false } : change;
     return this.enqueue(async () => {
       const session = this.session;
       if (!session) return;
       try {
-        const out = await recheck(this.port, session, address, this.state.flagsShown);
+        const out = await recheck(this.port, session, c, this.state.flagsShown);
+        if (out.structural) {
+          await this.checkSheet(this.state.flagsShown);
+          return;
+        }
         const check = this.state.check;
         this.store.set({ selected: this.stillFound(session, this.state.selected) });
         this.setCheck({
@@ -259,9 +333,16 @@ export class PaneController {
     await this.detach();
   }
 
+  /** Shows a failure as a sentence: the known ones in the user's words, never a stack trace. */
   fail(e: unknown): void {
+    this.store.set({ error: this.describe(e) });
+  }
+
+  describe(e: unknown): string {
+    if (isCellEditError(e)) return this.t('excel.cellEditGaveUp');
+    if (e instanceof UnreadableRowError) return this.t('excel.unreadableRow', { row: e.row });
     const message = e instanceof Error ? e.message : String(e);
-    this.store.set({ error: this.t('common.error', { message }) });
+    return this.t('common.error', { message });
   }
 
   /** Runs a UI action; a failure is shown, never thrown at React. */

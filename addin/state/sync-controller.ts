@@ -157,6 +157,8 @@ export class SyncController {
       const before = await retryOutbox(ctx, session.config.ledgerId, progress);
       if (before.error) throw before.error;
       const outcome = await syncSheet(ctx, session, progress, options);
+      // With the row state just written: where the header stands now, if it moved since it was confirmed.
+      await this.pane.saveMovedConfig();
       const notes = [
         outcome.caughtUp ? this.pane.t('sync.caughtUp') : null,
         outcome.persisted ? null : this.pane.t('sync.storage'),
@@ -211,7 +213,8 @@ export class SyncController {
   }
 
   private async failed(e: unknown): Promise<void> {
-    const error = e instanceof SyncError || e instanceof Error ? e.message : String(e);
+    // The service's and the network's errors are sentences already; Excel's are put in the user's words.
+    const error = e instanceof SyncError ? e.message : this.pane.describe(e);
     // What waits only in memory is lost with the pane: say so while it waits.
     const message = this.outbox.inMemory() > 0 ? `${error} ${this.pane.t('sync.storage')}` : error;
     const pending = await this.outbox.count();

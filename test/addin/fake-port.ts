@@ -2,7 +2,15 @@
  * A WorkbookPort over an in-memory grid that records every call, for the pane's tests.
  * grid[0] is worksheet row 1; rows and columns in calls are 1-based, as in the port.
  */
-import type { Flag, ReadProgress, SheetRef, UsedArea, WorkbookPort } from '../../addin/excel/workbook-port.js';
+import type {
+  ChangeKind,
+  Flag,
+  ReadProgress,
+  SheetChange,
+  SheetRef,
+  UsedArea,
+  WorkbookPort,
+} from '../../addin/excel/workbook-port.js';
 import type { MergedRange } from '../../domain/fields/header.js';
 import type { Cell } from '../../domain/values/parsed.js';
 
@@ -26,7 +34,7 @@ export class FakePort implements WorkbookPort {
   readonly doc: Map<string, string>;
   sheet: SheetRef;
   language: string;
-  private handlers: ((address: string) => void)[] = [];
+  private handlers: ((change: SheetChange) => void)[] = [];
 
   constructor(
     public grid: Cell[][],
@@ -100,8 +108,14 @@ export class FakePort implements WorkbookPort {
     this.record('showFlags', sheet, flags, area);
   }
 
-  async updateFlags(sheet: SheetRef, rows: readonly number[], flags: readonly Flag[], area: UsedArea): Promise<void> {
+  async updateFlags(
+    sheet: SheetRef,
+    rows: readonly number[],
+    flags: readonly Flag[],
+    area: UsedArea,
+  ): Promise<boolean> {
     this.record('updateFlags', sheet, rows, flags, area);
+    return true;
   }
 
   async clearFlags(sheet: SheetRef): Promise<void> {
@@ -112,7 +126,7 @@ export class FakePort implements WorkbookPort {
     this.record('select', sheet, row, column);
   }
 
-  async onChanged(sheet: SheetRef, handler: (address: string) => void): Promise<() => Promise<void>> {
+  async onChanged(sheet: SheetRef, handler: (change: SheetChange) => void): Promise<() => Promise<void>> {
     this.record('onChanged', sheet);
     this.handlers.push(handler);
     return async () => {
@@ -141,8 +155,8 @@ export class FakePort implements WorkbookPort {
   }
 
   /** Tells the pane that `address` changed, as Excel's onChanged does. */
-  fireChanged(address: string): void {
-    for (const h of this.handlers) h(address);
+  fireChanged(address: string, kind: ChangeKind = 'edit', remote = false): void {
+    for (const h of this.handlers) h({ address, kind, remote });
   }
 
   get listening(): number {

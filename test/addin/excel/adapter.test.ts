@@ -35,7 +35,7 @@ describe('select and onChanged', () => {
   it('delivers the changed address until unsubscribed', async () => {
     const host = setup();
     const seen: string[] = [];
-    const off = await createOfficeAdapter().onChanged(ref(host, '台帳'), (a) => seen.push(a));
+    const off = await createOfficeAdapter().onChanged(ref(host, '台帳'), (c) => seen.push(c.address));
     await host.fireChanged('台帳', 'C5:D9');
     await host.fireChanged('表紙', 'A1'); // another sheet
     await off();
@@ -114,12 +114,15 @@ describe('activeSheet (office-addin-mock)', () => {
     });
     const sheet = new OfficeMockObject({ id: '{S1}', name: '台帳' });
     const g = globalThis as Record<string, unknown>;
-    const before = g.Excel;
+    const before = { Excel: g.Excel, Office: g.Office };
     g.Excel = { run: (batch: (ctx: unknown) => Promise<unknown>) => batch(context) };
+    // A host before ExcelApi 1.11: Excel.run without options (no delayForCellEdit).
+    g.Office = new OfficeMockObject({ host: 'outlook', context: { requirements: { isSetSupported: () => false } } });
     try {
       expect(await createOfficeAdapter().activeSheet()).toEqual({ id: '{S1}', name: '台帳' });
     } finally {
-      g.Excel = before;
+      g.Excel = before.Excel;
+      g.Office = before.Office;
     }
   });
 });

@@ -3,11 +3,24 @@
  * object model the adapter uses, over an in-memory workbook, with Office.js's load/sync rules and
  * Excel on the web's 5 MB payload limit. It records every request's size, fires worksheet change
  * events on demand, and shows what a user would see (cells, fills, conditional formats, sheets).
+ * Excel's documented behaviours that a pane must survive are kept too: change events without
+ * `details` for many cells, and edits that raise none; rows and columns inserted and deleted (cells
+ * and conditional formats move, other sheets do not); a cell being edited (requests refused, or held
+ * with `delayForCellEdit`); `values` null for an oversized read; dates shown differently on the web;
+ * co-authors' events (`source` Remote); a reloaded pane losing its event handlers.
  */
 import { Context, HostError, type HostCore, type SyncRecord } from './standin/client-base.js';
 import { Workbook } from './standin/client-objects.js';
 import { shownText } from './standin/display.js';
-import { contains, WorkbookModel, type CellValue, type ChartModel, type SheetModel } from './standin/model.js';
+import {
+  columnName,
+  contains,
+  WorkbookModel,
+  type CellValue,
+  type ChangedArgs,
+  type ChartModel,
+  type SheetModel,
+} from './standin/model.js';
 
 export { HostError, type SyncRecord };
 export type { CellValue, ChartModel, SheetModel };
@@ -18,6 +31,17 @@ export interface HostOptions {
   /** Per request and per response, in bytes (default 5 MB, as Excel on the web). */
   payloadLimit?: number;
   displayLanguage?: string;
+  /** Cells one read of `values` may return before Excel answers null (default 5,000,000). */
+  maxReadCells?: number;
+  /** How cells are shown (`Range.text`): the desktop's 和暦 dates or the web's Gregorian ones. */
+  platform?: 'desktop' | 'web';
+}
+
+export interface ChangeOptions {
+  /** Excel's DataChangeType (default RangeEdited). */
+  changeType?: string;
+  /** `Remote` for a co-author's change (default Local). */
+  source?: 'Local' | 'Remote';
 }
 
 const OUR_RULE = /^=\s*'?([^'!]+)'?!\$?([A-Z]{1,3})\$?(\d+)\s*=\s*(\d+)\s*$/i;
@@ -28,12 +52,47 @@ export class ExcelHost implements HostCore {
   payloadLimit: number;
   apiMinor: number;
   displayLanguage: string;
+  maxReadCells: number;
+  platform: 'desktop' | 'web';
+  /** Every property name any load asked for. */
+  readonly loadedNames = new Set<string>();
   private pendingSettings = new Map<string, unknown>();
+  private editing: { ended: Promise<void>; end: () => void } | null = null;
 
   constructor(opts: HostOptions = {}) {
     this.apiMinor = opts.apiMinor ?? 13;
     this.payloadLimit = opts.payloadLimit ?? 5 * 1024 * 1024;
     this.displayLanguage = opts.displayLanguage ?? 'ja-JP';
+    this.maxReadCells = opts.maxReadCells ?? 5_000_000;
+    this.platform = opts.platform ?? 'desktop';
+  }
+
+  noteLoad(names: readonly string[]): void {
+    for (const n of names) this.loadedNames.add(n);
+  }
+
+  /** The user starts typing in a cell: requests are refused (or held, with delayForCellEdit) until it ends. */
+  startCellEdit(): void {
+    if (this.editing) return;
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.editing = { ended, end };
+  }
+
+  /** The user confirms (or cancels) the cell edit: held requests go on. */
+  endCellEdit(): void {
+    const editing = this.editing;
+    this.editing = null;
+    editing?.end();
+  }
+
+  cellEditEnd(): Promise<void> | null {
+    return this.editing?.ended ?? null;
+  }
+
+  /** The task pane is reloaded: its runtime, and every event handler it registered, are gone. */
+  reloadPane(): void {
+    for (const s of this.model.sheets) s.handlers.clear();
   }
 
   /** A sheet with these rows from A1 (values, and number formats where given). */
@@ -53,13 +112,18 @@ export class ExcelHost implements HostCore {
     return new Context(this, (ctx) => new Workbook(ctx));
   }
 
-  /** Excel.run: a fresh context (or the one given), the batch, then a last sync of what is left queued. */
+  /**
+   * Excel.run: a fresh context (or the one given, or one with the options given: `delayForCellEdit`),
+   * the batch, then a last sync of what is left queued.
+   */
   run<T>(batch: (ctx: Context) => Promise<T>): Promise<T>;
-  run<T>(context: unknown, batch: (ctx: Context) => Promise<T>): Promise<T>;
+  run<T>(contextOrOptions: unknown, batch: (ctx: Context) => Promise<T>): Promise<T>;
   async run<T>(a: unknown, b?: (ctx: Context) => Promise<T>): Promise<T> {
     const batch = (typeof a === 'function' ? a : b) as (ctx: Context) => Promise<T>;
-    const given = typeof a === 'function' ? undefined : (a as { context?: Context } | Context);
+    const given =
+      typeof a === 'function' ? undefined : (a as { context?: Context; delayForCellEdit?: boolean } | Context);
     const ctx = given instanceof Context ? given : (given?.context ?? this.context());
+    if (!(given instanceof Context) && given?.delayForCellEdit) ctx.delayForCellEdit = true;
     const result = await batch(ctx);
     await ctx.sync();
     return result;
@@ -105,17 +169,48 @@ export class ExcelHost implements HostCore {
     };
   }
 
-  /** What a user's edit does: the change event for that address, to every handler of the sheet. */
-  async fireChanged(sheetName: string, address: string): Promise<void> {
+  /**
+   * What a user's (or a co-author's) change does: the change event for that address, to every handler
+   * of the sheet. `details` only for a single cell, as Excel gives them.
+   */
+  async fireChanged(sheetName: string, address: string, opts: ChangeOptions = {}): Promise<void> {
     const sheet = this.sheet(sheetName);
-    const args = {
+    const single = /^\$?[A-Z]{1,3}\$?\d+$/i.test(address);
+    const args: ChangedArgs = {
       address,
       worksheetId: sheet.id,
-      changeType: 'RangeEdited',
-      source: 'Local',
+      changeType: opts.changeType ?? 'RangeEdited',
+      source: opts.source ?? 'Local',
       type: 'WorksheetChanged',
+      ...(single ? { details: { valueAfter: undefined, valueBefore: undefined } } : {}),
     };
     for (const h of [...sheet.handlers]) await h(args);
+  }
+
+  /** Inserts `count` rows before 1-based `row`, as a user does, and tells the sheet's handlers (RowInserted). */
+  async insertRows(sheetName: string, row: number, count = 1, opts: ChangeOptions = {}): Promise<void> {
+    this.sheet(sheetName).shiftRows(row - 1, count);
+    await this.fireChanged(sheetName, `${row}:${row + count - 1}`, { changeType: 'RowInserted', ...opts });
+  }
+
+  /** Deletes `count` rows from 1-based `row` (RowDeleted). */
+  async deleteRows(sheetName: string, row: number, count = 1, opts: ChangeOptions = {}): Promise<void> {
+    this.sheet(sheetName).shiftRows(row - 1, -count);
+    await this.fireChanged(sheetName, `${row}:${row + count - 1}`, { changeType: 'RowDeleted', ...opts });
+  }
+
+  /** Inserts `count` columns before 0-based `column` (ColumnInserted). */
+  async insertColumns(sheetName: string, column: number, count = 1, opts: ChangeOptions = {}): Promise<void> {
+    this.sheet(sheetName).shiftColumns(column, count);
+    const address = `${columnName(column)}:${columnName(column + count - 1)}`;
+    await this.fireChanged(sheetName, address, { changeType: 'ColumnInserted', ...opts });
+  }
+
+  /** Deletes `count` columns from 0-based `column` (ColumnDeleted). */
+  async deleteColumns(sheetName: string, column: number, count = 1, opts: ChangeOptions = {}): Promise<void> {
+    this.sheet(sheetName).shiftColumns(column, -count);
+    const address = `${columnName(column)}:${columnName(column + count - 1)}`;
+    await this.fireChanged(sheetName, address, { changeType: 'ColumnDeleted', ...opts });
   }
 
   /**

@@ -160,10 +160,13 @@ describe('updateFlags', () => {
     expect(host.requests.at(-1)?.ops).toBe(1); // rows 10–11: one range write
   });
 
-  it('moves the rules when the ledger grew, and shows flags when none were shown', async () => {
+  it('moves the rules when the ledger grew, and says so when none were shown', async () => {
     const { host, sheet, area } = setup();
     const port = createOfficeAdapter();
-    await port.updateFlags(sheet, [3], [{ row: 3, column: 2, severity: 'warning' }], area);
+    const flag3 = [{ row: 3, column: 2, severity: 'warning' as const }];
+    expect(await port.updateFlags(sheet, [3], flag3, area)).toBe(false);
+    expect(host.shownFill('台帳', 2, 1)).toBeUndefined();
+    await port.showFlags(sheet, flag3, area);
     expect(host.shownFill('台帳', 2, 1)).toBe(YELLOW);
     host.sheet('台帳').setValue(41, 1, 'new');
     const grown = { ...area, rowCount: 41 };

@@ -80,6 +80,19 @@ describe('readRows', () => {
     expect(stats.requests).toBe(chunks.length + stats.failed);
   });
 
+  it('splits a chunk whose values came back null (over the cell limit of one read) and reads it all', async () => {
+    const { host, chunks } = setup();
+    host.maxReadCells = 30_000; // Excel's is 5 million: a smaller one shows the same answer sooner
+    addLedger(host, '台帳', { rows: 8_000, columns: 30 });
+    const port = createOfficeAdapter({ onChunk: (rows, bytes) => chunks.push({ rows, bytes }) });
+    const start = host.requests.length;
+    const grid = await port.readRows({ id: host.sheet('台帳').id, name: '台帳' }, 1, 8_000, 30);
+    expect(grid).toHaveLength(8_000);
+    expect(mismatches(host, '台帳', grid, 1, 30)).toBe(0);
+    expect(Math.max(...chunks.map((c) => c.rows * 30))).toBeLessThanOrEqual(30_000);
+    expect(host.requests.length - start).toBeGreaterThan(chunks.length); // the null answers were asked again
+  });
+
   it('reports merged header cells where ExcelApi 1.13 is there, and nothing to trust where it is not', async () => {
     const { host } = setup();
     addLedger(host, '台帳', { rows: 10, columns: 6 });

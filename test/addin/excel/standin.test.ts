@@ -109,4 +109,67 @@ describe('Excel host stand-in', () => {
       }),
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
+
+  it('gives details only for a single cell, and none for a paste over many', async () => {
+    const h = host();
+    const seen: unknown[] = [];
+    h.sheet('台帳').handlers.add(async (args) => void seen.push(args.details));
+    await h.fireChanged('台帳', 'B2');
+    await h.fireChanged('台帳', 'A2:B3');
+    expect(seen[0]).toBeDefined();
+    expect(seen[1]).toBeUndefined();
+  });
+
+  it('moves cells and conditional formats with inserted rows, but not what a formula reads elsewhere', async () => {
+    const h = host();
+    const s = h.sheet('台帳');
+    s.condFormats.push({
+      id: 'x',
+      type: 'Custom',
+      area: { row: 1, column: 0, rows: 1, columns: 2 },
+      formula: "='f'!A2=1",
+      fill: 'red',
+    });
+    await h.insertRows('台帳', 1, 2);
+    expect(s.value(2, 1)).toBe('氏名');
+    expect(s.condFormats[0]).toMatchObject({ area: { row: 3, rows: 1 }, formula: "='f'!A2=1" });
+    await h.deleteRows('台帳', 1, 3);
+    expect(s.value(0, 1)).toBe('あ');
+    expect(s.condFormats[0]?.area).toMatchObject({ row: 0, rows: 1 });
+    await h.deleteColumns('台帳', 0, 2);
+    expect(s.condFormats).toHaveLength(0);
+  });
+
+  it('answers values null for a read over its cell limit', async () => {
+    const h = new ExcelHost({ maxReadCells: 3 });
+    h.addSheet('S', [
+      [1, 2],
+      [3, 4],
+    ]);
+    const values = await h.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('S').getRange('A1:B2').load('values');
+      await ctx.sync();
+      return range.values;
+    });
+    expect(values).toBeNull();
+  });
+
+  it('refuses a request while a cell is edited, or holds it when the run asked to wait', async () => {
+    const h = host();
+    const read = (options?: { delayForCellEdit: boolean }) =>
+      h.run(options ?? {}, async (ctx) => {
+        const r = ctx.workbook.worksheets.getItem('台帳').getRange('A1').load('values');
+        await ctx.sync();
+        return r.values[0]?.[0];
+      });
+    h.startCellEdit();
+    await expect(read()).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    const held = read({ delayForCellEdit: true });
+    h.endCellEdit();
+    expect(await held).toBe('番号');
+    h.apiMinor = 10; // delayForCellEdit is ExcelApi 1.11
+    h.startCellEdit();
+    await expect(read({ delayForCellEdit: true })).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    h.endCellEdit();
+  });
 });

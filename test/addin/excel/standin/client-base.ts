@@ -2,7 +2,9 @@
  * Office.js's request model, as the stand-in keeps it: proxies queue operations; `context.sync()` sends
  * them as one request, applies writes in order, and only then fills in what was loaded. Reading a
  * property that was neither loaded nor set throws PropertyNotLoaded; a request or response over the
- * payload limit fails whole, as on Excel on the web. Every request is recorded with its sizes.
+ * payload limit fails whole, as on Excel on the web. While the user edits a cell a request fails with
+ * InvalidOperationInCellEditMode, unless its Excel.run asked `delayForCellEdit` (ExcelApi 1.11): then
+ * it waits for the edit to end. Every request is recorded with its sizes.
  */
 import type { WorkbookModel } from './model.js';
 import type { Workbook } from './client-objects.js';
@@ -30,6 +32,14 @@ export interface HostCore {
   payloadLimit: number;
   /** Supported minor version of ExcelApi 1.x. */
   apiMinor: number;
+  /** Cells one read of `values` may return; past it Excel answers null (ExcelApi's 5 million). */
+  maxReadCells: number;
+  /** Which Excel shows cells: the texts of dates differ (numberFormat and values do not). */
+  platform: 'desktop' | 'web';
+  /** Resolves when the user's cell edit ends; null while no cell is being edited. */
+  cellEditEnd(): Promise<void> | null;
+  /** Notes the names of a load (`values`, `text`, …), so tests can say what was never read. */
+  noteLoad(names: readonly string[]): void;
 }
 
 /** Request bytes of one operation besides its arguments (object path, action, ids). */
@@ -44,12 +54,16 @@ export interface Run {
 
 type Op = { bytes: number; run: (r: Run) => void };
 
+const CELL_EDIT = 'InvalidOperationInCellEditMode';
+
 export const notLoaded = (name: string): HostError =>
   new HostError('PropertyNotLoaded', `The property '${name}' is not available. Load it and call context.sync() first.`);
 
 export class Context {
   private ops: Op[] = [];
   readonly workbook: Workbook;
+  /** Set from Excel.run's options; honoured from ExcelApi 1.11 only. */
+  delayForCellEdit = false;
 
   constructor(
     readonly host: HostCore,
@@ -71,6 +85,13 @@ export class Context {
     this.ops = [];
     await Promise.resolve();
     if (ops.length === 0) return; // nothing queued: no request
+    for (let editing = this.host.cellEditEnd(); editing; editing = this.host.cellEditEnd()) {
+      if (!this.delayForCellEdit || this.host.apiMinor < 11) {
+        this.host.requests.push({ requestBytes: 0, responseBytes: 0, ops: ops.length, error: CELL_EDIT });
+        throw new HostError(CELL_EDIT, 'the user is editing a cell');
+      }
+      await editing;
+    }
     const rec: SyncRecord = { requestBytes: ops.reduce((n, o) => n + o.bytes, 0), responseBytes: 0, ops: ops.length };
     this.host.requests.push(rec);
     const limit = this.host.payloadLimit;
@@ -156,6 +177,7 @@ export abstract class ClientObject<T> {
 
   load(spec?: string | string[] | { select?: string }): this {
     const names = parseNames(spec) ?? this.scalars;
+    this.context.host.noteLoad(names);
     this.context.queue(names, (r) => {
       const bad = names.filter((n) => !this.scalars.includes(n));
       if (bad.length > 0) throw new HostError('InvalidArgument', `cannot load ${bad.join(', ')}`);

@@ -3,7 +3,7 @@
  * one takes the top priority, and `custom` on a format of another type fails the request.
  */
 import { ClientObject, Collection, HostError, type Context } from './client-base.js';
-import type { RangeTarget } from './client-objects.js';
+import { Range, type RangeTarget } from './client-objects.js';
 import { intersects, type CondFormat, type SheetModel } from './model.js';
 
 function owner(context: Context, cf: CondFormat): SheetModel | undefined {
@@ -57,6 +57,18 @@ export class ConditionalFormat extends ClientObject<CondFormat> {
   }
   get priority(): number {
     return this.prop('priority');
+  }
+  /** The range it applies to (ExcelApi 1.6); the stand-in keeps one range per format. */
+  getRangeOrNullObject(): Range {
+    return new Range(
+      this.context,
+      () => {
+        const cf = this.target();
+        const sheet = owner(this.context, cf);
+        return sheet ? { sheet, area: { ...cf.area } } : null;
+      },
+      true,
+    );
   }
   get custom(): CustomConditionalFormat {
     return new CustomConditionalFormat(this.context, () => {

@@ -7,6 +7,7 @@ import { ClientObject, Collection, HostError, type Context } from './client-base
 import { ChartCollection, clearRange, FreezePanes, RangeFormat } from './client-charts.js';
 import { ConditionalFormatCollection } from './client-formats.js';
 import { CustomXmlPartCollection } from './client-xml.js';
+import { displayedText } from './display.js';
 import {
   areaAddress,
   intersects,
@@ -165,12 +166,26 @@ function assign(t: RangeTarget, value: unknown, set: (r: number, c: number, v: u
 }
 
 export class Range extends ClientObject<RangeTarget> {
-  readonly scalars = ['values', 'numberFormat', 'address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
+  readonly scalars = [
+    'values',
+    'numberFormat',
+    'text',
+    'address',
+    'rowIndex',
+    'columnIndex',
+    'rowCount',
+    'columnCount',
+  ];
 
   readProp(t: RangeTarget, name: string): unknown {
+    const host = this.context.host;
     switch (name) {
       case 'values':
+        // Past Excel's cell limit for one read, values come back null rather than as an error.
+        if (t.area.rows * t.area.columns > host.maxReadCells) return null;
         return matrix(t, (r, c) => t.sheet.value(r, c));
+      case 'text':
+        return matrix(t, (r, c) => displayedText(t.sheet.value(r, c), t.sheet.format(r, c), host.platform));
       case 'numberFormat':
         return matrix(t, (r, c) => t.sheet.format(r, c));
       case 'address':
@@ -198,6 +213,9 @@ export class Range extends ClientObject<RangeTarget> {
   }
   get numberFormat(): unknown[][] {
     return this.prop('numberFormat');
+  }
+  get text(): string[][] {
+    return this.prop('text');
   }
   set numberFormat(v: unknown[][]) {
     this.write('numberFormat', v, (t) => assign(t, v, (r, c, x) => t.sheet.setFormat(r, c, String(x))));

@@ -52,3 +52,29 @@ export function shownText(value: CellValue, format: string): string {
   if (value < 0) return neg === undefined ? '-' + section(-value, pos) : section(-value, neg);
   return section(value, pos);
 }
+
+const DATE_FORMAT = /[ymdge]/i;
+
+/** The date of a 1900-system serial, as year, month and day. */
+function ymd(serial: number): [number, number, number] {
+  const d = new Date(Math.round((serial - 25569) * 86_400_000));
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+}
+
+/**
+ * `Range.text` as each Excel shows a cell: a date-formatted serial reads `R6.4.1` on the desktop (the
+ * 和暦 format as written) and `2024/4/1` on the web, where an East Asian date format falls back to the
+ * Gregorian calendar. Other cells as `shownText`, or their value where the stand-in cannot format them.
+ */
+export function displayedText(value: CellValue, format: string, platform: 'desktop' | 'web'): string {
+  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  if (typeof value === 'number' && format !== 'General' && DATE_FORMAT.test(bare)) {
+    const [y, m, d] = ymd(value);
+    return platform === 'web' ? `${y}/${m}/${d}` : `R${y - 2018}.${m}.${d}`;
+  }
+  try {
+    return shownText(value, format);
+  } catch {
+    return String(value);
+  }
+}

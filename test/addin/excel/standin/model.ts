@@ -56,6 +56,8 @@ export interface ChangedArgs {
   changeType: string;
   source: string;
   type: string;
+  /** Excel gives details for a single cell only: a paste or a fill over many cells has none. */
+  details?: { valueAfter: unknown; valueBefore: unknown };
 }
 export type ChangedHandler = (args: ChangedArgs) => Promise<unknown>;
 
@@ -174,6 +176,35 @@ export class SheetModel {
     }
   }
 
+  /**
+   * Inserts `count` rows (negative: deletes) at 0-based `at`, as Excel does: cells, formats, merges
+   * and the conditional formats' ranges move; formulas that read another sheet do not.
+   */
+  shiftRows(at: number, count: number): void {
+    shiftLines(this.values, at, count);
+    shiftLines(this.formats, at, count);
+    shiftLines(this.fills, at, count);
+    for (const set of [this.formulas, this.bold]) shiftKeys(set, at, count, 0);
+    shiftAreas(this.merges, (m) => m, at, count, 'row', 'rows');
+    shiftAreas(this.condFormats, (cf) => cf.area, at, count, 'row', 'rows');
+  }
+
+  /** Inserts `count` columns (negative: deletes) at 0-based `at`. */
+  shiftColumns(at: number, count: number): void {
+    for (const rows of [this.values, this.formats, this.fills] as unknown[][][]) {
+      for (const line of rows) if (line) shiftLines(line, at, count);
+    }
+    for (const set of [this.formulas, this.bold]) shiftKeys(set, at, count, 1);
+    shiftAreas(this.merges, (m) => m, at, count, 'column', 'columns');
+    shiftAreas(this.condFormats, (cf) => cf.area, at, count, 'column', 'columns');
+    const widths = [...this.widths];
+    this.widths.clear();
+    for (const [c, w] of widths) {
+      const moved = shiftIndex(c, at, count);
+      if (moved !== null) this.widths.set(moved, w);
+    }
+  }
+
   /** A whole row of values at once (fast set-up of large sheets). */
   setRow(r: number, row: CellValue[], formats?: string[]): void {
     this.values[r] = row;
@@ -227,6 +258,57 @@ export class SheetModel {
         : {}),
     });
   }
+}
+
+/** Where index `i` goes when `count` lines are inserted (negative: deleted) at `at`; null when deleted. */
+function shiftIndex(i: number, at: number, count: number): number | null {
+  if (i < at) return i;
+  if (count < 0 && i < at - count) return null;
+  return i + count;
+}
+
+function shiftLines<T>(lines: T[], at: number, count: number): void {
+  if (at >= lines.length) return;
+  if (count > 0) lines.splice(at, 0, ...(new Array(count) as T[]));
+  else lines.splice(at, -count);
+}
+
+function shiftKeys(keys: Set<string>, at: number, count: number, axis: 0 | 1): void {
+  const moved = [...keys].flatMap((k) => {
+    const rc = k.split(':').map(Number);
+    const i = shiftIndex(rc[axis] ?? 0, at, count);
+    if (i === null) return [];
+    rc[axis] = i;
+    return [rc.join(':')];
+  });
+  keys.clear();
+  for (const k of moved) keys.add(k);
+}
+
+/**
+ * An area below or right of the change moves; one across it grows or shrinks. False: wholly deleted.
+ */
+function shiftArea(a: Area, at: number, count: number, start: 'row' | 'column', size: 'rows' | 'columns'): boolean {
+  const [s, e] = [a[start], a[start] + a[size]]; // [s, e)
+  if (count > 0) {
+    if (at <= s) a[start] += count;
+    else if (at < e) a[size] += count;
+    return true;
+  }
+  const [from, to] = [at, at - count]; // deleted: [from, to)
+  const left = a[size] - Math.max(0, Math.min(e, to) - Math.max(s, from));
+  if (left <= 0) return false;
+  a[start] = s < from ? s : s >= to ? s + count : from;
+  a[size] = left;
+  return true;
+}
+
+function shiftAreas<T>(
+  items: T[],
+  areaOf: (t: T) => Area,
+  ...how: [number, number, 'row' | 'column', 'rows' | 'columns']
+): void {
+  for (let i = items.length - 1; i >= 0; i--) if (!shiftArea(areaOf(items[i]!), ...how)) items.splice(i, 1);
 }
 
 export class WorkbookModel {
