@@ -41,6 +41,7 @@ async function clearOurs(ctx: Excel.RequestContext, ws: Excel.Worksheet, support
   charts.load('items/name');
   await ctx.sync();
   for (const c of charts.items) if (c.name.startsWith(CHART_PREFIX)) c.delete();
+  if (supports('1.9')) ws.autoFilter.remove();
   ws.getRange().clear('All');
   if (supports('1.7')) ws.freezePanes.unfreeze();
 }
@@ -87,6 +88,18 @@ export async function writeSheet(
         ws.getRangeByIndexes(r - 1, 0, 1, grid.width).format.font.bold = true;
     }
     if (options.freezeRows && supports('1.7')) ws.freezePanes.freezeRows(options.freezeRows);
+    // A hyperlink object keeps the cell's text as it is: it is not a HYPERLINK formula.
+    if (supports('1.7')) {
+      for (const l of options.links ?? []) {
+        const text = grid.values[l.row - 1]?.[l.column - 1];
+        const cell = ws.getRangeByIndexes(l.row - 1, l.column - 1, 1, 1);
+        cell.hyperlink = { documentReference: l.reference, textToDisplay: String(text ?? '') };
+      }
+    }
+    const f = options.filter;
+    if (f && f.lastRow > f.headerRow && supports('1.9')) {
+      ws.autoFilter.apply(ws.getRangeByIndexes(f.headerRow - 1, 0, f.lastRow - f.headerRow + 1, f.columns));
+    }
     await ctx.sync();
     await saveOwned(ctx, owned, supports);
     return { id: ws.id, name: ws.name };

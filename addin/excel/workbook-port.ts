@@ -121,6 +121,10 @@ export interface SheetWriteOptions {
   freezeRows?: number;
   /** 1-based rows shown in bold (title, header, total). */
   boldRows?: readonly number[];
+  /** Cells that link to a cell of another sheet: 1-based row and column, `'Sheet'!A1`. Never a formula. */
+  links?: readonly { row: number; column: number; reference: string }[];
+  /** An autofilter over the table, 1-based rows (header first) and its column count (ExcelApi 1.9). */
+  filter?: { headerRow: number; lastRow: number; columns: number };
 }
 
 export type ChartKind = 'ColumnClustered' | 'ColumnStacked';
