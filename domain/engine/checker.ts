@@ -69,7 +69,7 @@ export class LedgerChecker {
       },
     };
     const has = (f: string) => this.letters.has(f);
-    this.analysis = new AnalysisAccumulator(options.asOf, has('incomeBracket'), has('dunningMethod'));
+    this.analysis = new AnalysisAccumulator(options.asOf, has('incomeBracket'), has('dunningMethod'), this.ctx.params);
     this.sheetFindings = this.personalNumberFindings();
     for (const f of this.sheetFindings) this.tally(f, 1);
   }
