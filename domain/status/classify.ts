@@ -100,13 +100,18 @@ export const STATUS_READS: Readonly<Record<StatusClass, readonly ReadField[]>> =
 /** A day recorded on or before the as-of date (a later one is not yet in effect). */
 const by = (d: Day | null, asOf: Day) => d !== null && d <= asOf;
 
-/** Whether one class holds for a row (precedence aside). */
-function holds(c: StatusClass, row: LedgerRow, asOf: Day, params: RuleParams): boolean {
+/** Whether one class holds for a row (precedence aside); null when that cannot be decided. */
+function holds(c: StatusClass, row: LedgerRow, asOf: Day, params: RuleParams): boolean | null {
   const v = row.v;
   switch (c) {
     case 'prescribed': {
       const end = prescriptionEnd(row, params);
-      return end !== null && asOf > end;
+      if (end === null || asOf <= end) return false;
+      // A seizure in force keeps prescription from completing (民法148条1項): a date computed
+      // without it does not hold; a 時効完成予定日 the clerk wrote does.
+      if (v.prescriptionDate !== null) return true;
+      if (anyInvalid(row, STATUS_READS.seized)) return null;
+      return !holds('seized', row, asOf, params);
     }
     case 'stopped':
       // A 停止区分 without its day still says the city stopped; a day names when.
@@ -143,7 +148,9 @@ export function statusOf(row: LedgerRow, asOf: Day, params: RuleParams): StatusO
   if (row.amountsUnreadable || !owes(row)) return null;
   for (const c of STATUS_PRECEDENCE) {
     if (anyInvalid(row, STATUS_READS[c])) return UNCLASSIFIED;
-    if (holds(c, row, asOf, params)) return c;
+    const h = holds(c, row, asOf, params);
+    if (h === null) return UNCLASSIFIED;
+    if (h) return c;
   }
   return UNCLASSIFIED;
 }

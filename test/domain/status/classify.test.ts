@@ -115,6 +115,14 @@ describe('the precedence: the first class that holds', () => {
     expect(seen).toEqual(ORDER);
   });
 
+  it('a seizure in force keeps a computed prescription from completing, not a date the clerk wrote', () => {
+    const old = { ...BASE, dueDate: '2018-05-31', fiscalYear: 'H30', seizureDate: '2019-01-10' };
+    expect(classOf(old)).toBe('seized');
+    expect(classOf({ ...old, prescriptionDate: '2024-01-31' })).toBe('prescribed');
+    // Whether it was seized cannot be read: whether prescription completed cannot be said either.
+    expect(classOf({ ...old, seizureDate: 'R1.13.10' })).toBe('unclassified');
+  });
+
   it('a day after the as-of date is not yet in effect', () => {
     expect(classOf({ ...DEMANDED, suspensionDate: '2025-04-01' })).toBe('dunning');
     expect(classOf({ ...DEMANDED, seizureDate: '2025-04-01' })).toBe('dunning');
