@@ -3,6 +3,7 @@
  * submission, summed per claim, division, bureau and scope, this year beside last year; scoped as
  * the other oversight answers; counts and amounts only.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseISODay } from '../../../domain/calendar/day.js';
 import { checkSheet } from '../../../domain/engine/check.js';
@@ -171,5 +172,36 @@ describe('GET /oversight/receivables-status', () => {
     const r = await report(w.t.finance, FY + 2);
     expect(r.json.claims).toEqual([]);
     expect(r.json.total).toMatchObject({ thisYear: null, lastYear: null, reductionYen: null });
+  });
+});
+
+describe('the consolidated workbook’s status sheets', () => {
+  it('print the answer’s figures, and each ledger’s revision behind them', async () => {
+    const res = await fetch(`${w.svc.url}/api/v1/reports/consolidated.xlsx?fy=${FY}`, {
+      headers: { Authorization: `Bearer ${w.t.finance}` },
+    });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as never);
+    const answer = (await report(w.t.finance)).json;
+    const totalRow = (ws: ExcelJS.Worksheet) =>
+      (ws.getSheetValues().find((r) => (r as unknown[] | undefined)?.[1] === '合計') as unknown[]).slice(1);
+    const cells = totalRow(wb.getWorksheet('未収金の状況')!);
+    // 収入未済額 is the last column; ① 件数 and 金額 the first after the as-of date.
+    expect(cells.at(-1)).toBe(answer.total.thisYear.revenue.outstandingYen);
+    expect(cells.slice(4, 6)).toEqual([
+      answer.total.thisYear.byClass.seized.count,
+      answer.total.thisYear.byClass.seized.outstandingYen,
+    ]);
+    expect(totalRow(wb.getWorksheet('主要債権収入状況')!).at(-1)).toBe(answer.total.reductionYen);
+    const sources = wb.getWorksheet('未収金の状況の出典')!;
+    const rows = sources
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1));
+    expect(rows.filter((r) => r[0] === ledgerId).map((r) => [r[5], r[6], r[7]])).toEqual([
+      [FY - 1, 1, LAST_AS_OF],
+      [FY, 3, THIS_AS_OF],
+    ]);
   });
 });
