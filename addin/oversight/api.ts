@@ -88,6 +88,8 @@ export class OversightApi {
     this.call(ROUTES.flaggedClaims, S.FlaggedClaims, { query: { fy, all: all ? 'true' : undefined } });
   targets = (fy: number) => this.call(ROUTES.targets, Targets, { query: { fy } });
   reportClaims = (fy: number) => this.call(ROUTES.reportClaims, ReportClaims, { query: { fy } });
+  receivablesStatus = (fy: number) =>
+    this.call(ROUTES.receivablesStatus, ROUTES.receivablesStatus.response, { query: { fy } });
   /** Finance: the fiscal year's settlement is final (見込 → 確定); ① of the next year's table follows. */
   settle = (fy: number) => this.call(ROUTES.settle, ROUTES.settle.response, { params: { fy }, body: {} });
   ledgers = () => this.call(ROUTES.ledgers, Ledgers);

@@ -1,16 +1,19 @@
 /**
  * 「取りまとめ」: the consolidated sheets written INTO THE OPEN WORKBOOK, whatever workbook it is.
  * Finance gets the bureau table in the seed's layout (only finance may read it), progress and aging
- * by bureau; accounting gets its own bureau's figures by division. Both get per claim, status and
- * the improvement list. Re-running updates our sheets in place (sheet-writer.ts) and leaves every
+ * by bureau; accounting gets its own bureau's figures by division. Both get per claim, status,
+ * the improvement list, and 未収金の状況 / 主要債権収入状況 with their sources. Re-running updates our sheets in place (sheet-writer.ts) and leaves every
  * other sheet alone.
  */
+import type { ResponseOf } from '../../domain/api/routes.js';
 import { PANE_SHEET_NAMES } from '../../domain/reports/sheet-names.js';
+import { revenueSheet, statusSheet, statusSourcesSheet } from '../../domain/reports/status-sheets.js';
 import { canWriteSheets, type SheetRef } from '../excel/workbook-port.js';
 import type { OversightController } from './controller.js';
 import type { FlaggedClaimsT, ProposalItem, SubmissionsT } from './schemas.js';
 import type { LedgersT, ReportClaimsT, TargetsT } from './sheet-sums.js';
 import { claimsSheet, improvementSheet, submissionsSheet } from './sheets-lists.js';
+import { sheetPlan } from './render-sheet.js';
 import { agingSheet, progressSheet, targetSheet, type SheetPlan } from './sheets-targets.js';
 import type { ConsolidationSlice, WrittenSheet } from './state.js';
 
@@ -22,6 +25,8 @@ export interface ConsolidationInput {
   flagged: FlaggedClaimsT;
   proposals: ProposalItem[];
   ledgers: LedgersT;
+  /** 未収金の状況 within the caller's reach (the city for finance, its bureau for accounting). */
+  status: ResponseOf<'receivablesStatus'>;
 }
 
 /** Every sheet to write, in order, with its charts (pure). */
@@ -64,6 +69,11 @@ export function consolidationPlan(d: ConsolidationInput): SheetPlan[] {
       byBureau ? '滞納年数別の未収金（局別・千円）' : '滞納年数別の未収金（課別・千円）',
     ),
   );
+  sheets.push(
+    sheetPlan(statusSheet(N.status, d.status, N.statusSources)),
+    sheetPlan(revenueSheet(N.revenue, d.status, N.statusSources)),
+    sheetPlan(statusSourcesSheet(N.statusSources, d.status)),
+  );
   return sheets;
 }
 
@@ -92,13 +102,14 @@ export class ConsolidationController {
       try {
         const api = this.ov.api();
         const fy = this.ov.state.fiscalYear;
-        const [targets, claims, submissions, flagged, proposals, ledgers] = await Promise.all([
+        const [targets, claims, submissions, flagged, proposals, ledgers, status] = await Promise.all([
           role === 'finance' ? api.targets(fy) : Promise.resolve(null),
           api.reportClaims(fy),
           api.submissions(fy),
           api.flaggedClaims(fy, true),
           api.proposals(fy),
           api.ledgers(),
+          api.receivablesStatus(fy),
         ]);
         const plan = consolidationPlan({
           role,
@@ -108,6 +119,7 @@ export class ConsolidationController {
           flagged,
           proposals: proposals.proposals,
           ledgers,
+          status,
         });
         const written: WrittenSheet[] = [];
         let first: SheetRef | null = null;

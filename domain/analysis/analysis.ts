@@ -5,6 +5,8 @@
  */
 import { fiscalYearOf, formatISO, wholeYearsBetween, type Day } from '../calendar/day.js';
 import type { LedgerRow } from '../engine/ledger-row.js';
+import { DEFAULT_PARAMS, type RuleParams } from '../rules/rule.js';
+import { StatusAccumulator, type ReceivablesStatus } from '../status/sums.js';
 
 export interface Totals {
   count: number;
@@ -42,6 +44,8 @@ export interface Analysis {
   /** Null where the sheet has no such column. */
   byIncomeBracket: Split[] | null;
   byDunningMethod: Split[] | null;
+  /** 未収金の状況: rows owing by class (domain/status/classify.ts), and the revenue figures. */
+  status: ReceivablesStatus;
 }
 
 const AGING_EDGES = [0, 1, 2, 3, 4, 5];
@@ -69,18 +73,22 @@ export class AnalysisAccumulator {
   private readonly aging = AGING_EDGES.map(() => ({ count: 0, outstanding: 0 }));
   private readonly brackets = new Map<string, { count: number; outstanding: number }>();
   private readonly methods = new Map<string, { count: number; outstanding: number }>();
+  private readonly status: StatusAccumulator;
 
   constructor(
     private readonly asOf: Day,
     private readonly hasIncomeBracket: boolean,
     private readonly hasDunningMethod: boolean,
+    params: RuleParams = DEFAULT_PARAMS,
   ) {
     this.fy = fiscalYearOf(asOf);
+    this.status = new StatusAccumulator(asOf, params);
   }
 
   /** Adds a checked row (sign 1) or takes it back out (sign −1). Unreadable rows are in no total. */
   add(row: LedgerRow, sign: 1 | -1): void {
     if (row.amountsUnreadable) return;
+    this.status.add(row, sign);
     const owed = row.outstanding ?? 0;
     const s = row.fiscalYear === this.fy ? this.current : this.arrears;
     s.count += sign;
@@ -116,6 +124,7 @@ export class AnalysisAccumulator {
       }),
       byIncomeBracket: this.hasIncomeBracket ? splits(this.brackets) : null,
       byDunningMethod: this.hasDunningMethod ? splits(this.methods) : null,
+      status: this.status.snapshot(),
     };
   }
 }

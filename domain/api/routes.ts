@@ -18,6 +18,7 @@ import * as plans from './plans.js';
 import * as proposals from './proposals.js';
 import * as reports from './reports.js';
 import * as reviews from './reviews.js';
+import * as status from './status.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -393,6 +394,16 @@ export const ROUTES = {
     query: oversight.FlaggedClaimsQuery,
     response: oversight.FlaggedClaims,
     errors: ['invalid-fiscal-year', 'invalid-input'],
+  },
+  receivablesStatus: {
+    method: 'GET',
+    path: `${V1}/oversight/receivables-status`,
+    roles: OVERSEERS,
+    summary:
+      '未収金の状況 (rows owing by class ①–⑦) and 主要債権収入状況 (this year and last) per claim, division and bureau.',
+    query: status.StatusQuery,
+    response: status.ReceivablesStatus,
+    errors: ['invalid-fiscal-year'],
   },
 
   // Proposals ----------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ export class LedgerChecker {
       lateCharges: options.lateCharges ?? DEFAULT_LATE_CHARGE_PROFILES,
     };
     const has = (f: string) => this.letters.has(f);
-    this.analysis = new AnalysisAccumulator(options.asOf, has('incomeBracket'), has('dunningMethod'));
+    this.analysis = new AnalysisAccumulator(options.asOf, has('incomeBracket'), has('dunningMethod'), this.ctx.params);
     this.sheetFindings = this.personalNumberFindings();
     for (const f of this.sheetFindings) this.tally(f, 1);
   }

@@ -9,7 +9,9 @@ import type {
   DeferralType,
   DunningMethod,
   FieldKey,
+  PaymentMethod,
   PersonalField,
+  PropertySearchResult,
   SuspensionType,
 } from '../fields/catalogue.js';
 import type { InvalidReason } from '../values/parsed.js';
@@ -59,6 +61,13 @@ export interface RowValues {
   lawyerDelegated: boolean | null;
   /** 延滞金 as recorded (a paid row's charge, checked by LATE_CHARGE_MISMATCH). */
   lateCharge: number | null;
+  /** 差押日, and 差押 (ticked, or the day written under it): what makes a row ① of the status report. */
+  seizureDate: Day | null;
+  seized: boolean | null;
+  propertySearchResult: PropertySearchResult | null;
+  whereaboutsUnknown: boolean | null;
+  paymentMethod: PaymentMethod | null;
+  directDebit: boolean | null;
 }
 
 /** Why a cell could not be used: a parser's reason, or a ledger amount below zero. */

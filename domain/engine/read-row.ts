@@ -52,7 +52,8 @@ export const emptyValues = (): RowValues => ({
   deferralType: null, deferralStart: null, deferralEnd: null, installmentAmount: null, nextInstallmentDate: null,
   acknowledgementDate: null, suspensionDate: null, suspensionType: null, collectionStopDate: null,
   prescriptionDate: null, hardship: null, referralDate: null, incomeBracket: null, lawyerDelegated: null,
-  lateCharge: null,
+  lateCharge: null, seizureDate: null, seized: null, propertySearchResult: null, whereaboutsUnknown: null,
+  paymentMethod: null, directDebit: null,
 }); // prettier-ignore
 
 export class RowReader {

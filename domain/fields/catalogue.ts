@@ -39,6 +39,14 @@ export type DeferralType = (typeof DEFERRAL_TYPES)[number];
 export const SUSPENSION_TYPES = ['1号', '2号', '3号', '即時消滅'] as const;
 export type SuspensionType = (typeof SUSPENSION_TYPES)[number];
 
+/** 財産調査の結果 as ledgers record it: 財産なし is what makes a claim ④ of the status report. */
+export const PROPERTY_SEARCH_RESULTS = ['財産あり', '財産なし', '調査中', '未調査'] as const;
+export type PropertySearchResult = (typeof PROPERTY_SEARCH_RESULTS)[number];
+
+/** The payment channels of the ward plan (口座振替 and キャッシュレス決済 are what it promotes). */
+export const PAYMENT_METHODS = ['口座振替', '納付書', 'コンビニ', 'クレジットカード', 'スマホ決済', 'その他'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
 /** One entry; its key and sync policy keep their literal types, so the types below derive from the data. */
 const f = <K extends FieldKey, S extends SyncPolicy>(
   key: K,
@@ -60,7 +68,7 @@ export const FIELD_KEYS = [
   'incomeBracket', 'lawyerDelegated',
   // Added after the first sync protocol: kept last, so the fields before keep their order (and the
   // service's grid its columns), and sent only when filled (domain/sync/fields.ts).
-  'lateCharge',
+  'lateCharge', 'seizureDate', 'seized', 'propertySearchResult', 'whereaboutsUnknown', 'paymentMethod', 'directDebit',
 ] as const; // prettier-ignore
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
@@ -105,6 +113,12 @@ const ENTRIES = [
   f('incomeBracket', '所得階層', ['所得区分'], 'text', 'yes'),
   f('lawyerDelegated', '弁護士委任', ['委任', '弁護士委任日'], 'booleanOrDate', 'yes'),
   f('lateCharge', '延滞金', ['遅延損害金', '延滞金額', '延滞金（確定額）', '延滞金徴収額'], 'yen', 'yes'),
+  f('seizureDate', '差押日', ['差押年月日', '差押執行日', '差押処分日', '差押えの日'], 'date', 'yes'),
+  f('seized', '差押', ['差押の有無', '差押有無', '差押済', '差押え'], 'booleanOrDate', 'yes'),
+  f('propertySearchResult', '財産調査結果', ['財産調査', '財産調査の結果', '財産の有無'], 'enum', 'yes', PROPERTY_SEARCH_RESULTS),
+  f('whereaboutsUnknown', '所在不明', ['居所不明', '所在不明フラグ', '行方不明'], 'boolean', 'yes'),
+  f('paymentMethod', '納付方法', ['納付手段', '支払方法', '収納方法', '納入方法'], 'enum', 'yes', PAYMENT_METHODS),
+  f('directDebit', '口座振替の有無', ['口座振替', '口振', '口座振替有無'], 'boolean', 'yes'),
 ]; // prettier-ignore
 
 export const FIELDS: readonly FieldDef[] = ENTRIES;

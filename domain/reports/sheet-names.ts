@@ -1,6 +1,6 @@
 /**
  * The names of the consolidated sheets. The service's workbook (consolidated.xlsx) and the pane's
- * 取りまとめ in the open workbook share four sheets, named alike in both so the same figures are
+ * 取りまとめ in the open workbook share seven sheets, named alike in both so the same figures are
  * found under the same name; each adds its own.
  */
 const SHARED = {
@@ -8,6 +8,9 @@ const SHARED = {
   claims: '債権別',
   submissions: '提出状況',
   aging: '滞納年数別',
+  status: '未収金の状況',
+  revenue: '主要債権収入状況',
+  statusSources: '未収金の状況の出典',
 } as const;
 
 /** The service's consolidated.xlsx, in the workbook's order. */

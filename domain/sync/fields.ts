@@ -22,4 +22,12 @@ export const HASHED_FIELDS: readonly ReadField[] = FIELDS.filter(isHashed).map((
  * row's values (the service reads a missing value as a blank cell), so a row with nothing in them
  * has the canonical form and hash it had before they existed: an upgrade re-sends no row.
  */
-export const SENT_ONLY_WHEN_FILLED: ReadonlySet<ReadField> = new Set<ReadField>(['lateCharge']);
+export const SENT_ONLY_WHEN_FILLED: ReadonlySet<ReadField> = new Set<ReadField>([
+  'lateCharge',
+  'seizureDate',
+  'seized',
+  'propertySearchResult',
+  'whereaboutsUnknown',
+  'paymentMethod',
+  'directDebit',
+]);

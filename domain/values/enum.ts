@@ -9,6 +9,8 @@ import {
   type DeferralType,
   type DunningMethod,
   type FieldKey,
+  type PaymentMethod,
+  type PropertySearchResult,
   type SuspensionType,
 } from '../fields/catalogue.js';
 import { isBlankNormalized, normalizeText } from '../text/normalize.js';
@@ -23,6 +25,8 @@ export interface EnumValues {
   dunningMethod: DunningMethod;
   deferralType: DeferralType;
   suspensionType: SuspensionType;
+  propertySearchResult: PropertySearchResult;
+  paymentMethod: PaymentMethod;
 }
 export type EnumFieldKey = keyof EnumValues;
 
@@ -74,6 +78,33 @@ const ALIASES: AliasTables = {
     即時: '即時消滅',
     '5項': '即時消滅',
     第5項: '即時消滅',
+  },
+  propertySearchResult: {
+    あり: '財産あり',
+    有: '財産あり',
+    財産有: '財産あり',
+    財産有り: '財産あり',
+    なし: '財産なし',
+    無: '財産なし',
+    財産無: '財産なし',
+    財産無し: '財産なし',
+    無財産: '財産なし',
+    差押可能財産なし: '財産なし',
+    調査未了: '調査中',
+  },
+  paymentMethod: {
+    口振: '口座振替',
+    自動払込: '口座振替',
+    納付書払い: '納付書',
+    窓口: '納付書',
+    窓口納付: '納付書',
+    コンビニ納付: 'コンビニ',
+    コンビニエンスストア: 'コンビニ',
+    クレジット: 'クレジットカード',
+    クレジットカード納付: 'クレジットカード',
+    スマホ: 'スマホ決済',
+    スマートフォン決済: 'スマホ決済',
+    スマホアプリ: 'スマホ決済',
   },
 };
 

@@ -30,6 +30,8 @@ export const COPY_ORDER: readonly string[] = [
   'ledgers',
   'ledger_rows',
   'ledger_finding_counts',
+  'ledger_status',
+  'ledger_status_classes',
   'submissions',
   'submission_parts',
   'plans',

@@ -1,7 +1,8 @@
 /**
  * The consolidated workbook finance reviews (集計表): the bureau target table in the seed's layout,
- * every claim against its plan, the ledgers' submission status, aging and collection rates by
- * bureau, and where every figure came from (ledger revisions, ruleset versions, plan versions).
+ * every claim against its plan, the ledgers' submission status, aging, 未収金の状況 and
+ * 主要債権収入状況 per claim, collection rates by bureau, and where every figure came from (ledger
+ * revisions, ruleset versions, plan versions).
  */
 import ExcelJS from 'exceljs';
 import { ledgerAgingSheet } from '../../domain/reports/aging-sheet.js';
@@ -10,6 +11,7 @@ import { provenanceSheet } from '../../domain/reports/provenance-sheet.js';
 import { ratesSheet } from '../../domain/reports/rates-sheet.js';
 import type { ReportSheet } from '../../domain/reports/report-sheet.js';
 import { WORKBOOK_SHEET_NAMES } from '../../domain/reports/sheet-names.js';
+import { revenueSheet, statusSheet, statusSourcesSheet } from '../../domain/reports/status-sheets.js';
 import { ledgerStatusSheet } from '../../domain/reports/submission-sheet.js';
 import { targetSheet } from '../../domain/reports/target-sheet.js';
 import type { TargetTable } from '../../domain/targets/index.js';
@@ -18,6 +20,8 @@ import type { LedgerFindingCount } from '../../domain/reports/ledger-totals.js';
 import { findingCountRecords, ledgerTotalsRecords, type LedgerTotalsRecord } from '../db/repos/reports.js';
 import { renderSheet } from './render-xlsx.js';
 import { loadTargets, type ClaimProgress } from './targets.js';
+import { loadStatusReport, statusAnswer } from '../oversight/receivables-status.js';
+import type { ResponseOf } from '../../domain/api/routes.js';
 
 export const SHEET_NAMES = WORKBOOK_SHEET_NAMES;
 
@@ -28,12 +32,14 @@ interface ConsolidatedData {
   claims: ClaimProgress[];
   ledgers: LedgerTotalsRecord[];
   findings: LedgerFindingCount[];
+  status: ResponseOf<'receivablesStatus'>;
 }
 
 async function loadConsolidated(db: Queryable, fiscalYear: number, now = new Date()): Promise<ConsolidatedData> {
   const { claims, table } = await loadTargets(db, fiscalYear, now);
   const [ledgers, findings] = [await ledgerTotalsRecords(db), await findingCountRecords(db)];
-  return { fiscalYear, generatedAt: now, table, claims, ledgers, findings };
+  const status = statusAnswer(await loadStatusReport(db, { kind: 'city' }, fiscalYear));
+  return { fiscalYear, generatedAt: now, table, claims, ledgers, findings, status };
 }
 
 /** Every sheet of the workbook, in order (pure). */
@@ -45,6 +51,9 @@ export function consolidatedSheets(d: ConsolidatedData): ReportSheet[] {
     claimSheet(N.claims, d.claims),
     ledgerStatusSheet(N.submissions, d.ledgers, d.findings),
     ledgerAgingSheet(N.aging, d.ledgers, bureauOrder),
+    statusSheet(N.status, d.status, N.statusSources),
+    revenueSheet(N.revenue, d.status, N.statusSources),
+    statusSourcesSheet(N.statusSources, d.status),
     ratesSheet(N.rates, d.ledgers, bureauOrder),
     provenanceSheet(N.provenance, {
       generatedAt: d.generatedAt,

@@ -15,6 +15,7 @@ import type { RuleId } from '../../domain/rules/rule.js';
 import { syncedCells, syncedMapping } from '../../domain/sync/server-grid.js';
 import type { FindingCounts, LedgerInfo, SyncRowValues } from '../../domain/sync/protocol.js';
 import type { Cell } from '../../domain/values/parsed.js';
+import { emptyStatus, type ReceivablesStatus } from '../../domain/status/sums.js';
 import type { LedgerAggregates } from '../db/repos/ledgers.js';
 
 export interface CheckedRow {
@@ -27,6 +28,8 @@ export interface LedgerCheck {
   aggregates: LedgerAggregates;
   findings: FindingCounts;
   counts: { rule: string; severity: string; count: number }[];
+  /** 未収金の状況, kept per fiscal year (db/repos/status.ts). */
+  status: ReceivablesStatus;
 }
 
 const noFindings = (): FindingCounts => ({ bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} });
@@ -53,7 +56,7 @@ function summarize(result: CheckResult | null, rowCount: number): LedgerCheck {
   if (!result) {
     // Nothing but blank rows: no totals and no findings.
     const aggregates = { rowCount, ...zero, current: zero, arrears: zero, unreadableRows: 0, aging: [] };
-    return { aggregates, findings: noFindings(), counts: [] };
+    return { aggregates, findings: noFindings(), counts: [], status: emptyStatus() };
   }
   const { summary, analysis } = result;
   const pick = (t: { assessed: number; paid: number; outstanding: number }) => ({
@@ -77,6 +80,7 @@ function summarize(result: CheckResult | null, rowCount: number): LedgerCheck {
     },
     findings: { bySeverity: { ...summary.bySeverity }, byRule: { ...summary.byRule } as Record<string, number> },
     counts,
+    status: analysis.status,
   };
 }
 

@@ -4,6 +4,7 @@
  * the writes, then the ledger's aggregates, its finding counts, the submission's result and the
  * audit entry. Any failure throws, and the transaction rolls all of it back.
  */
+import { fiscalYearOf, parseISODay } from '../../domain/calendar/day.js';
 import type { LedgerInfo, SubmissionResult, SyncRowValues } from '../../domain/sync/protocol.js';
 import type { Actor } from '../actor.js';
 import type { Queryable } from '../db/db.js';
@@ -16,6 +17,7 @@ import {
   upsertStagedRows,
 } from '../db/repos/ledgers.js';
 import { ensureClaim } from '../db/repos/org.js';
+import { writeLedgerStatus } from '../db/repos/status.js';
 import { finishSubmission } from '../db/repos/submissions.js';
 import { canonicalData } from './canonical.js';
 import { checkLedgerRows, type CheckedRow, type LedgerCheck } from './check.js';
@@ -129,6 +131,9 @@ export async function commitPlan(tx: Queryable, c: Commit): Promise<SubmissionRe
     throw new Error('ledger revision moved inside the write transaction');
   }
   await replaceFindingCounts(tx, ledgerId, check.counts);
+  // asOf was validated on receipt: a real day.
+  const fiscalYear = fiscalYearOf(parseISODay(header.asOf)!);
+  await writeLedgerStatus(tx, ledgerId, { fiscalYear, revision, asOf: header.asOf }, check.status);
   const a = check.aggregates;
   const result: SubmissionResult = {
     status: 'applied',

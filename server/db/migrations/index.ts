@@ -4,6 +4,7 @@ import { up as oversight } from './002-oversight.js';
 import { up as confirmedNoPersonal } from './003-confirmed-no-personal.js';
 import { scrubLedgerValues } from './004-scrub-ledger-values.js';
 import { up as authFailures } from './005-auth-failures.js';
+import { up as ledgerStatus } from './006-ledger-status.js';
 import type { Migration } from '../migrate.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   confirmedNoPersonal,
   scrubLedgerValues,
   authFailures,
+  ledgerStatus,
 ];

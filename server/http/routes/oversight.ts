@@ -8,6 +8,7 @@ import {
   submissionPeriodView,
   submissionStatus,
 } from '../../oversight/status.js';
+import { receivablesStatus } from '../../oversight/receivables-status.js';
 import { fiscalYearIn } from '../params.js';
 import { TableRouter } from '../route.js';
 
@@ -23,5 +24,6 @@ export function oversightRoutes(db: Db, clock: () => Date = () => new Date()): R
       const fy = fiscalYearIn(c.req.query.fy);
       const { all } = c.query('all は true か false です。');
       return flaggedClaims(db, scopeOf(c.actor), fy, all === 'true', clock());
-    }).router;
+    })
+    .answer('receivablesStatus', (c) => receivablesStatus(db, scopeOf(c.actor), fiscalYearIn(c.req.query.fy))).router;
 }

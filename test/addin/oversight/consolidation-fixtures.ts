@@ -5,6 +5,9 @@
  */
 import { buildTargetTable, type TargetRow } from '../../../domain/targets/index.js';
 import { SEED_BUREAU_ORDER, SEED_PLAN_LINES } from '../../domain/targets/seed-fixture.js';
+import { statusReport } from '../../../domain/status/report.js';
+import { emptyExactStatus } from '../../../domain/status/sums.js';
+import { statusAnswer } from '../../../server/oversight/receivables-status.js';
 import { FakeOversight } from './fake-oversight.js';
 
 const FY = 2024;
@@ -217,7 +220,14 @@ export function consolidationAnswers(o: Overrides = {}) {
     },
     { id: 'L-new', bureau: org(14, '交通局'), division: org(141, '営業本部'), revision: 0, aging: [] },
   ];
-  return { targets, claims: { fiscalYear: FY, claims, divisions }, submissions, flagged, proposals, ledgers };
+  const seized = emptyExactStatus();
+  seized.ledgers = seized.revenue.ledgers = 1;
+  seized.byClass.seized = { count: 2, outstanding: 300_000n };
+  seized.byClass.unclassified = { count: 1, outstanding: 50_000n };
+  seized.revenue = { ...seized.revenue, rows: 5, assessed: 900_000n, paid: 550_000n, outstanding: 350_000n };
+  const source = { ledgerId: 'L-hoiku', ledger: '保育料 台帳', bureau: kodomo.bureau.name, division: kodomo.division.name, claimId: 12, claim: '保育料', classification: '強制徴収公債権', fiscalYear: FY, revision: 3, asOf: `${FY + 1}-03-31`, status: seized }; // prettier-ignore
+  const status = statusAnswer(statusReport(FY, [source]));
+  return { targets, claims: { fiscalYear: FY, claims, divisions }, submissions, flagged, proposals, ledgers, status };
 }
 
 export function served(who: 'finance' | 'accounting', o: Overrides = {}): FakeOversight {
@@ -228,6 +238,7 @@ export function served(who: 'finance' | 'accounting', o: Overrides = {}): FakeOv
   service.fixtures.set('/oversight/submissions', a.submissions);
   service.fixtures.set('/oversight/claims', a.flagged);
   service.fixtures.set('/ledgers', { ledgers: a.ledgers });
+  service.fixtures.set('/oversight/receivables-status', a.status);
   service.proposals = a.proposals;
   return service;
 }

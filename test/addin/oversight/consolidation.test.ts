@@ -16,7 +16,8 @@ import { oversightFor } from './setup.js';
 let restore = (): void => {};
 afterEach(() => restore());
 
-const FINANCE_SHEETS = ['局別目標', '局別進捗', '債権別', '提出状況', '改善提案', '滞納年数別'];
+const STATUS_SHEETS = ['未収金の状況', '主要債権収入状況', '未収金の状況の出典'];
+const FINANCE_SHEETS = ['局別目標', '局別進捗', '債権別', '提出状況', '改善提案', '滞納年数別', ...STATUS_SHEETS];
 
 function workbook(): ExcelHost {
   const installed = installHost();
@@ -54,6 +55,7 @@ describe('取りまとめ (finance)', () => {
       ['提出状況', 0],
       ['改善提案', 0],
       ['滞納年数別', 1],
+      ...STATUS_SHEETS.map((n) => [n, 0]),
     ]);
     expect(host.model.active()?.name).toBe('局別目標');
   });
@@ -177,6 +179,7 @@ describe('取りまとめ (accounting)', () => {
       '提出状況',
       '改善提案',
       '滞納年数別',
+      ...STATUS_SHEETS,
     ]);
     expect(host.sheet('課別進捗').charts[0]).toMatchObject({
       type: 'ColumnClustered',

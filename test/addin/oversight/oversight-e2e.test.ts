@@ -113,6 +113,9 @@ describe('division → accounting → finance, in Excel', () => {
         '提出状況',
         '改善提案',
         '滞納年数別',
+        '未収金の状況',
+        '主要債権収入状況',
+        '未収金の状況の出典',
       ]);
       let shown = '';
       for (let r = 2; r < 18; r++)
@@ -154,6 +157,9 @@ describe('division → accounting → finance, in Excel', () => {
         '提出状況',
         '改善提案',
         '滞納年数別',
+        '未収金の状況',
+        '主要債権収入状況',
+        '未収金の状況の出典',
       ]);
       const bureaus = new Set<string>();
       const claims = host.sheet('債権別');

@@ -83,7 +83,7 @@ describe('a blank 延滞金 leaves rows as they were', () => {
 
   it('the existing fields keep their order, so the service grid’s columns and stored strings stay as they were', () => {
     expect(SYNC_FIELDS.slice(0, OLD_SYNC_FIELDS.length)).toEqual(OLD_SYNC_FIELDS);
-    expect(SYNC_FIELDS.at(-1)).toBe('lateCharge');
+    expect(SYNC_FIELDS[OLD_SYNC_FIELDS.length]).toBe('lateCharge');
   });
 });
 

@@ -225,6 +225,7 @@ describe('answers against the table’s schemas', () => {
     ['submissionPeriod', 'division'],
     ['submissions', 'accounting', { query }],
     ['flaggedClaims', 'finance', { query: { ...query, all: 'true' } }],
+    ['receivablesStatus', 'accounting', { query }],
     ['claimProposals', 'division', { params: { claimId: 0 } }],
     ['proposals', 'finance', { query }],
     ['hardCases', 'division'],

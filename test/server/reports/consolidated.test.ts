@@ -72,6 +72,9 @@ describe('the consolidated workbook', () => {
       '債権別',
       '提出状況',
       '滞納年数別',
+      '未収金の状況',
+      '主要債権収入状況',
+      '未収金の状況の出典',
       '収納率',
       '出典',
     ]);
@@ -224,7 +227,7 @@ describe('the consolidated workbook', () => {
     expect(claims.getCell('A23').type).toBe(ExcelJS.ValueType.String);
     const zip = await JSZip.loadAsync(xlsx);
     const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
-    expect(sheets).toHaveLength(6);
+    expect(sheets).toHaveLength(9);
     for (const f of sheets) expect(await zip.file(f)!.async('string')).not.toMatch(/<f[\s>]/);
     const strings = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
     const inline = (await Promise.all(sheets.map((f) => zip.file(f)!.async('string')))).join('');
