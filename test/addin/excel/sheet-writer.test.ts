@@ -40,6 +40,35 @@ describe('writeSheet', () => {
     expect(host.sheet('メモ').value(0, 0)).toBe('自分の表');
   });
 
+  it('links cells to another sheet (the text kept, no formula) and filters the table; rewriting replaces both', async () => {
+    const host = setup();
+    const port = createOfficeAdapter();
+    const rows = [['対応リスト'], ['順位', '台帳の行'], [1, '8、9'], [2, '=1+1']];
+    const options = {
+      links: [{ row: 3, column: 2, reference: "'台帳'!B8" }],
+      filter: { headerRow: 2, lastRow: 4, columns: 2 },
+    };
+    await port.writeSheet('対応リスト', rows, options);
+    const s = host.sheet('対応リスト');
+    expect([...s.links]).toEqual([['2:1', "'台帳'!B8"]]);
+    expect(s.value(2, 1)).toBe('8、9');
+    expect(s.formulas.size).toBe(0);
+    expect(s.autoFilter).toEqual({ row: 1, column: 0, rows: 3, columns: 2 });
+    await port.writeSheet('対応リスト', rows.slice(0, 3), { filter: { headerRow: 2, lastRow: 3, columns: 2 } });
+    expect(s.autoFilter).toEqual({ row: 1, column: 0, rows: 2, columns: 2 });
+    expect(s.links.size).toBe(0);
+  });
+
+  it('leaves links and the filter out on a host too old for them', async () => {
+    const host = setup({ apiMinor: 5 });
+    await createOfficeAdapter().writeSheet('対応リスト', [['行'], ['8']], {
+      links: [{ row: 2, column: 1, reference: "'台帳'!B8" }],
+      filter: { headerRow: 1, lastRow: 2, columns: 1 },
+    });
+    const s = host.sheet('対応リスト');
+    expect([s.links.size, s.autoFilter, s.value(1, 0)]).toEqual([0, null, '8']);
+  });
+
   it('writes formula-looking and number-looking text as text: no formula results', async () => {
     const host = setup();
     await createOfficeAdapter().writeSheet('改善提案', [DANGEROUS]);

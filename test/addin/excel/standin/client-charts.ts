@@ -168,3 +168,28 @@ export function clearRange(t: RangeTarget, applyTo: string): void {
   if (!['All', 'Contents', 'Formats'].includes(applyTo)) throw new HostError('InvalidArgument', `clear ${applyTo}`);
   t.sheet.clear(t.area, applyTo !== 'Formats', applyTo !== 'Contents');
 }
+
+/** Worksheet.autoFilter (ExcelApi 1.9): one filter range per sheet; apply replaces it. */
+export class AutoFilter {
+  constructor(
+    private readonly context: Context,
+    private readonly sheet: () => SheetModel,
+  ) {}
+  private needs19(): void {
+    if (this.context.host.apiMinor < 9) throw new HostError('ApiNotFound', 'autoFilter needs ExcelApi 1.9');
+  }
+  apply(range: { resolve(): RangeTarget }): void {
+    this.context.queue(undefined, () => {
+      this.needs19();
+      const t = range.resolve();
+      if (t.sheet !== this.sheet()) throw new HostError('InvalidArgument', 'a range of another sheet');
+      t.sheet.autoFilter = { ...t.area };
+    });
+  }
+  remove(): void {
+    this.context.queue(undefined, () => {
+      this.needs19();
+      this.sheet().autoFilter = null;
+    });
+  }
+}

@@ -4,7 +4,7 @@
  * deleted, a written matrix must fit its range, the last visible sheet stays).
  */
 import { ClientObject, Collection, HostError, type Context } from './client-base.js';
-import { ChartCollection, clearRange, FreezePanes, RangeFormat } from './client-charts.js';
+import { AutoFilter, ChartCollection, clearRange, FreezePanes, RangeFormat } from './client-charts.js';
 import { ConditionalFormatCollection } from './client-formats.js';
 import { CustomXmlPartCollection } from './client-xml.js';
 import { displayedText } from './display.js';
@@ -141,6 +141,9 @@ export class Worksheet extends ClientObject<SheetModel> {
   get freezePanes(): FreezePanes {
     return new FreezePanes(this.context, () => this.target());
   }
+  get autoFilter(): AutoFilter {
+    return new AutoFilter(this.context, () => this.target());
+  }
 }
 
 function parseAddress(address: string): Area | null {
@@ -244,6 +247,15 @@ export class Range extends ClientObject<RangeTarget> {
   }
   get format(): RangeFormat {
     return new RangeFormat(this.context, () => this.target());
+  }
+  /** ExcelApi 1.7. A link within the workbook; the stand-in keeps its reference and shows its text. */
+  set hyperlink(v: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    this.write('hyperlink', v, (t) => {
+      if (this.context.host.apiMinor < 7) throw new HostError('ApiNotFound', 'hyperlink needs ExcelApi 1.7');
+      if (t.area.rows !== 1 || t.area.columns !== 1) throw new HostError('InvalidArgument', 'one cell');
+      t.sheet.links.set(`${t.area.row}:${t.area.column}`, v.documentReference ?? v.address ?? '');
+      if (v.textToDisplay !== undefined) t.sheet.setValue(t.area.row, t.area.column, v.textToDisplay);
+    });
   }
   clear(applyTo = 'All'): void {
     this.write(undefined, applyTo, (t) => clearRange(t, applyTo));

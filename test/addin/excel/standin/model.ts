@@ -121,6 +121,10 @@ export class SheetModel {
   /** `r:c` of bold cells. */
   readonly bold = new Set<string>();
   frozenRows = 0;
+  /** The sheet's autofilter range, if any (one per sheet, as in Excel). */
+  autoFilter: Area | null = null;
+  /** In-workbook hyperlinks by `r:c`: the reference they lead to. */
+  readonly links = new Map<string, string>();
   private readonly values: (CellValue[] | undefined)[] = [];
   private readonly formats: (string[] | undefined)[] = [];
   private readonly fills: ((string | undefined)[] | undefined)[] = [];
@@ -169,6 +173,7 @@ export class SheetModel {
       wipe(this.values, '' as CellValue);
       for (const k of [...this.formulas]) if (inArea(k)) this.formulas.delete(k);
     }
+    if (contents && formats) for (const k of [...this.links.keys()]) if (inArea(k)) this.links.delete(k);
     if (formats) {
       wipe(this.formats, 'General');
       wipe(this.fills, undefined);
