@@ -31,7 +31,7 @@ const ServeOptions = z.object({
   tlsCert: z.string().optional(),
   tlsKey: z.string().optional(),
   publicOrigin: z.string().optional(),
-  officeJs: z.string().default('cdn'),
+  officeJs: z.string(),
 });
 
 /** The package root (where package.json is), from source or from dist/. */
@@ -60,7 +60,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option(
       '--office-js <source>',
       'office.js の読み込み元: cdn（Microsoft の CDN、既定）、self（このサービスから配信。インターネットに出られないネットワーク向け）、または社内ミラーの office.js の URL',
-      process.env.SAIKEN_OFFICE_JS,
+      process.env.SAIKEN_OFFICE_JS || 'cdn',
     )
     .action(async (raw: unknown) => {
       const o = parseOptions(ServeOptions, raw);
