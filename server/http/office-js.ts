@@ -12,8 +12,9 @@ export const CDN_OFFICE_JS = 'https://officeapis.public.onecdn.static.microsoft/
 export const LEGACY_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** Where this service serves the package's files: office.js loads the rest relative to its own URL. */
 export const SELF_OFFICE_JS_BASE = '/addin/office-js';
-/** The boot guard (addin/public/boot/guard.js), served from the built pane. */
+/** The boot guard and the CDN fallback (addin/public/boot/), served from the built pane. */
 export const BOOT_GUARD_PATH = '/addin/boot/guard.js';
+export const BOOT_FALLBACK_PATH = '/addin/boot/fallback.js';
 
 /** The `@microsoft/office-js` package as installed beside the service. */
 export interface OfficeJsPackage {
@@ -76,15 +77,18 @@ export function officeJsOrigins(source: OfficeJsSource): string[] {
 const escapeAttribute = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** office.js, then the boot guard (which loads the fallback and shows why the pane cannot start). */
+/**
+ * The boot guard (first: it watches office.js load), office.js, and with a fallback the script
+ * that tries it when office.js could not be loaded.
+ */
 export function officeJsTags(source: OfficeJsSource): string {
   const { primary, fallback } = officeJsUrls(source);
-  const guard = [`src="${BOOT_GUARD_PATH}"`, `data-source="${source.kind}"`];
-  if (fallback) guard.push(`data-fallback="${escapeAttribute(fallback)}"`);
-  return [
+  const tags = [
+    `<script src="${BOOT_GUARD_PATH}" data-source="${source.kind}"></script>`,
     `<script src="${escapeAttribute(primary)}" data-office-js></script>`,
-    `<script ${guard.join(' ')}></script>`,
-  ].join('\n    ');
+  ];
+  if (fallback) tags.push(`<script src="${BOOT_FALLBACK_PATH}" data-fallback="${escapeAttribute(fallback)}"></script>`);
+  return tags.join('\n    ');
 }
 
 const BLOCK = /<!-- office\.js -->[\s\S]*?<!-- \/office\.js -->/;

@@ -1,12 +1,13 @@
 /*
  * The pane's boot guard: a plain ES5 script (Internet Explorer 11 must be able to parse it) that
- * taskpane.html loads right after office.js and before the bundle, so that a pane that cannot
- * start says why instead of staying blank:
+ * taskpane.html loads before office.js and the bundle, so that a pane that cannot start says why
+ * instead of staying blank:
  * - office.js did not load (blocked on a closed network): which URL, what to allow, or `--office-js self`;
  * - Office.onReady has not come within 10 s (the files office.js loads next were blocked);
  * - Excel below ExcelApi 1.9, or a webview that is Internet Explorer: which Office versions work.
- * With `cdn`, when Microsoft's current host fails, the legacy host is tried first (data-fallback).
- * Japanese, English when the browser's language is not Japanese.
+ * It watches the office.js tags (data-office-js) fail to load; with `cdn`, fallback.js (after
+ * office.js) asks it whether to try the legacy host. Japanese, English when the browser's language
+ * is not Japanese.
  */
 /* global window, document, navigator, location, setTimeout, clearTimeout, Office */
 (function () {
@@ -17,7 +18,8 @@
   var scripts = document.getElementsByTagName('script');
   var self = document.currentScript || scripts[scripts.length - 1];
   var source = self.getAttribute('data-source') || 'cdn';
-  var fallback = self.getAttribute('data-fallback');
+  /** The office.js URLs that failed to load. */
+  var failed = [];
   var language = navigator.language || navigator.userLanguage || '';
   var ja = /^ja(-|$)/i.test(language);
 
@@ -33,7 +35,7 @@
       forAdmin: '情報システム担当の方へ',
       allow: '次のホストへの HTTPS の通信（{ports}）を、プロキシやファイアウォールで許可してください:',
       useSelf:
-        'インターネットに接続できないネットワーク（LGWAN 接続系など）では、サービスを saiken serve --office-js self で起動すると、office.js をこのサービスから配信します（外部への通信は不要になります）。',
+        'インターネットに接続できないネットワーク（LGWAN 接続系など）では、サービスを {command} で起動すると、office.js をこのサービスから配信します（外部への通信は不要になります）。',
       mirror: '社内ミラーが office.js と、同じフォルダーの関連ファイルを配信しているかも確かめてください。',
       selfBroken:
         'このサービスが office.js を配信できていません。サービスの {healthz} で officeJs の状態を確かめ、サービスのフォルダーで npm install を実行してから、サービスを再起動してください。',
@@ -57,7 +59,7 @@
       forAdmin: 'For IT administrators',
       allow: 'Allow HTTPS ({ports}) to the following hosts through the proxy and firewall:',
       useSelf:
-        'On networks without internet access (such as LGWAN), start the service with saiken serve --office-js self: it then serves office.js itself and nothing outside is needed.',
+        'On networks without internet access (such as LGWAN), start the service with {command}: it then serves office.js itself and nothing outside is needed.',
       mirror: 'Also check that the internal mirror serves office.js and the files beside it.',
       selfBroken:
         'This service is not serving office.js. Check officeJs at the service’s {healthz}, run npm install in the service’s folder, then restart the service.',
@@ -85,6 +87,26 @@
     return urls;
   }
 
+  function isOfficeJsTag(node) {
+    return !!node && node.tagName === 'SCRIPT' && node.hasAttribute('data-office-js');
+  }
+
+  /** Every office.js tag so far failed to load (a tag's load error does not bubble: caught on the way down). */
+  function officeJsFailed() {
+    var urls = officeJsUrls();
+    for (var i = 0; i < urls.length; i++) if (failed.indexOf(urls[i]) < 0) return false;
+    return urls.length > 0;
+  }
+
+  window.addEventListener(
+    'error',
+    function (event) {
+      if (isOfficeJsTag(event.target)) failed.push(event.target.src);
+    },
+    true,
+  );
+  window.__saikenBoot = { officeJsFailed: officeJsFailed };
+
   function hostOf(url) {
     var a = document.createElement('a');
     a.href = url;
@@ -102,9 +124,14 @@
     return e;
   }
 
+  /** A URL, host or command: it may break anywhere, the pane is narrow. */
+  function code(text, parent) {
+    element('code', text, parent).style.cssText = 'word-break:break-all';
+  }
+
   function list(items, parent) {
     var ul = element('ul', '', parent);
-    for (var i = 0; i < items.length; i++) element('code', items[i], element('li', '', ul));
+    for (var i = 0; i < items.length; i++) code(items[i], element('li', '', ul));
   }
 
   /** Replaces whatever notice is shown; the pane's own content is hidden behind it. */
@@ -116,7 +143,7 @@
     box.setAttribute('role', 'alert');
     box.setAttribute('lang', ja ? 'ja' : 'en');
     box.style.cssText =
-      'font-family:"Segoe UI","Yu Gothic UI","Meiryo",sans-serif;font-size:14px;line-height:1.6;padding:12px;color:#242424;word-break:break-all';
+      'font-family:"Segoe UI","Yu Gothic UI","Meiryo",sans-serif;font-size:14px;line-height:1.6;padding:12px;color:#242424';
     element('h1', title, box).style.cssText = 'font-size:16px;margin:0 0 8px';
     build(box);
     var root = document.getElementById('root');
@@ -148,11 +175,14 @@
     element('p', format(TEXT.allow, { ports: format(TEXT.port, { port: ports.join(', ') }) }), box);
     list(hosts, box);
     if (source === 'url') element('p', TEXT.mirror, box);
-    element('p', TEXT.useSelf, box);
+    var parts = TEXT.useSelf.split('{command}');
+    var p = element('p', parts[0], box);
+    code('saiken serve --office-js self', p);
+    p.appendChild(document.createTextNode(parts[1]));
   }
 
   function showNotLoaded() {
-    var urls = officeJsUrls();
+    var urls = failed.length > 0 ? failed : officeJsUrls();
     show(TEXT.notLoadedTitle, function (box) {
       element('p', TEXT.notLoaded, box);
       list(urls, box);
@@ -204,14 +234,10 @@
 
   function check() {
     if (isInternetExplorer()) showOldOffice(TEXT.oldWebview);
-    else if (typeof Office === 'undefined') showNotLoaded();
+    else if (officeJsFailed() || typeof Office === 'undefined') showNotLoaded();
     else watchReady();
   }
 
-  // Written while the page is still being parsed, so the fallback runs before the bundle does.
-  if (typeof Office === 'undefined' && fallback) {
-    document.write('<script src="' + fallback.replace(/"/g, '&quot;') + '" data-office-js></' + 'script>');
-  }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', check);
   else check();
 })();

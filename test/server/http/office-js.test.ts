@@ -65,18 +65,21 @@ describe('the office.js block of taskpane.html', () => {
   it('as built is the cdn rendering (the pane loads the default when not rewritten)', () => {
     const block = /<!-- office\.js -->([\s\S]*?)<!-- \/office\.js -->/.exec(SOURCE_PANE)![1]!;
     // Vite writes the public guard's URL under the base, /addin/.
-    expect(collapse(block.replace('src="/boot/', 'src="/addin/boot/'))).toBe(collapse(officeJsTags({ kind: 'cdn' })));
-    // The guard comes after office.js and before the bundle.
-    const order = ['data-office-js', 'src="/boot/guard.js"', 'src="./main.tsx"'].map((s) => SOURCE_PANE.indexOf(s));
+    expect(collapse(block.replaceAll('src="/boot/', 'src="/addin/boot/'))).toBe(
+      collapse(officeJsTags({ kind: 'cdn' })),
+    );
+    // The guard watches office.js load, the fallback follows it, and all come before the bundle.
+    const order = ['src="/boot/guard.js"', 'data-office-js', 'src="/boot/fallback.js"', 'src="./main.tsx"'].map((s) =>
+      SOURCE_PANE.indexOf(s),
+    );
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
-  it('cdn: Microsoft’s current host, the legacy host as the guard’s fallback', () => {
+  it('cdn: Microsoft’s current host, the legacy host as fallback', () => {
     const html = renderTaskpane(SOURCE_PANE, { kind: 'cdn' });
+    expect(html).toContain(`<script src="/addin/boot/guard.js" data-source="cdn"></script>`);
     expect(html).toContain(`<script src="${CDN_OFFICE_JS}" data-office-js></script>`);
-    expect(html).toContain(
-      `<script src="/addin/boot/guard.js" data-source="cdn" data-fallback="${LEGACY_OFFICE_JS}"></script>`,
-    );
+    expect(html).toContain(`<script src="/addin/boot/fallback.js" data-fallback="${LEGACY_OFFICE_JS}"></script>`);
     expect(html).toContain('<script type="module" src="./main.tsx"></script>');
   });
 
@@ -85,6 +88,7 @@ describe('the office.js block of taskpane.html', () => {
     expect(html).toContain('<script src="/addin/office-js/1.1.110/office.js" data-office-js></script>');
     expect(html).toContain('<script src="/addin/boot/guard.js" data-source="self"></script>');
     expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toContain('fallback.js');
   });
 
   it('URL: the mirror, no fallback to the internet', () => {
@@ -92,6 +96,7 @@ describe('the office.js block of taskpane.html', () => {
     expect(html).toContain(`<script src="${MIRROR.url}" data-office-js></script>`);
     expect(html).toContain('<script src="/addin/boot/guard.js" data-source="url"></script>');
     expect(html).not.toContain('microsoft');
+    expect(html).not.toContain('fallback.js');
   });
 
   it('escapes a URL into the attribute', () => {
