@@ -4,6 +4,8 @@
  * package, for networks with no route to the internet), or an internal mirror. One definition
  * gives the script tags written into taskpane.html and the origins the pane's CSP allows.
  */
+import type { z } from 'zod';
+import type { ROUTES } from '../../domain/api/routes.js';
 import { isLoopbackName } from './loopback.js';
 
 /** Microsoft's current office.js URL (the unified cloud.microsoft domain). */
@@ -104,6 +106,6 @@ export function renderTaskpane(html: string, source: OfficeJsSource): string {
 }
 
 /** What /healthz reports: the source, and the package's version when this service serves it. */
-export function officeJsHealth(source: OfficeJsSource): { source: OfficeJsSource['kind']; version?: string } {
+export function officeJsHealth(source: OfficeJsSource): z.infer<typeof ROUTES.health.response>['officeJs'] {
   return source.kind === 'self' ? { source: 'self', version: source.version } : { source: source.kind };
 }
