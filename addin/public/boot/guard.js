@@ -98,13 +98,11 @@
     return urls.length > 0;
   }
 
-  window.addEventListener(
-    'error',
-    function (event) {
-      if (isOfficeJsTag(event.target)) failed.push(event.target.src);
-    },
-    true,
-  );
+  function noteLoadError(event) {
+    if (isOfficeJsTag(event.target)) failed.push(event.target.src);
+  }
+
+  window.addEventListener('error', noteLoadError, true);
   window.__saikenBoot = { officeJsFailed: officeJsFailed };
 
   function hostOf(url) {
@@ -191,7 +189,9 @@
   }
 
   function showNotReady() {
-    var urls = officeJsUrls();
+    var urls = [];
+    var asked = officeJsUrls();
+    for (var i = 0; i < asked.length; i++) if (failed.indexOf(asked[i]) < 0) urls.push(asked[i]);
     show(TEXT.notReadyTitle, function (box) {
       element('p', TEXT.notReady, box);
       list(urls, box);
