@@ -1,5 +1,6 @@
 // The task pane's bundle: addin/taskpane.html → dist/addin, served under /addin/. office.js stays an
-// external <script> from Microsoft's CDN, as Office requires.
+// external <script>, never bundled: the service writes its source into taskpane.html (`--office-js`), and
+// the boot guard in public/boot/ is copied as it is (plain ES5, for webviews that cannot run the bundle).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';

@@ -13,6 +13,8 @@ import selfsigned from 'selfsigned';
 import { createApp } from './http/app.js';
 import { answerClientErrors } from './http/errors.js';
 import { DEFAULT_AUTH_FAILURES } from './http/security.js';
+import { DEFAULT_OFFICE_JS, officeJsHealth, type OfficeJsChoice, type OfficeJsSource } from './http/office-js.js';
+import { resolveOfficeJs } from './http/office-js-files.js';
 import { migrate } from './db/migrate.js';
 import type { Db } from './db/db.js';
 import { isPostgresUrl, openDb } from './db/open.js';
@@ -43,6 +45,8 @@ export interface ServiceOptions {
    * counted in the database: instances serving one database should be given the same.
    */
   authFailures?: { limit: number; windowMs: number };
+  /** Where the pane loads office.js from: Microsoft's CDN (default), this service (`self`), or a mirror's URL. */
+  officeJs?: OfficeJsChoice;
 }
 
 export interface RunningService {
@@ -53,6 +57,8 @@ export interface RunningService {
   firstAdminToken: string | null;
   /** A pre-upgrade copy that still holds data the upgrade removed as personal: to delete once verified. */
   upgradeBackupToDelete: string | null;
+  /** Where the pane loads office.js from (with `self`, the package's version). */
+  officeJs: OfficeJsSource;
   close(): Promise<void>;
 }
 
@@ -63,6 +69,12 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 export async function startService(o: ServiceOptions): Promise<RunningService> {
   if (o.http && !LOOPBACK.has(o.host)) {
     throw new ServiceConfigError('HTTP（暗号化なし）は 127.0.0.1 など自分のマシンからの接続に限って使えます。');
+  }
+  let officeJs: OfficeJsSource;
+  try {
+    officeJs = resolveOfficeJs(o.officeJs ?? DEFAULT_OFFICE_JS);
+  } catch (e) {
+    throw new ServiceConfigError((e as Error).message);
   }
   // Logs go to stderr: stdout carries only what the CLI prints for a script to read (the first admin token).
   const logger =
@@ -94,7 +106,9 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
       staticDir: o.staticDir,
       publicOrigins: o.publicOrigins,
       authFailures: o.authFailures,
+      officeJs,
     });
+    logger.info({ officeJs: officeJsHealth(officeJs) }, 'office.js source');
     stopCheckThread = startCheckThread();
     const s = o.http ? createHttpServer(app) : createHttpsServer(await tlsOptions(o, logger), app);
     // Longer than clients' idle keep-alive, so a client never reuses a socket the server just closed.
@@ -123,6 +137,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     server,
     firstAdminToken,
     upgradeBackupToDelete,
+    officeJs,
     async close() {
       await new Promise<void>((res) => {
         server.close(() => res());

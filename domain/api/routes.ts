@@ -102,8 +102,12 @@ export const ROUTES = {
     method: 'GET',
     path: '/healthz',
     roles: 'public',
-    summary: 'The service is up.',
-    response: z.object({ ok: z.literal(true) }),
+    summary:
+      'The service is up, and where the pane loads office.js from (`--office-js`; the package’s version when served here).',
+    response: z.object({
+      ok: z.literal(true),
+      officeJs: z.object({ source: z.enum(['cdn', 'self', 'url']), version: z.string().optional() }),
+    }),
   },
   manifest: {
     method: 'GET',
@@ -112,6 +116,14 @@ export const ROUTES = {
     summary: 'The add-in manifest with every URL on the HTTPS origin of this request (served with the add-in only).',
     response: { contentType: 'application/xml', description: 'the Office add-in manifest' },
     errors: ['not-https', 'unknown-origin'],
+  },
+  taskpane: {
+    method: 'GET',
+    path: '/addin/taskpane.html',
+    roles: 'public',
+    summary:
+      'The task pane, with office.js from the source the service was started with (served with the add-in only).',
+    response: { contentType: 'text/html', description: 'the built task pane' },
   },
   me: {
     method: 'GET',

@@ -13,6 +13,14 @@ import { authenticate } from './auth.js';
 import { ApiFailure, errorHandler, notFoundHandler } from './errors.js';
 import { homePage } from './home.js';
 import { addinHeaders, apiHeaders, AuthThrottle, baseHeaders, failureLog, manifestOrigin } from './security.js';
+import {
+  DEFAULT_OFFICE_JS,
+  officeJsHealth,
+  renderTaskpane,
+  SELF_OFFICE_JS_BASE,
+  type OfficeJsSource,
+} from './office-js.js';
+import { officeJsFiles } from './office-js-files.js';
 import { adminRoutes } from './routes/admin.js';
 import { ledgersRoutes } from './routes/ledgers.js';
 import { meRoutes } from './routes/me.js';
@@ -39,6 +47,8 @@ export interface AppOptions {
   publicOrigins?: readonly string[];
   /** Failed authentications allowed per client address and window before 429. */
   authFailures?: { limit: number; windowMs: number };
+  /** Where the pane loads office.js from (default: Microsoft's CDN). */
+  officeJs?: OfficeJsSource;
 }
 
 export const DEFAULT_JSON_LIMIT = '16mb';
@@ -82,15 +92,35 @@ export function createApp(o: AppOptions): Express {
   app.use('/api/v1', api);
   app.use('/api', apiHeaders, notFoundHandler);
 
+  const officeJs = o.officeJs ?? DEFAULT_OFFICE_JS;
   if (o.staticDir) {
     app.get('/addin/manifest.xml', manifestHandler(o.publicOrigins ?? []));
-    app.use('/addin', addinHeaders, express.static(o.staticDir, { index: false, fallthrough: true }));
+    app.get('/addin/taskpane.html', addinHeaders(officeJs), taskpaneHandler(o.staticDir, officeJs));
+    if (officeJs.kind === 'self') app.use(SELF_OFFICE_JS_BASE, addinHeaders(officeJs), officeJsFiles(officeJs));
+    app.use('/addin', addinHeaders(officeJs), express.static(o.staticDir, { index: false, fallthrough: true }));
   }
   app.get('/', homePage);
-  app.get('/healthz', (_req, res) => res.json({ ok: true }));
+  app.get('/healthz', (_req, res) => res.json({ ok: true, officeJs: officeJsHealth(officeJs) }));
   app.use(notFoundHandler);
   app.use(errorHandler(o.logger, jsonLimit));
   return app;
+}
+
+/**
+ * GET /addin/taskpane.html: the built pane with office.js from the chosen source, read once.
+ * Revalidated on every open, so a restart with another source or a new build takes effect at once.
+ */
+function taskpaneHandler(staticDir: string, officeJs: OfficeJsSource): express.RequestHandler {
+  let page: string | undefined;
+  return (_req, res, next) => {
+    try {
+      page ??= renderTaskpane(readFileSync(join(staticDir, 'taskpane.html'), 'utf8'), officeJs);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return next();
+      return next(e);
+    }
+    res.type('html').set('Cache-Control', 'no-cache').send(page);
+  };
 }
 
 /** manifest.xml at the package root (from source or from dist/), read once. */

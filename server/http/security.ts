@@ -10,9 +10,8 @@ import type { TLSSocket } from 'node:tls';
 import type { Queryable } from '../db/db.js';
 import { nthRecentFailure, pruneFailures, recordFailure } from '../db/repos/auth-failures.js';
 import { ApiFailure } from './errors.js';
-
-/** Microsoft's office.js hosts (the current one and the legacy one) — the pane's only outside script. */
-const OFFICE_JS_ORIGINS = ['https://appsforoffice.microsoft.com', 'https://officeapis.public.onecdn.static.microsoft'];
+import { isLoopbackName } from './loopback.js';
+import { DEFAULT_OFFICE_JS, officeJsOrigins, type OfficeJsSource } from './office-js.js';
 
 /** Office on the web frames the task pane; desktop Excel has no ancestor. Nothing else may frame it. */
 const OFFICE_FRAME_ANCESTORS = [
@@ -26,21 +25,28 @@ const OFFICE_FRAME_ANCESTORS = [
 
 /**
  * The task pane keeps the user's token in its storage, so it runs only its own scripts and
- * office.js, talks only to this origin, and no other page may frame it. Fluent UI writes its
- * styles at run time, hence 'unsafe-inline' for styles (never for scripts).
+ * office.js from exactly the chosen source (with `self`, nothing from anywhere else), talks only
+ * to this origin and that source, and no other page may frame it. Fluent UI writes its styles at
+ * run time, hence 'unsafe-inline' for styles (never for scripts).
  */
-export const PANE_CSP = [
-  "default-src 'self'",
-  `script-src 'self' ${OFFICE_JS_ORIGINS.join(' ')}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  `connect-src 'self' ${OFFICE_JS_ORIGINS.join(' ')}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  `frame-ancestors 'self' ${OFFICE_FRAME_ANCESTORS.join(' ')}`,
-].join('; ');
+export function paneCsp(officeJs: OfficeJsSource): string {
+  const allowed = ["'self'", ...officeJsOrigins(officeJs)].join(' ');
+  return [
+    "default-src 'self'",
+    `script-src ${allowed}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src ${allowed}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors 'self' ${OFFICE_FRAME_ANCESTORS.join(' ')}`,
+  ].join('; ');
+}
+
+/** The pane's policy with office.js from Microsoft's CDN (the default). */
+export const PANE_CSP = paneCsp(DEFAULT_OFFICE_JS);
 
 /** JSON is never a document: nothing may run or be framed from an API response. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -64,12 +70,13 @@ export const apiHeaders: RequestHandler = (_req, res, next) => {
 };
 
 /** The add-in's files: the pane's policy on every one (HTML needs it; the rest are harmless with it). */
-export const addinHeaders: RequestHandler = (_req, res, next) => {
-  res.set('Content-Security-Policy', PANE_CSP);
-  next();
-};
-
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+export function addinHeaders(officeJs: OfficeJsSource): RequestHandler {
+  const csp = paneCsp(officeJs);
+  return (_req, res, next) => {
+    res.set('Content-Security-Policy', csp);
+    next();
+  };
+}
 
 /**
  * Which origin the manifest is rendered for. With configured public origins, the request's host
@@ -88,7 +95,7 @@ export function manifestOrigin(req: Request, publicOrigins: readonly string[]): 
     throw unknownOrigin(publicOrigins);
   }
   const name = host.replace(/:\d+$/, '');
-  if (LOOPBACK_NAMES.has(name) || name === hostname().toLowerCase()) return origin;
+  if (isLoopbackName(name) || name === hostname().toLowerCase()) return origin;
   throw unknownOrigin(publicOrigins);
 }
 
@@ -112,7 +119,7 @@ export function parsePublicOrigin(raw: string): string {
   } catch {
     throw new Error(`公開 URL（--public-origin）が URL として読めません: ${raw}`);
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_NAMES.has(url.hostname))) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackName(url.hostname))) {
     throw new Error(`公開 URL（--public-origin）は https:// で指定してください: ${raw}`);
   }
   if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {

@@ -26,6 +26,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../domain/calendar/day.js';
 import { ROUNDING_NOTE } from '../../domain/targets/index.js';
+import { CDN_OFFICE_JS } from '../../server/http/office-js.js';
 import { startService, type RunningService } from '../../server/service.js';
 import { SEED_TABLE_TSV } from '../domain/targets/seed-fixture.js';
 import { CSV, seedCsv } from '../server/plans/fixtures.js';
@@ -36,7 +37,7 @@ import type { StandinSeed } from './support/standin-entry.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS = CDN_OFFICE_JS;
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url));
 const PANE = { width: 350, height: 900 };
 const BUREAU = '子ども青少年局';

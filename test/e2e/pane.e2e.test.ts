@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../domain/calendar/day.js';
 import { checkSheet } from '../../domain/engine/check.js';
 import type { CheckResult } from '../../domain/engine/types.js';
+import { CDN_OFFICE_JS } from '../../server/http/office-js.js';
 import { startService, type RunningService } from '../../server/service.js';
 import { createToken } from '../server/helpers/service.js';
 import { buildAddin, bundleStandin } from './support/bundle.js';
@@ -24,7 +25,7 @@ import { CLAIM_TYPE, e2eLedger, SHEET, type E2eLedger } from './support/ledger.j
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS = CDN_OFFICE_JS;
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url));
 const PANE = { width: 350, height: 900 };
 const RED = '#FFC7CE';

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { ServiceConfigError, startService } from '../../service.js';
 import { parsePublicOrigin } from '../../http/security.js';
+import { parseOfficeJsChoice, type OfficeJsChoice, type OfficeJsSource } from '../../http/office-js.js';
 import { countTokens } from '../../db/repos/tokens.js';
 import { CliError, parseOptions } from '../errors.js';
 import { addDbOption, openFailure, poolOption } from '../database.js';
@@ -30,6 +31,7 @@ const ServeOptions = z.object({
   tlsCert: z.string().optional(),
   tlsKey: z.string().optional(),
   publicOrigin: z.string().optional(),
+  officeJs: z.string(),
 });
 
 /** The package root (where package.json is), from source or from dist/. */
@@ -55,16 +57,23 @@ export function register(program: Command, ctx: CliContext): void {
       '利用者がアクセスする URL（https://ホスト名:ポート、複数はカンマ区切り）。マニフェストはこの URL にだけ出す',
       process.env.SAIKEN_PUBLIC_ORIGIN,
     )
+    .option(
+      '--office-js <source>',
+      'office.js の読み込み元: cdn（Microsoft の CDN、既定）、self（このサービスから配信。インターネットに出られないネットワーク向け）、または社内ミラーの office.js の URL',
+      process.env.SAIKEN_OFFICE_JS || 'cdn',
+    )
     .action(async (raw: unknown) => {
       const o = parseOptions(ServeOptions, raw);
       if (!!o.tlsCert !== !!o.tlsKey) throw new CliError('--tls-cert と --tls-key は両方指定してください。');
       let publicOrigins: string[];
+      let officeJs: OfficeJsChoice;
       try {
         publicOrigins = (o.publicOrigin ?? '')
           .split(',')
           .map((u) => u.trim())
           .filter(Boolean)
           .map(parsePublicOrigin);
+        officeJs = parseOfficeJsChoice(o.officeJs);
       } catch (e) {
         throw new CliError((e as Error).message);
       }
@@ -81,6 +90,7 @@ export function register(program: Command, ctx: CliContext): void {
           tlsCert: o.tlsCert,
           tlsKey: o.tlsKey,
           publicOrigins,
+          officeJs,
         });
       } catch (e) {
         throw new CliError(startFailure(e, o.port, o.db));
@@ -88,6 +98,7 @@ export function register(program: Command, ctx: CliContext): void {
       ctx.io.err(`saiken サービスを ${service.url} で起動しました（データベース: ${printable(o.db)}）。\n`);
       if (!existsSync(staticDir)) ctx.io.err('アドインのファイルがありません。npm run build で作ってください。\n');
       else ctx.io.err(`アドインのマニフェスト: ${service.url}/addin/manifest.xml\n`);
+      ctx.io.err(`office.js の読み込み元: ${describeOfficeJs(service.officeJs)}\n`);
       if (service.upgradeBackupToDelete) {
         ctx.io.err(
           `更新前のコピー ${service.upgradeBackupToDelete} には、今回の更新で個人情報として消した値が残っています。更新後の動作を確かめたら削除してください。\n`,
@@ -109,6 +120,17 @@ export function register(program: Command, ctx: CliContext): void {
         process.once('SIGTERM', stop);
       });
     });
+}
+
+function describeOfficeJs(source: OfficeJsSource): string {
+  switch (source.kind) {
+    case 'cdn':
+      return 'Microsoft の CDN（--office-js cdn）';
+    case 'self':
+      return `このサービス（@microsoft/office-js ${source.version}、--office-js self）`;
+    case 'url':
+      return `社内ミラー ${source.url}`;
+  }
 }
 
 function startFailure(e: unknown, port: number, db: string): string {

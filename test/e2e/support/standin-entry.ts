@@ -11,6 +11,8 @@ export interface StandinSeed {
   rows: CellValue[][];
   formats: string[][];
   displayLanguage?: string;
+  /** The ExcelApi 1.x minor version the host reports (default: the stand-in's). */
+  apiMinor?: number;
 }
 
 export interface StandinApi {
@@ -31,7 +33,7 @@ const g = globalThis as { Buffer?: unknown };
 g.Buffer ??= { byteLength: (s: string) => new TextEncoder().encode(s).length };
 
 window.__saikenStandinSetup = (seed: StandinSeed): void => {
-  const host = new ExcelHost({ displayLanguage: seed.displayLanguage ?? 'ja-JP' });
+  const host = new ExcelHost({ displayLanguage: seed.displayLanguage ?? 'ja-JP', apiMinor: seed.apiMinor });
   host.addSheet(seed.sheet, seed.rows, seed.formats);
   host.install();
   let loaded!: () => void;

@@ -6,7 +6,8 @@
  * plan, proposal or hard case that exists but is out of the caller's reach is 403, as a ledger is;
  * one that does not exist is 404 for the roles the route is for.
  */
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/http/app.js';
@@ -188,6 +189,14 @@ const OVERSEERS: Who[] = ['accOwn', 'accForeign', 'finance'];
 const ENDPOINTS: Endpoint[] = [
   { route: 'GET /healthz', path: () => '/healthz', ok: 200, may: [...WHO], open: true },
   { route: 'GET /', path: () => '/', ok: 200, may: [...WHO], open: true, contentType: /^text\/html/ },
+  {
+    route: 'GET /addin/taskpane.html',
+    path: () => '/addin/taskpane.html',
+    ok: 200,
+    may: [...WHO],
+    open: true,
+    contentType: /^text\/html/,
+  },
   {
     route: 'GET /addin/manifest.xml',
     variant: 'behind a TLS-ending proxy',
@@ -581,6 +590,7 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 /** As startTestService, with a static directory so the routes that come with it are served too. */
 async function startWithStaticDir(): Promise<TestService> {
   const staticDir = makeTempDir();
+  writeFileSync(join(staticDir, 'taskpane.html'), '<!doctype html><!-- office.js --><!-- /office.js -->');
   const svc = await startTestService({ staticDir });
   return {
     ...svc,

@@ -23,7 +23,10 @@ let division: string;
 beforeAll(async () => {
   const staticDir = makeTempDir('saiken-static-');
   mkdirSync(staticDir, { recursive: true });
-  writeFileSync(join(staticDir, 'taskpane.html'), '<!doctype html><title>pane</title>');
+  writeFileSync(
+    join(staticDir, 'taskpane.html'),
+    '<!doctype html><title>pane</title><!-- office.js --><!-- /office.js -->',
+  );
   svc = await startTestService({ authFailures: { limit: 30, windowMs: 60_000 }, staticDir });
   division = await svc.makeToken('division', '環境局', '業務課');
 });
