@@ -43,6 +43,8 @@ export interface SendPort {
 export interface SendOutcome {
   applied: Applied;
   upserts: number;
+  /** Of the upserts, rows the service did not hold (the rest changed). */
+  added: number;
   deletions: number;
   /** A stale revision was caught up on the way. */
   caughtUp: boolean;
@@ -95,7 +97,8 @@ export async function sendChanges(port: SendPort, input: SendInput, onProgress?:
       if (!applied) throw port.error('unexpected');
       await port.saveRowState({ revision: applied.revision, rows: stateOf(current) });
       await port.forget(submissionId);
-      return { applied, upserts: upserts.length, deletions: deletions.length, caughtUp, persisted };
+      const added = upserts.filter((u) => !held.rows.has(u.key)).length;
+      return { applied, upserts: upserts.length, added, deletions: deletions.length, caughtUp, persisted };
     } catch (e) {
       const failure = port.failureOf(e);
       const action = afterFailure(failure);

@@ -14,6 +14,7 @@ import * as token from './commands/token.js';
 import * as worklist from './commands/worklist.js';
 import * as latecharge from './commands/latecharge.js';
 import * as db from './commands/db.js';
+import * as submit from './commands/submit.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -27,6 +28,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   worklist.register,
   latecharge.register,
   db.register,
+  submit.register,
 ];
 
 const TITLES: Record<string, string> = {
