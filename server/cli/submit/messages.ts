@@ -85,7 +85,7 @@ const ja: SubmitMessages = {
   columnChange: (letter, expected, found) => `${letter}列「${expected}」→「${found}」`,
   row: (row, label) => `${row} 行目の${label}`,
   more: (n) => ` ほか ${n} 件`,
-  unreachable: (detail) => `サービスに接続できませんでした: ${detail}`,
+  unreachable: (detail) => detail,
   unauthorized: 'トークンが無効か、取り消されています。サービスの管理者に新しいトークンを発行してもらってください。',
   forbidden:
     'このトークンでは台帳を送信できません。台帳を送れるのは課（division）のトークンだけです。課のトークンを指定してください。',

@@ -202,7 +202,7 @@ describe('saiken submit: a send cut short is resumed, and counted once', () => {
     cut.restore();
     expect(r1.code).toBe(2);
     expect(r1.stdout).toBe('');
-    expect(r1.stderr).toContain('サービスに接続できませんでした');
+    expect(r1.stderr).toContain('サービスに接続できません');
     expect(r1.stderr).toContain('続きから送ります');
     expect(r1.stderr).not.toMatch(/\bat\s+\S+\s*\(|TypeError/);
     const first = cut.posts().map((q) => JSON.parse(q.body) as { submissionId: string; part: { index: number } });
@@ -291,7 +291,7 @@ describe('saiken submit refuses, saying why in Japanese, and sends nothing', () 
     const down = await runSaiken(['submit', file, '--ledger', 'hoiku_tokens', '--server', 'http://127.0.0.1:9',
       '--token', division, '--claim-type', '保育料', '--state-dir', stateDir]); // prettier-ignore
     expect(down.code).toBe(2);
-    expect(down.stderr).toContain('サービスに接続できませんでした');
+    expect(down.stderr).toContain('サービスに接続できません');
     for (const r of [bad, wrong, down]) expect(r.stderr).not.toMatch(/\bat\s+\S+\s*\(|Error:/);
   });
 
