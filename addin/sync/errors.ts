@@ -1,5 +1,6 @@
 /** Failed calls to the service: the service's codes (`domain/api/errors.ts`) and the pane's own. */
 import { API_ERRORS, type ApiErrorCode } from '../../domain/api/errors.js';
+import { isRetryable } from '../../domain/sync/outbox-rules.js';
 
 /** The pane's own codes: no answer, an answer without a code it knows, an unreadable answer, a failed catch-up. */
 export type PaneErrorCode = 'network' | 'http' | 'unexpected' | 'catch-up';
@@ -28,7 +29,6 @@ export class SyncError extends Error {
    * or an answer we could not read (the service may have applied it; a resend is idempotent).
    */
   get retryable(): boolean {
-    const s = this.status;
-    return s === null || s >= 500 || [401, 403, 408, 429].includes(s) || this.code === 'unexpected';
+    return isRetryable(this);
   }
 }

@@ -5,28 +5,23 @@
  */
 import type { WorkbookPort } from '../excel/workbook-port.js';
 import type { CheckSession } from '../check/check-session.js';
-import type { ReadField } from '../../domain/engine/ledger-row.js';
-import type { HeaderDetection } from '../../domain/fields/mapping.js';
-import { MAX_LEDGER_NAME, SubmissionPart, type RowUpsert } from '../../domain/sync/protocol.js';
-import { SYNC_FIELDS } from '../../domain/sync/fields.js';
+import { MAX_LEDGER_NAME, SubmissionPart } from '../../domain/sync/protocol.js';
 import { buildUpserts } from '../../domain/sync/sync-row.js';
-import {
-  DetectorCache,
-  scanSyncText,
-  type PersonalTextReport,
-  type TextFinding,
-} from '../../domain/sync/personal-scan.js';
-import { outOfBounds, type ValueBound } from '../../domain/sync/values.js';
+import { DetectorCache, type PersonalTextReport } from '../../domain/sync/personal-scan.js';
+import { outgoingRefusal, syncedFields } from '../../domain/sync/outgoing.js';
+import { afterFailure, resentState } from '../../domain/sync/outbox-rules.js';
+import { sendChanges, sendParts, type Progress, type SendOutcome } from '../../domain/sync/send-changes.js';
 import { RULESET_VERSION } from '../../domain/rules/catalogue.js';
 import { formatISO } from '../../domain/calendar/day.js';
 import type { Translate } from '../i18n/messages.js';
 import type { ApiClient, Applied } from './client.js';
 import { SyncError } from './errors.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
-import { afterParts, catchUp, diffRows, splitParts, stateOf } from './diff.js';
-import { emptyRowState, loadRowState, saveRowState, type RowState } from './row-state.js';
+import { emptyRowState, loadRowState, saveRowState } from './row-state.js';
 import { webSyncCrypto } from './web-crypto.js';
 import { loadSheetConfig } from '../state/sheet-config.js';
+
+export type { Progress } from '../../domain/sync/send-changes.js';
 
 export interface SyncContext {
   port: WorkbookPort;
@@ -38,19 +33,7 @@ export interface SyncContext {
   subtle?: SubtleCrypto;
 }
 
-export type Progress = (done: number, total: number) => void;
-
-export interface SyncOutcome {
-  applied: Applied;
-  upserts: number;
-  deletions: number;
-  /** A stale revision was caught up on the way. */
-  caughtUp: boolean;
-  /** The outbox could store it (false: kept in memory only). */
-  persisted: boolean;
-}
-
-const MAX_ATTEMPTS = 3;
+export type SyncOutcome = SendOutcome;
 
 export interface SyncOptions {
   /**
@@ -60,65 +43,23 @@ export interface SyncOptions {
   confirmed?: PersonalTextReport;
 }
 
-/** A value outside what the service accepts (a text too long, an amount past the limit). */
-export interface ValueProblem {
-  row: number;
-  field: ReadField;
-  problem: ValueBound;
-}
-
-const MAX_PROBLEMS = 50;
-
-/** Values the service would refuse, by row and field (at most MAX_PROBLEMS). */
-export function valueProblems(upserts: readonly RowUpsert[]): ValueProblem[] {
-  const out: ValueProblem[] = [];
-  for (const u of upserts) {
-    for (const [f, v] of Object.entries(u.values)) {
-      const problem = outOfBounds(f as ReadField, v);
-      if (problem) out.push({ row: u.row, field: f as ReadField, problem });
-      if (out.length >= MAX_PROBLEMS) return out;
-    }
-  }
-  return out;
-}
-
-/** A finding by where and what, as both the pane and the service report it (never the text). */
-const findingKey = (f: TextFinding) => `${f.field}|${f.spans.map((s) => `${s.start}-${s.end}-${s.kind}`).join(',')}`;
-
 /** The detector's results live as long as the pane: re-sends scan the same texts. */
 const detector = new DetectorCache();
 
-/**
- * What is about to leave, checked as the service will check it: values within bounds, and text
- * values and the ledger's name free of anything that looks personal unless the clerk confirmed
- * (never a My Number-like number). Throws the refusal the service would give, before anything
- * is stored or sent.
- */
-function checkOutgoing(
-  t: Translate,
-  upserts: readonly RowUpsert[],
-  ledger: { name: string; claimType: string },
-  confirmed: PersonalTextReport | undefined,
-): PersonalTextReport | null {
-  const problems = valueProblems(upserts);
-  if (problems.length > 0) {
-    throw new SyncError('invalid-value', t('sync.valueProblems'), 400, { values: problems });
+/** The service's refusal of what is about to leave, made before anything is stored or sent. */
+function refusalError(t: Translate, refusal: NonNullable<ReturnType<typeof outgoingRefusal>>): SyncError {
+  switch (refusal.kind) {
+    case 'values':
+      return new SyncError('invalid-value', t('sync.valueProblems'), 400, { values: refusal.problems });
+    case 'my-number':
+      return new SyncError('looks-personal', t('sync.personal.myNumber'), 422, refusal.report);
+    case 'personal':
+      return new SyncError('looks-personal', t('sync.personal.found'), 422, refusal.report);
   }
-  const report = scanSyncText(upserts, ledger, detector);
-  if (report.findings.length === 0) return null;
-  if (!report.confirmable) throw new SyncError('looks-personal', t('sync.personal.myNumber'), 422, report);
-  const seen = new Set(confirmed?.findings.map(findingKey));
-  if (!report.findings.every((f) => seen.has(findingKey(f)))) {
-    throw new SyncError('looks-personal', t('sync.personal.found'), 422, report);
-  }
-  return report;
 }
 
-/** The fields that leave the workbook for this mapping, in the protocol's order. */
-function syncedFields(mapping: HeaderDetection): ReadField[] {
-  const mapped = new Set<string>(mapping.columns.map((c) => c.field));
-  return SYNC_FIELDS.filter((f) => mapped.has(f));
-}
+const failureOf = (e: unknown) =>
+  e instanceof SyncError ? { code: e.code, status: e.status, details: e.details } : null;
 
 export async function syncSheet(
   ctx: SyncContext,
@@ -137,60 +78,51 @@ export async function syncSheet(
     claimType: config.claimType,
     fields,
   };
-  const now = stateOf(current);
-  let held: RowState = (await loadRowState(ctx.port, config.ledgerId)) ?? emptyRowState();
-  let caughtUp = false;
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const { upserts, deletions } = diffRows(current, held.rows);
-    checkOutgoing(ctx.t, upserts, ledger, options.confirmed);
-    const header = {
-      submissionId: newSubmissionId(),
-      baseRevision: held.revision,
-      asOf: formatISO(session.options.asOf),
-      rulesetVersion: RULESET_VERSION,
-      ledger,
-      // What the clerk confirmed may have been the service's findings (its detector may be newer).
-      ...(options.confirmed ? { confirmedNoPersonalData: true } : {}),
-    };
-    const entry: OutboxEntry = {
-      submissionId: header.submissionId,
-      ledgerId: config.ledgerId,
-      sheetId: sheet.id,
-      serverUrl: ctx.serverUrl,
-      createdAt: new Date().toISOString(),
-      parts: splitParts(header, upserts, deletions).map((p) => SubmissionPart.parse(p)),
-    };
-    const persisted = await ctx.outbox.put(entry); // written before the first part leaves
-    try {
-      const applied = await sendEntry(ctx, entry, onProgress);
-      await saveRowState(ctx.port, config.ledgerId, { revision: applied.revision, rows: now });
-      await ctx.outbox.remove(entry.submissionId);
-      return { applied, upserts: upserts.length, deletions: deletions.length, caughtUp, persisted };
-    } catch (e) {
-      if (!(e instanceof SyncError) || e.code !== 'stale-revision') {
-        if (e instanceof SyncError && !e.retryable) await ctx.outbox.remove(entry.submissionId);
-        throw e;
-      }
-      // Refused whole: nothing of it was applied. Learn what changed and diff again.
-      await ctx.outbox.remove(entry.submissionId);
-      held = await catchUpWith(ctx, config.ledgerId, held, e);
-      await saveRowState(ctx.port, config.ledgerId, held);
-      caughtUp = true;
-    }
-  }
-  throw new SyncError('catch-up', ctx.t('sync.error.catchUp'), null);
+  const held = (await loadRowState(ctx.port, config.ledgerId)) ?? emptyRowState();
+  const basis = {
+    asOf: formatISO(session.options.asOf),
+    rulesetVersion: RULESET_VERSION,
+    ledger,
+    // What the clerk confirmed may have been the service's findings (its detector may be newer).
+    ...(options.confirmed ? { confirmedNoPersonalData: true } : {}),
+  };
+  return sendChanges(
+    {
+      submit: (part) => ctx.client.submit(config.ledgerId, part),
+      rowsSince: (since) => ctx.client.rowsSince(config.ledgerId, since),
+      saveRowState: (state) => saveRowState(ctx.port, config.ledgerId, state),
+      checkOutgoing: (upserts) => {
+        const refusal = outgoingRefusal(upserts, ledger, detector, options.confirmed);
+        if (refusal) throw refusalError(ctx.t, refusal);
+      },
+      submissionId: async () => newSubmissionId(),
+      keep: (parts) =>
+        ctx.outbox.put({
+          submissionId: parts[0]!.submissionId,
+          ledgerId: config.ledgerId,
+          sheetId: sheet.id,
+          serverUrl: ctx.serverUrl,
+          createdAt: new Date().toISOString(),
+          parts: [...parts],
+        }),
+      forget: (submissionId) => ctx.outbox.remove(submissionId),
+      failureOf,
+      error: (kind) =>
+        kind === 'unexpected'
+          ? new SyncError('unexpected', ctx.t('sync.error.unexpected'), 200)
+          : new SyncError('catch-up', ctx.t('sync.error.catchUp'), null),
+      sha256: hashing.sha256,
+    },
+    { current, held, basis },
+    onProgress,
+  );
 }
 
 /** Sends every part in order; the service answers 'applied' to the part that completes it. */
 async function sendEntry(ctx: SyncContext, entry: OutboxEntry, onProgress?: Progress): Promise<Applied> {
-  const total = entry.parts.length;
-  onProgress?.(0, total);
-  for (const [i, part] of entry.parts.entries()) {
-    const res = await ctx.client.submit(entry.ledgerId, part);
-    onProgress?.(i + 1, total);
-    if (res.status === 'applied') return res;
-  }
-  throw new SyncError('unexpected', ctx.t('sync.error.unexpected'), 200);
+  const applied = await sendParts(entry.parts, (part) => ctx.client.submit(entry.ledgerId, part), onProgress);
+  if (!applied) throw new SyncError('unexpected', ctx.t('sync.error.unexpected'), 200);
+  return applied;
 }
 
 export interface RetryOutcome {
@@ -222,34 +154,24 @@ export async function retryOutbox(ctx: SyncContext, ledgerId?: string, onProgres
     try {
       const applied = await sendEntry(ctx, entry, onProgress);
       const held = await loadRowState(ctx.port, entry.ledgerId);
-      const base = entry.parts[0]?.baseRevision ?? 0;
       const ours = (await loadSheetConfig(ctx.port, entry.sheetId))?.ledgerId === entry.ledgerId;
-      if (held ? held.revision === base : ours && base === 0) {
-        const rows = afterParts(held?.rows ?? new Map(), entry.parts);
-        await saveRowState(ctx.port, entry.ledgerId, { revision: applied.revision, rows });
-      }
+      const next = resentState(held, entry.parts, applied, ours);
+      if (next) await saveRowState(ctx.port, entry.ledgerId, next);
       await ctx.outbox.remove(entry.submissionId);
       out.applied.push(applied);
     } catch (e) {
       if (!(e instanceof SyncError)) throw e;
-      if (e.code === 'stale-revision') {
-        await ctx.outbox.remove(entry.submissionId);
+      const action = afterFailure(failureOf(e));
+      if (action !== 'keep') await ctx.outbox.remove(entry.submissionId);
+      if (action === 'catch-up') {
         out.stale++;
         continue;
       }
-      if (!e.retryable) await ctx.outbox.remove(entry.submissionId);
       out.error = e;
-      if (e.retryable) break; // the service is unreachable: the rest would fail the same way
+      if (action === 'keep') break; // the service is unreachable: the rest would fail the same way
     }
   }
   return out;
-}
-
-async function catchUpWith(ctx: SyncContext, ledgerId: string, held: RowState, e: SyncError): Promise<RowState> {
-  const current = (e.details as { currentRevision?: unknown } | undefined)?.currentRevision;
-  // A service behind our base (restored from a backup): start over from its whole state.
-  const from = typeof current === 'number' && current < held.revision ? emptyRowState() : held;
-  return catchUp(from, await ctx.client.rowsSince(ledgerId, from.revision));
 }
 
 function newSubmissionId(): string {

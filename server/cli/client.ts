@@ -20,6 +20,9 @@ export interface ApiResponse {
   body: Buffer;
 }
 
+/** No answer from the service (refused, timed out, an unverifiable certificate): worth trying again later. */
+export class ConnectionError extends CliError {}
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const TIMEOUT_MS = 120_000;
 
@@ -71,7 +74,7 @@ export async function callApi(
       body: Buffer.from(await res.arrayBuffer()),
     };
   } catch (err) {
-    throw new CliError(connectionProblem(err, url));
+    throw new ConnectionError(connectionProblem(err, url));
   }
 }
 

@@ -15,6 +15,7 @@ import * as worklist from './commands/worklist.js';
 import * as latecharge from './commands/latecharge.js';
 import * as latechargeTable from './commands/latecharge-table.js';
 import * as db from './commands/db.js';
+import * as submit from './commands/submit.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -29,6 +30,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   latecharge.register,
   latechargeTable.register,
   db.register,
+  submit.register,
 ];
 
 const TITLES: Record<string, string> = {
