@@ -83,7 +83,7 @@ export interface SheetWriteOptions {
   boldRows?: readonly number[];
 }
 
-export type ChartKind = 'ColumnClustered' | 'ColumnStacked';
+export type ChartKind = 'ColumnClustered' | 'ColumnStacked' | 'Line';
 
 export interface ChartSpec {
   /** Our name for the chart: writing it again replaces the chart of that name. */
