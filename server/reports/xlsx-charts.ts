@@ -236,7 +236,9 @@ async function addSheetCharts(zip: JSZip, s: ReportSheet, part: string): Promise
   const sheetXml = await read(zip, part);
   if (/<drawing\b/.test(sheetXml)) throw new Error(`Sheet "${s.name}" already has a drawing`);
   if (!sheetXml.includes(`xmlns:r="${REL}"`)) throw new Error(`Sheet "${s.name}" does not declare relationships`);
-  const at = AFTER_DRAWING.exec(sheetXml)!.index;
+  // Searched after the cells and the conditional formats, whose rules may hold an extLst of their own.
+  const start = Math.max(0, sheetXml.lastIndexOf('</sheetData>'), sheetXml.lastIndexOf('</conditionalFormatting>'));
+  const at = start + AFTER_DRAWING.exec(sheetXml.slice(start))!.index;
   zip.file(part, `${sheetXml.slice(0, at)}<drawing r:id="${id}"/>${sheetXml.slice(at)}`);
 
   return [
