@@ -127,7 +127,7 @@ export interface SheetWriteOptions {
   filter?: { headerRow: number; lastRow: number; columns: number };
 }
 
-export type ChartKind = 'ColumnClustered' | 'ColumnStacked';
+export type ChartKind = 'ColumnClustered' | 'ColumnStacked' | 'Line';
 
 export interface ChartSpec {
   /** Our name for the chart: writing it again replaces the chart of that name. */

@@ -123,5 +123,6 @@ export function ledgerAgingSheet(
     unit: 'yen',
     labels: bucketLabels(items.map((i) => i.buckets)),
     groups: agingByGroup(items, bureauOrder).filter((g) => g.ledgers > 0),
+    chartTitle: '滞納年数別の未収金（局別・円）',
   });
 }

@@ -40,7 +40,8 @@ export interface SheetLine {
 export interface ReportChart {
   /** The chart's name on its sheet: writing it again replaces the chart of that name. */
   name: string;
-  type: 'ColumnClustered' | 'ColumnStacked';
+  /** Clustered or stacked columns, or lines (one per column of the range, as across years). */
+  type: 'ColumnClustered' | 'ColumnStacked' | 'Line';
   /** A1 address, header row and label column included (`A1:C15`). */
   dataRange: string;
   title: string;

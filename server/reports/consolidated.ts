@@ -22,6 +22,7 @@ import { renderSheet } from './render-xlsx.js';
 import { loadTargets, type ClaimProgress } from './targets.js';
 import { loadStatusReport, statusAnswer } from '../oversight/receivables-status.js';
 import type { ResponseOf } from '../../domain/api/routes.js';
+import { addCharts } from './xlsx-charts.js';
 
 export const SHEET_NAMES = WORKBOOK_SHEET_NAMES;
 
@@ -67,16 +68,18 @@ export function consolidatedSheets(d: ConsolidatedData): ReportSheet[] {
   ];
 }
 
-function buildConsolidatedWorkbook(d: ConsolidatedData): ExcelJS.Workbook {
+function buildConsolidatedWorkbook(d: ConsolidatedData, sheets: readonly ReportSheet[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'saiken';
   wb.created = d.generatedAt;
-  for (const sheet of consolidatedSheets(d)) renderSheet(wb, sheet);
+  for (const sheet of sheets) renderSheet(wb, sheet);
   return wb;
 }
 
-/** The workbook's bytes, built here (consolidated-thread.ts runs this on a thread of its own). */
+/** The workbook's bytes with its native charts, built here (consolidated-thread.ts runs this on a thread of its own). */
 export async function consolidatedXlsxFrom(db: Queryable, fiscalYear: number, now = new Date()): Promise<Buffer> {
-  const wb = buildConsolidatedWorkbook(await loadConsolidated(db, fiscalYear, now));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const data = await loadConsolidated(db, fiscalYear, now);
+  const sheets = consolidatedSheets(data);
+  const wb = buildConsolidatedWorkbook(data, sheets);
+  return addCharts(Buffer.from(await wb.xlsx.writeBuffer()), sheets);
 }

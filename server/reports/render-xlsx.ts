@@ -4,7 +4,7 @@
  * below. Every value is written as a plain string, number or nothing: a name such as
  * `=HYPERLINK(…)` stays text, since only an object value with a `formula` becomes a formula and
  * this module never makes one; a link is a hyperlink object, not a HYPERLINK formula. ExcelJS
- * writes no charts; the service's sheets have none.
+ * writes no charts: xlsx-charts.ts adds them to the bytes.
  */
 import type ExcelJS from 'exceljs';
 import {
