@@ -19,7 +19,6 @@ export class CsvSyntaxError extends Error {
 }
 
 const QUOTE = 34;
-const CR = 13;
 const LF = 10;
 
 /** Drops the trailing empty fields and makes the rest's empty strings null. */
