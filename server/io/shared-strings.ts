@@ -3,24 +3,18 @@
  * of its runs' <t>, joined; the phonetic readings in <rPh> are left out (for text typed with a Japanese
  * IME, 氏名 carries the reading シメイ, which is not what the cell shows).
  */
-import { StringDecoder } from 'node:string_decoder';
 import { XmlScanner, is } from './xml-scanner.js';
 import { decodeOoxmlEscapes, decodeXmlEntities, detach } from './xml-text.js';
 
 /** Incremental parser: push chunks as they arrive, then take the table. */
 export class SharedStringsParser extends XmlScanner {
-  private readonly decoder = new StringDecoder('utf8');
   readonly strings: string[] = [];
   private inItem = false;
   private inPhonetic = false;
   private item = '';
 
-  override push(chunk: Uint8Array | string): void {
-    super.push(typeof chunk === 'string' ? chunk : this.decoder.write(chunk as Buffer));
-  }
-
   end(): string[] {
-    this.finish(this.decoder.end());
+    this.finish();
     return this.strings;
   }
 

@@ -117,7 +117,10 @@ export class SheetScanner extends XmlScanner {
   private readonly seenMerges = new Set<string>();
   private inSheetData = false;
 
-  private row: Cell[] | null = null;
+  /** In a row: its cells are built in `cells` (a scratch row reused), `width` of them so far. */
+  private row = false;
+  private readonly cells: Cell[] = [];
+  private width = 0;
   private rowNumber = 0;
   private rowIsDate = false;
 
@@ -143,18 +146,18 @@ export class SheetScanner extends XmlScanner {
   }
 
   /** The last of the text; the grid is then complete (`grid[0]` is row 1, `grid[r][0]` column A). */
-  end(text = ''): Cell[][] {
-    this.finish(text);
+  end(): Cell[][] {
+    this.finish();
     for (let i = 0; i < this.grid.length; i++) this.grid[i] ??= [];
     return this.grid;
   }
 
-  protected override open(s: string, name: number, nameEnd: number, attrsEnd: number): void {
+  protected override open(s: string, name: number, nameEnd: number): void {
     switch (nameEnd - name) {
       case 1:
         switch (s.charCodeAt(name)) {
           case 99: // c
-            if (this.row) this.startCell(s, nameEnd, attrsEnd);
+            if (this.row) this.startCell(s);
             return;
           case 118: // v
             if (this.inCell) {
@@ -182,12 +185,12 @@ export class SheetScanner extends XmlScanner {
         return;
       case 3:
         if (is(s, name, nameEnd, 'row')) {
-          if (this.inSheetData) this.startRow(s, nameEnd, attrsEnd);
+          if (this.inSheetData) this.startRow(s);
         } else if (this.inInline && is(s, name, nameEnd, 'rPh')) this.inPhonetic = true;
         return;
       case 9:
         if (is(s, name, nameEnd, 'sheetData')) this.inSheetData = true;
-        else if (is(s, name, nameEnd, 'mergeCell')) this.addMerge(s, nameEnd, attrsEnd);
+        else if (is(s, name, nameEnd, 'mergeCell')) this.addMerge(s);
         return;
     }
   }
@@ -248,10 +251,11 @@ export class SheetScanner extends XmlScanner {
     return this.decoded ? raw : decodeXmlEntities(raw);
   }
 
-  private addMerge(s: string, i: number, end: number): void {
-    while ((i = this.nextAttr(s, i, end)) >= 0) {
-      if (!is(s, this.attrName, this.attrNameEnd, 'ref')) continue;
-      const ref = decodeXmlEntities(s.slice(this.attrValue, this.attrValueEnd));
+  private addMerge(s: string): void {
+    const a = this.attrs;
+    for (let k = 0; k < this.attrCount * 4; k += 4) {
+      if (!is(s, a[k]!, a[k + 1]!, 'ref')) continue;
+      const ref = decodeXmlEntities(s.slice(a[k + 2], a[k + 3]));
       if (MERGE_REF.test(ref) && !this.seenMerges.has(ref)) {
         this.seenMerges.add(ref);
         this.merges.push(ref);
@@ -259,40 +263,44 @@ export class SheetScanner extends XmlScanner {
     }
   }
 
-  private startRow(s: string, i: number, end: number): void {
+  private startRow(s: string): void {
     let number = NaN;
     let style = -1;
-    while ((i = this.nextAttr(s, i, end)) >= 0) {
-      if (this.attrNameEnd - this.attrName !== 1) continue;
-      const a = s.charCodeAt(this.attrName);
-      if (a === 114)
-        number = intAt(s, this.attrValue, this.attrValueEnd); // r
-      else if (a === 115 && this.attrValueEnd > this.attrValue) style = intAt(s, this.attrValue, this.attrValueEnd);
+    const a = this.attrs;
+    for (let k = 0; k < this.attrCount * 4; k += 4) {
+      if (a[k + 1]! - a[k]! !== 1) continue;
+      const name = s.charCodeAt(a[k]!);
+      if (name === 114)
+        number = intAt(s, a[k + 2]!, a[k + 3]!); // r
+      else if (name === 115 && a[k + 3]! > a[k + 2]!) style = intAt(s, a[k + 2]!, a[k + 3]!); // s
     }
     // `r` may be left out (the format allows it): the row after the last one.
     this.rowNumber = Number.isNaN(number) ? this.rowNumber + 1 : number;
-    this.row = [];
+    this.row = true;
+    this.width = 0;
     this.col = 0;
     this.rowIsDate = style >= 0 && this.ctx.dateStyles[style] === true;
   }
 
   private endRow(): void {
-    if (this.rowNumber >= 1) this.grid[this.rowNumber - 1] = this.row!;
-    this.row = null;
+    // Copied out of the scratch row at its exact width: a packed array, allocated once.
+    if (this.rowNumber >= 1) this.grid[this.rowNumber - 1] = this.cells.slice(0, this.width);
+    this.row = false;
   }
 
-  private startCell(s: string, i: number, end: number): void {
+  private startCell(s: string): void {
     let col = 0;
     let type = Type.Number;
     let style = 0;
-    while ((i = this.nextAttr(s, i, end)) >= 0) {
-      if (this.attrNameEnd - this.attrName !== 1) continue;
-      const a = s.charCodeAt(this.attrName);
-      if (a === 114)
-        col = columnAt(s, this.attrValue, this.attrValueEnd); // r
-      else if (a === 116)
-        type = typeAt(s, this.attrValue, this.attrValueEnd); // t
-      else if (a === 115) style = intAt(s, this.attrValue, this.attrValueEnd) || 0; // s
+    const a = this.attrs;
+    for (let k = 0; k < this.attrCount * 4; k += 4) {
+      if (a[k + 1]! - a[k]! !== 1) continue;
+      const name = s.charCodeAt(a[k]!);
+      if (name === 114)
+        col = columnAt(s, a[k + 2]!, a[k + 3]!); // r
+      else if (name === 116)
+        type = typeAt(s, a[k + 2]!, a[k + 3]!); // t
+      else if (name === 115) style = intAt(s, a[k + 2]!, a[k + 3]!) || 0; // s
     }
     this.inCell = true;
     // `r` may be left out: the cell after the last one.
@@ -315,14 +323,10 @@ export class SheetScanner extends XmlScanner {
     const cell = this.cellValue();
     this.src = '';
     if (cell === null || this.col < 1) return;
-    // Built in order, so that the row stays a packed array (no holes): gaps become null.
-    const row = this.row!;
     const i = this.col - 1;
-    if (i < row.length) row[i] = cell;
-    else {
-      while (row.length < i) row.push(null);
-      row.push(cell);
-    }
+    while (this.width < i) this.cells[this.width++] = null;
+    this.cells[i] = cell;
+    if (i >= this.width) this.width = i + 1;
   }
 
   private cellValue(): Cell {

@@ -4,7 +4,6 @@
  * then the sheet's XML streams through the scanner. Merged cells repeat their master's value in every
  * cell of the merge, the convention header detection reads.
  */
-import { StringDecoder } from 'node:string_decoder';
 import type { Cell } from '../../domain/values/parsed.js';
 import { failure, msg, type ReadFailure } from './messages.js';
 import { SharedStringsParser } from './shared-strings.js';
@@ -67,13 +66,12 @@ export async function readXlsx(
       dateStyles: parseDateStyles(await zip.text(book.stylesPart)),
       date1904: book.date1904,
     });
-    const decoder = new StringDecoder('utf8');
     const progress = options.onBytes && progressOf(options.onBytes, zip.size(sheet.part), options.fileSize ?? 0);
     for await (const chunk of zip.chunks(sheet.part)) {
-      scanner.push(decoder.write(chunk));
+      scanner.push(chunk);
       progress?.(chunk.length);
     }
-    const grid = scanner.end(decoder.end());
+    const grid = scanner.end();
     fillMerges(grid, scanner.merges);
     trimTrailingBlankRows(grid);
     if (grid.length === 0) return failure('empty', msg.emptySheet(shown, sheet.name));

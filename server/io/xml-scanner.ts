@@ -25,58 +25,63 @@ export function isSpace(ch: number): boolean {
   return ch === 32 || ch === 10 || ch === 13 || ch === 9;
 }
 
+/** Where the last complete UTF-8 character of `buf` ends (a chunk may end inside one). */
+function completeUtf8(buf: Uint8Array): number {
+  const n = buf.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const b = buf[n - back]!;
+    if ((b & 0xc0) !== 0x80) {
+      // A lead byte (or ASCII): complete if its sequence fits in what is there.
+      const len = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      return len <= back ? n : n - back;
+    }
+  }
+  return n;
+}
+
+const EMPTY = Buffer.alloc(0);
+
 export abstract class XmlScanner {
-  private pending = '';
+  /** Bytes not yet read: an incomplete tag or character at the end of the last chunk. */
+  private rest: Buffer = EMPTY;
   /** Set by a subclass while it wants the text of the element it is in. */
   protected capturing = false;
 
-  /** An attribute found by `nextAttr`: its name and value as [start, end) in the chunk. */
-  protected attrName = 0;
-  protected attrNameEnd = 0;
-  protected attrValue = 0;
-  protected attrValueEnd = 0;
+  /**
+   * The attributes of the start tag being opened, as positions in the chunk: attribute k's name is
+   * s[attrs[4k], attrs[4k + 1]) and its value s[attrs[4k + 2], attrs[4k + 3]) (the first 16 of them).
+   */
+  protected readonly attrs = new Int32Array(64);
+  protected attrCount = 0;
 
-  /** A start tag: the local name is s[name, nameEnd); attributes lie in s[nameEnd, attrsEnd). */
-  protected abstract open(s: string, name: number, nameEnd: number, attrsEnd: number, selfClosing: boolean): void;
+  /** A start tag: the local name is s[name, nameEnd); its attributes are in `attrs`. */
+  protected abstract open(s: string, name: number, nameEnd: number): void;
   /** An end tag (also called right after `open` for `<x/>`). */
   protected abstract close(s: string, name: number, nameEnd: number): void;
   /** Text (or CDATA, `cdata` true: not to be entity-decoded) while `capturing`. */
   protected abstract text(s: string, start: number, end: number, cdata: boolean): void;
 
-  push(chunk: string): void {
-    const s = this.pending === '' ? chunk : this.pending + chunk;
-    this.pending = s.slice(this.scan(s));
-  }
-
-  /** The last text; throws when the document stops inside a tag. */
-  finish(chunk = ''): void {
-    this.push(chunk);
-    if (this.pending.trim() !== '') throw new XmlSyntaxError();
-    this.pending = '';
-  }
-
   /**
-   * Reads the next attribute from `i` up to `end` into attrName… attrValueEnd; returns the index after
-   * it, or -1 when there is none.
+   * The next chunk of the UTF-8 document. Each is decoded on its own, after what was left of the one
+   * before: a flat string reads much faster than a concatenation of two.
    */
-  protected nextAttr(s: string, i: number, end: number): number {
-    while (i < end && isSpace(s.charCodeAt(i))) i++;
-    if (i >= end) return -1;
-    this.attrName = i;
-    let ch = s.charCodeAt(i);
-    while (i < end && ch !== EQUALS && !isSpace(ch)) ch = s.charCodeAt(++i);
-    this.attrNameEnd = i;
-    while (i < end && isSpace(s.charCodeAt(i))) i++;
-    if (s.charCodeAt(i) !== EQUALS) throw new XmlSyntaxError();
-    i++;
-    while (i < end && isSpace(s.charCodeAt(i))) i++;
-    const q = s.charCodeAt(i);
-    if (q !== QUOTE && q !== APOS) throw new XmlSyntaxError();
-    const close = s.indexOf(q === QUOTE ? '"' : "'", i + 1);
-    if (close < 0 || close >= end) throw new XmlSyntaxError();
-    this.attrValue = i + 1;
-    this.attrValueEnd = close;
-    return close + 1;
+  push(chunk: Uint8Array | string): void {
+    const bytes =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, 'utf8')
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buf = this.rest.length === 0 ? bytes : Buffer.concat([this.rest, bytes]);
+    const end = completeUtf8(buf);
+    const s = buf.toString('utf8', 0, end);
+    const pos = this.scan(s);
+    const tail = buf.subarray(end);
+    this.rest = pos === s.length ? Buffer.from(tail) : Buffer.concat([Buffer.from(s.slice(pos), 'utf8'), tail]);
+  }
+
+  /** The end of the document; throws when it stops inside a tag. */
+  finish(): void {
+    if (this.rest.toString('utf8').trim() !== '') throw new XmlSyntaxError();
+    this.rest = EMPTY;
   }
 
   /** Handles every complete tag of `s` (with the text before it); returns where the rest starts. */
@@ -104,23 +109,51 @@ export abstract class XmlScanner {
         pos = gt + 1;
         continue;
       }
-      // A start tag: its name, then attributes up to the `>` outside quotes.
+      // A start tag: its name, then its attributes up to `>` or `/>`.
       let i = lt + 1;
       let ch = s.charCodeAt(i);
       while (i < n && ch !== GT && ch !== SLASH && !isSpace(ch)) ch = s.charCodeAt(++i);
       const nameEnd = i;
-      while (i < n && ch !== GT) {
-        if (ch === QUOTE || ch === APOS) {
-          i = s.indexOf(ch === QUOTE ? '"' : "'", i + 1);
-          if (i < 0) return pos;
+      let count = 0;
+      let selfClosing = false;
+      for (;;) {
+        while (i < n && isSpace(ch)) ch = s.charCodeAt(++i);
+        if (i >= n) return pos;
+        if (ch === GT) break;
+        if (ch === SLASH) {
+          if (i + 1 >= n) return pos;
+          if (s.charCodeAt(i + 1) !== GT) throw new XmlSyntaxError();
+          selfClosing = true;
+          i++;
+          break;
         }
+        const attrName = i;
+        while (i < n && ch !== EQUALS && ch !== GT && ch !== SLASH && !isSpace(ch)) ch = s.charCodeAt(++i);
+        const attrNameEnd = i;
+        while (i < n && isSpace(ch)) ch = s.charCodeAt(++i);
+        if (i >= n) return pos;
+        if (ch !== EQUALS) throw new XmlSyntaxError();
         ch = s.charCodeAt(++i);
+        while (i < n && isSpace(ch)) ch = s.charCodeAt(++i);
+        if (i >= n) return pos;
+        if (ch !== QUOTE && ch !== APOS) throw new XmlSyntaxError();
+        const close = s.indexOf(ch === QUOTE ? '"' : "'", i + 1);
+        if (close < 0) return pos;
+        if (count < 16) {
+          const k = count * 4;
+          this.attrs[k] = attrName;
+          this.attrs[k + 1] = attrNameEnd;
+          this.attrs[k + 2] = i + 1;
+          this.attrs[k + 3] = close;
+        }
+        count++;
+        i = close + 1;
+        ch = s.charCodeAt(i);
       }
-      if (i >= n) return pos;
       if (this.capturing && lt > pos) this.text(s, pos, lt, false);
-      const selfClosing = s.charCodeAt(i - 1) === SLASH;
+      this.attrCount = Math.min(count, 16);
       const name = localStart(s, lt + 1, nameEnd);
-      this.open(s, name, nameEnd, selfClosing ? i - 1 : i, selfClosing);
+      this.open(s, name, nameEnd);
       if (selfClosing) this.close(s, name, nameEnd);
       pos = i + 1;
     }
