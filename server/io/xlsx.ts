@@ -83,12 +83,20 @@ export async function readXlsx(
   }
 }
 
-/** Maps the sheet's uncompressed bytes onto the file's size, for a bar that ends at the file's size. */
+/**
+ * Maps the sheet's uncompressed bytes onto the file's size, for a bar that ends at the file's size;
+ * called about 256 times in all, not for every chunk.
+ */
 function progressOf(onBytes: (n: number) => void, partSize: number, fileSize: number) {
   let done = 0;
+  let shown = -1;
   return (n: number) => {
     done += n;
-    onBytes(partSize > 0 ? Math.floor((Math.min(done, partSize) / partSize) * fileSize) : fileSize);
+    const at = partSize > 0 ? Math.floor((Math.min(done, partSize) / partSize) * fileSize) : fileSize;
+    if (at === fileSize || at - shown >= fileSize / 256) {
+      shown = at;
+      onBytes(at);
+    }
   };
 }
 
