@@ -4,8 +4,10 @@
  * Every cell is text; an empty cell is null.
  */
 import iconv from 'iconv-lite';
-import { parse } from 'csv-parse/sync';
 import type { Cell } from '../../domain/values/parsed.js';
+import { parseRecords } from './csv-records.js';
+
+export { CsvSyntaxError } from './csv-records.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'cp932';
 
@@ -57,31 +59,9 @@ function sniffDelimiter(text: string): string {
   return tabs > commas ? '\t' : ',';
 }
 
-export class CsvSyntaxError extends Error {
-  constructor(readonly line: number | null) {
-    super('csv syntax');
-  }
-}
-
 /** Parses CSV text into rows of cells; row i is record i + 1, so rows match what Excel shows. */
 export function parseCsv(text: string): Cell[][] {
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter: sniffDelimiter(text),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (e) {
-    const line = (e as { lines?: unknown }).lines;
-    throw new CsvSyntaxError(typeof line === 'number' ? line : null);
-  }
-  const grid: Cell[][] = records.map((rec) => {
-    const row: Cell[] = rec.map((v) => (v === '' ? null : v));
-    while (row.length > 0 && row[row.length - 1] === null) row.pop();
-    return row;
-  });
+  const grid = parseRecords(text, sniffDelimiter(text));
   while (grid.length > 0 && grid[grid.length - 1]!.every((c) => c === null || String(c).trim() === '')) grid.pop();
   return grid;
 }

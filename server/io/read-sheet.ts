@@ -46,6 +46,7 @@ export async function readSheetFile(path: string, options: ReadSheetOptions = {}
   if (head[0] === 0x50 && head[1] === 0x4b) {
     return readXlsx(path, shown, {
       sheet: options.sheet,
+      fileSize: size,
       onBytes: options.onProgress && ((n) => options.onProgress!(Math.min(n, size), size)),
     });
   }

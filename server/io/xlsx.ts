@@ -1,13 +1,15 @@
 /**
  * One worksheet of an .xlsx as a grid of primitives (`grid[0]` is worksheet row 1, `grid[r][0]` column A).
- * Merged cells repeat their master's value in every cell of the merge, as ExcelJS's in-memory reader
- * does; header detection reads that convention.
+ * The workbook, its relationships, styles and shared strings are read first (random access into the ZIP),
+ * then the sheet's XML streams through the scanner. Merged cells repeat their master's value in every
+ * cell of the merge, the convention header detection reads.
  */
-import { createReadStream } from 'node:fs';
 import type { Cell } from '../../domain/values/parsed.js';
-import { plainCell, toCell } from './cell-value.js';
 import { failure, msg, type ReadFailure } from './messages.js';
-import { LedgerWorkbookReader, type SheetModel, type StreamWorksheet } from './xlsx-stream.js';
+import { SharedStringsParser } from './shared-strings.js';
+import { SheetScanner } from './sheet-scanner.js';
+import { parseDateStyles, parseWorkbook, type SheetEntry } from './workbook-parts.js';
+import { ZipArchive } from './zip.js';
 
 export interface GridResult {
   ok: true;
@@ -17,15 +19,21 @@ export interface GridResult {
 
 export interface XlsxOptions {
   sheet?: string;
+  /** Called as the sheet is read, with a share of `fileSize` (the bar moves with the sheet's XML). */
   onBytes?: (bytesRead: number) => void;
+  fileSize?: number;
 }
 
 const sameName = (a: string, b: string) =>
   a === b || a.normalize('NFKC').trim().toLowerCase() === b.normalize('NFKC').trim().toLowerCase();
 
 /** The first visible tab, as Excel opens the book; hidden sheets hold settings, not the ledger. */
-function firstSheet(sheets: readonly SheetModel[]): SheetModel | undefined {
+function firstSheet(sheets: readonly SheetEntry[]): SheetEntry | undefined {
   return sheets.find((s) => !s.state || s.state === 'visible') ?? sheets[0];
+}
+
+function findSheet(sheets: readonly SheetEntry[], name: string): SheetEntry | undefined {
+  return sheets.find((s) => s.name === name) ?? sheets.find((s) => sameName(s.name, name));
 }
 
 export async function readXlsx(
@@ -33,60 +41,63 @@ export async function readXlsx(
   shown: string,
   options: XlsxOptions = {},
 ): Promise<GridResult | ReadFailure> {
-  const input = createReadStream(path);
-  let bytes = 0;
-  if (options.onBytes) {
-    input.on('data', (chunk) => {
-      bytes += chunk.length;
-      options.onBytes!(bytes);
-    });
-  }
-  const reader = new LedgerWorkbookReader(input);
+  let zip: ZipArchive;
   try {
-    for await (const ws of reader) {
-      const models = reader.sheetModels;
-      const wanted = options.sheet ?? firstSheet(models)?.name;
-      if (wanted !== undefined && !sameName(ws.name, wanted)) continue;
-      const grid = await readRows(ws, reader.date1904);
-      fillMerges(grid, ws.extras?.merges ?? []);
-      trimTrailingBlankRows(grid);
-      if (grid.length === 0) return failure('empty', msg.emptySheet(shown, ws.name));
-      return { ok: true, grid, sheetName: ws.name };
+    zip = await ZipArchive.open(path);
+  } catch {
+    return failure('unreadable', msg.corrupt(shown));
+  }
+  try {
+    const workbookXml = await zip.text('xl/workbook.xml');
+    if (workbookXml === undefined) return failure('unreadable', msg.notWorkbook(shown));
+    const book = parseWorkbook(workbookXml, await zip.text('xl/_rels/workbook.xml.rels'));
+    const names = book.sheets.map((s) => s.name);
+    const sheet = options.sheet === undefined ? firstSheet(book.sheets) : findSheet(book.sheets, options.sheet);
+    if (!sheet) {
+      if (options.sheet !== undefined) return failure('no-such-sheet', msg.noSuchSheet(shown, options.sheet, names));
+      return failure('empty', msg.emptySheet(shown, names[0] ?? ''));
     }
-    const names = reader.sheetModels.map((s) => s.name);
-    if (reader.model === undefined) return failure('unreadable', msg.notWorkbook(shown));
-    if (options.sheet !== undefined) return failure('no-such-sheet', msg.noSuchSheet(shown, options.sheet, names));
-    return failure('empty', msg.emptySheet(shown, names[0] ?? ''));
+    // A chart sheet, or a sheet whose part is missing, has no cells.
+    if (sheet.part === undefined || !zip.has(sheet.part)) return failure('empty', msg.emptySheet(shown, sheet.name));
+    const shared = new SharedStringsParser();
+    for await (const chunk of zip.chunks(book.sharedStringsPart)) shared.push(chunk);
+    const scanner = new SheetScanner({
+      sharedStrings: shared.end(),
+      dateStyles: parseDateStyles(await zip.text(book.stylesPart)),
+      date1904: book.date1904,
+    });
+    const progress = options.onBytes && progressOf(options.onBytes, zip.size(sheet.part), options.fileSize ?? 0);
+    for await (const chunk of zip.chunks(sheet.part)) {
+      scanner.push(chunk);
+      progress?.(chunk.length);
+    }
+    const grid = scanner.end();
+    fillMerges(grid, scanner.merges);
+    trimTrailingBlankRows(grid);
+    if (grid.length === 0) return failure('empty', msg.emptySheet(shown, sheet.name));
+    return { ok: true, grid, sheetName: sheet.name };
   } catch {
     return failure('unreadable', msg.corrupt(shown));
   } finally {
-    input.destroy();
+    zip.close();
   }
 }
 
-async function readRows(ws: StreamWorksheet, date1904: boolean): Promise<Cell[][]> {
-  const grid: Cell[][] = [];
-  const typed = ws.extras?.typedResults;
-  for await (const row of ws) {
-    const cells: Cell[] = [];
-    row.eachCell((cell, col) => {
-      const v = cell.value;
-      let c = plainCell(v); // the common case, without allocating a context
-      if (c === undefined) {
-        const formula = typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
-        c = toCell(v, {
-          numFmt: formula ? cell.numFmt : undefined,
-          date1904,
-          typedResult: formula && typed?.size ? typed.get(cell.address) : undefined,
-        });
-      }
-      if (c !== null) cells[col - 1] = c;
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= null;
-    grid[row.number - 1] = cells;
-  }
-  for (let i = 0; i < grid.length; i++) grid[i] ??= [];
-  return grid;
+/**
+ * Maps the sheet's uncompressed bytes onto the file's size, for a bar that ends at the file's size;
+ * called about 256 times in all, not for every chunk.
+ */
+function progressOf(onBytes: (n: number) => void, partSize: number, fileSize: number) {
+  let done = 0;
+  let shown = -1;
+  return (n: number) => {
+    done += n;
+    const at = partSize > 0 ? Math.floor((Math.min(done, partSize) / partSize) * fileSize) : fileSize;
+    if (at === fileSize || at - shown >= fileSize / 256) {
+      shown = at;
+      onBytes(at);
+    }
+  };
 }
 
 const REF = /^([A-Z]+)(\d+)$/;

@@ -71,6 +71,22 @@ describe('readSheetFile: .xlsx written by ExcelJS', () => {
   });
 });
 
+describe('readSheetFile: progress', () => {
+  it('reports bytes of the file, ending at its size', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台帳');
+    for (let r = 1; r <= 3000; r++) ws.getRow(r).values = [`A-${r}`, r * 100, '見本 花子'];
+    const path = join(dir, 'progress.xlsx');
+    await wb.xlsx.writeFile(path);
+    const calls: [number, number][] = [];
+    const r = await readSheetFile(path, { onProgress: (done, total) => calls.push([done, total]) });
+    expect(r.ok && r.grid).toHaveLength(3000);
+    const size = calls[0]![1];
+    expect(calls.at(-1)).toEqual([size, size]);
+    expect(calls.every(([done], i) => done <= size && (i === 0 || done >= calls[i - 1]![0]))).toBe(true);
+  });
+});
+
 describe('readSheetFile: .xlsx as Japanese Excel writes it', () => {
   const sheet = (rows: string, merges?: string[]) => ({ name: '台帳', rows, merges });
   it('reads text, not its phonetic reading; skips a hidden first sheet; types formula results', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeXmlText, SharedStringsParser, sharedStringText } from '../../../server/io/shared-strings.js';
+import { SharedStringsParser } from '../../../server/io/shared-strings.js';
+import { decodeXmlText } from '../../../server/io/xml-text.js';
 
 const XML =
   '<?xml version="1.0"?><sst count="4">' +
@@ -10,9 +11,22 @@ const XML =
   '</sst>';
 
 describe('shared strings', () => {
+  const table = (xml: string) => {
+    const p = new SharedStringsParser();
+    p.push(xml);
+    return p.end();
+  };
+
   it('drops phonetic readings and joins rich-text runs', () => {
-    expect(sharedStringText('<t>山田</t><rPh sb="0" eb="2"><t>ヤマダ</t></rPh>')).toBe('山田');
-    expect(sharedStringText('<r><t>a</t></r><r><t>b</t></r>')).toBe('ab');
+    expect(table('<sst><si><t>山田</t><rPh sb="0" eb="2"><t>ヤマダ</t></rPh></si></sst>')).toEqual(['山田']);
+    expect(table('<sst><si><r><t>a</t></r><r><t>b</t></r></si></sst>')).toEqual(['ab']);
+  });
+
+  it('reads prefixed elements, CDATA and comments', () => {
+    expect(table('<x:sst><x:si><x:t>a<!-- c --><![CDATA[&<b>]]></x:t></x:si><x:si><x:t/></x:si></x:sst>')).toEqual([
+      'a&<b>',
+      '',
+    ]);
   });
 
   it('decodes entities and OOXML escapes', () => {

@@ -1,5 +1,5 @@
 /**
- * Watches a worksheet's XML on its way to ExcelJS's streaming parser, for the two things that parser
+ * (The old reader's, kept for the differential test.) Watches a worksheet's XML on its way to ExcelJS's streaming parser, for the two things that parser
  * drops: merged ranges (<mergeCell ref="A1:B2"/>), and the type of a formula's cached result (it
  * reads every non-text result as a number, so TRUE becomes 1 and #N/A becomes NaN).
  */

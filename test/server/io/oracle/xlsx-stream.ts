@@ -1,5 +1,5 @@
 /**
- * ExcelJS's streaming WorkbookReader with two repairs (its in-memory reader needs over 1 GB for a
+ * (The old reader's, kept for the differential test.) ExcelJS's streaming WorkbookReader with two repairs (its in-memory reader needs over 1 GB for a
  * 100k-row ledger; this one stays near 350 MB): shared strings without phonetic readings, and a tap
  * on each worksheet's XML for merges and typed formula results (see sheet-xml-tap.ts).
  * It overrides two underscore methods of exceljs 4.4 (the last 4.x): the tests pin their behaviour.
