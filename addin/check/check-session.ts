@@ -7,6 +7,7 @@ import type { SheetRef, UsedArea, WorkbookPort } from '../excel/workbook-port.js
 import type { Cell } from '../../domain/values/parsed.js';
 import type { CheckResult, Locale } from '../../domain/engine/types.js';
 import { LedgerChecker } from '../../domain/engine/checker.js';
+import type { LateChargeProfiles } from '../../domain/late-charge/profiles.js';
 import { fiscalYearOf, type Day } from '../../domain/calendar/day.js';
 import type { SheetConfig } from '../state/sheet-config.js';
 import type { YearKind } from '../state/filters.js';
@@ -26,11 +27,39 @@ export class HeaderLostError extends Error {
 export interface SessionOptions {
   asOf: Day;
   locale: Locale;
+  /** The late-charge profiles the rules count with (the city's, when the pane has read them). */
+  lateCharges?: LateChargeProfiles;
 }
 
 /** Last used row and column (1-based) of an area, or 0 for an empty sheet. */
 export const lastRowOf = (a: UsedArea | null) => (a ? a.firstRow + a.rowCount - 1 : 0);
 export const lastColumnOf = (a: UsedArea | null) => (a ? a.firstColumn + a.columnCount - 1 : 0);
+
+/**
+ * The used range as a grid (`grid[i]` is worksheet row i+1), read in chunks; progress 0..1.
+ * `blank`: columns emptied as each chunk arrives (an Individual Number is never kept, even in memory).
+ */
+export async function readGrid(
+  port: WorkbookPort,
+  sheet: SheetRef,
+  area: UsedArea,
+  onProgress?: (fraction: number) => void,
+  blank: readonly number[] = [],
+): Promise<Cell[][]> {
+  const last = lastRowOf(area);
+  const columns = lastColumnOf(area);
+  const grid: Cell[][] = [];
+  for (let from = 1; from <= last; from += CHUNK_ROWS) {
+    const to = Math.min(last, from + CHUNK_ROWS - 1);
+    const rows = await port.readRows(sheet, from, to, columns, (p) => onProgress?.((from - 1 + p.rowsRead) / last));
+    for (const r of rows) {
+      for (const c of blank) if (c < r.length) r[c] = null;
+      grid.push(r);
+    }
+    onProgress?.(to / last);
+  }
+  return grid;
+}
 
 export class CheckSession {
   readonly checker: LedgerChecker;
@@ -45,7 +74,14 @@ export class CheckSession {
     public area: UsedArea,
   ) {
     const { mapping, claimType } = config;
-    this.checker = new LedgerChecker(mapping, { asOf: options.asOf, claimType, mapping, locale: options.locale });
+    const { asOf, locale, lateCharges } = options;
+    this.checker = new LedgerChecker(mapping, {
+      asOf,
+      claimType,
+      mapping,
+      locale,
+      ...(lateCharges ? { lateCharges } : {}),
+    });
     this.fiscalYear = fiscalYearOf(options.asOf);
     this.personal = mapping.personalNumberColumns.map((c) => c.column);
   }
@@ -64,18 +100,8 @@ export class CheckSession {
   ): Promise<CheckSession | null> {
     const area = await port.usedArea(sheet);
     if (!area) return null;
-    const last = lastRowOf(area);
-    const columns = lastColumnOf(area);
     /** grid[i] is worksheet row i+1; the checker keeps the data rows, the rest is dropped after the check. */
-    const grid: Cell[][] = [];
-    for (let from = 1; from <= last; from += CHUNK_ROWS) {
-      const to = Math.min(last, from + CHUNK_ROWS - 1);
-      const rows = await port.readRows(sheet, from, to, columns, (p) =>
-        onProgress?.((0.9 * (from - 1 + p.rowsRead)) / last),
-      );
-      for (const r of rows) grid.push(r);
-      onProgress?.((0.9 * to) / last);
-    }
+    const grid = await readGrid(port, sheet, area, (f) => onProgress?.(0.9 * f));
     const mapping = locateHeader(config.mapping, grid);
     if (!mapping) throw new HeaderLostError();
     const found = sameMapping(mapping, config.mapping) ? config : { ...config, mapping };

@@ -63,6 +63,10 @@ export const en: Record<keyof typeof ja, string> = {
   'check.headerTouched': 'The header rows were edited. If the columns changed, fix them with “Change mapping”.',
   'check.headerLost':
     'The confirmed header row was not found (rows or columns inserted or deleted, or a header changed). Check the column mapping and press “Confirm”.',
+  'worklist.make': 'Make the worklist',
+  'worklist.writing': 'Writing the worklist…',
+  'worklist.done':
+    'Wrote the worklist of {count} debtors to the sheet “{sheet}” (its row numbers link back to the ledger). Names, addresses and phones stay in this workbook and are never sent.',
   'summary.bySeverity': 'By severity',
   'summary.byRule': 'By rule',
   'filter.severity': 'Severity',
@@ -163,7 +167,8 @@ export const en: Record<keyof typeof ja, string> = {
   'lc.profile.tax-like': 'as for local taxes (地方税法20条の4の2・附則3条の2)',
   'lc.profile.civil': 'Civil Code (民法404条・419条)',
   'lc.profile.none': 'no late charge',
-  'lc.builtIn': 'Calculated with the built-in rate table (the service’s table is not used yet).',
+  'lc.builtIn': 'Calculated with the built-in rate table (connected to the service, the city’s table is used).',
+  'lc.cityTable': 'Calculated with the city’s table (from the service, version {version}).',
   'lc.col.period': 'Period',
   'lc.col.days': 'Days',
   'lc.col.rate': 'Rate',

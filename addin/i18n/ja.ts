@@ -61,6 +61,10 @@ export const ja = {
   'check.headerTouched': '見出し行が編集されました。列の対応が変わった場合は「対応を変更」で直してください。',
   'check.headerLost':
     '確定した見出し行が見つかりません（行・列の挿入や削除、見出しの変更のため）。列の対応を確認して「確定」を押してください。',
+  'worklist.make': '対応リストを作る',
+  'worklist.writing': '対応リストを書き出しています…',
+  'worklist.done':
+    '「{sheet}」シートに {count}人の対応リストを書き出しました（台帳の行番号から台帳へ移れます）。氏名・住所・電話番号はこのブックの中だけにあり、送信されません。',
   'summary.bySeverity': '重要度別',
   'summary.byRule': 'ルール別',
   'filter.severity': '重要度',
@@ -160,7 +164,8 @@ export const ja = {
   'lc.profile.tax-like': '税の例による（地方税法20条の4の2・附則3条の2）',
   'lc.profile.civil': '民法（404条・419条）',
   'lc.profile.none': '延滞金なし',
-  'lc.builtIn': '組み込みの割合表で計算しています（サービスの割合表はまだ使っていません）。',
+  'lc.builtIn': '組み込みの割合表で計算しています（サービスに接続すると市の設定を使います）。',
+  'lc.cityTable': '市の設定（サービス、第{version}版）の割合表で計算しています。',
   'lc.col.period': '期間',
   'lc.col.days': '日数',
   'lc.col.rate': '割合',

@@ -2,10 +2,10 @@
  * Renders a report sheet (domain/reports/report-sheet.ts) as what the sheet writer port takes
  * (addin/excel/workbook-port.ts): the lines, header, rows and note as one matrix, the columns'
  * number formats on the data rows, widths in points, the title, header and total bold, the header
- * frozen, and the charts. Office.js sets no alignment or autofilter through the port, so a unit
- * line stays left and a list is not filtered (the service's .xlsx has both).
+ * frozen, the links, the autofilter and the charts. Office.js sets no alignment through the port,
+ * so a unit line stays left (the service's .xlsx aligns it right).
  */
-import { sheetLayout, type ReportSheet } from '../../domain/reports/report-sheet.js';
+import { sheetLayout, sheetReference, type ReportSheet } from '../../domain/reports/report-sheet.js';
 import type { ChartSpec, SheetValue, SheetWriteOptions } from '../excel/workbook-port.js';
 
 export interface SheetPlan {
@@ -19,7 +19,7 @@ export interface SheetPlan {
 export const POINTS_PER_CHARACTER = 7;
 
 export function sheetPlan(s: ReportSheet): SheetPlan {
-  const { headerRow, lastRow } = sheetLayout(s);
+  const { headerRow, firstDataRow, lastRow } = sheetLayout(s);
   const rows: SheetValue[][] = [
     ...s.lines.map((l) => [...l.cells]),
     s.columns.map((c) => c.header),
@@ -37,6 +37,12 @@ export function sheetPlan(s: ReportSheet): SheetPlan {
       columnWidths: s.columns.map((c) => Math.round(c.width * POINTS_PER_CHARACTER)),
       freezeRows: headerRow,
       boldRows: [...styled, headerRow, ...(s.totalLast && s.rows.length > 0 ? [lastRow] : [])],
+      links: s.links.map((l) => ({
+        row: firstDataRow + l.row,
+        column: l.column + 1,
+        reference: sheetReference(l.sheet, l.address),
+      })),
+      ...(s.filter && s.rows.length > 0 ? { filter: { headerRow, lastRow, columns: s.columns.length } } : {}),
     },
     charts: s.charts.map((c) => ({ ...c, position: { ...c.position } })),
   };

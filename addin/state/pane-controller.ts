@@ -13,7 +13,8 @@ import type { Finding } from '../../domain/engine/types.js';
 import type { FieldKey } from '../../domain/fields/catalogue.js';
 import { detectHeader } from '../../domain/fields/header.js';
 import { todayInJapan, type Day } from '../../domain/calendar/day.js';
-import { DEFAULT_LATE_CHARGE_PROFILES, type LateChargeProfiles } from '../../domain/late-charge/index.js';
+import type { CityLateCharges } from '../../domain/api/late-charges.js';
+import { DEFAULT_LATE_CHARGE_PROFILES, LateChargeProfiles } from '../../domain/late-charge/index.js';
 import { localeOf, translator, type Translate } from '../i18n/messages.js';
 import { CheckSession, HeaderLostError, lastColumnOf, lastRowOf } from '../check/check-session.js';
 import { recheck } from '../check/recheck.js';
@@ -25,6 +26,7 @@ import type { Filters, YearKind } from './filters.js';
 import { loadSheetConfig, newLedgerId, saveSheetConfig, type SheetConfig } from './sheet-config.js';
 import { editColumn, guessClaimType } from './mapping-draft.js';
 import { SyncController } from './sync-controller.js';
+import { WorklistController } from './worklist-controller.js';
 
 export interface PaneOptions {
   storage?: KeyValueStore | null;
@@ -32,7 +34,7 @@ export interface PaneOptions {
   subtle?: SubtleCrypto;
   /** 基準日; today in Japan by default. */
   asOf?: () => Day;
-  /** The late-charge profiles of 延滞金の計算; the built-in table by default. */
+  /** Late-charge profiles that override the city's and the built-in table (tests). */
   lateChargeProfiles?: LateChargeProfiles;
 }
 
@@ -42,12 +44,15 @@ export class PaneController {
   readonly store: Store<PaneState>;
   readonly t: Translate;
   readonly sync: SyncController;
+  readonly worklist: WorklistController;
   private session: CheckSession | null = null;
   private unsubscribe: (() => Promise<void>) | null = null;
   /** Checks and edits run one after another, so an edit never lands on a half-read sheet. */
   private queue: Promise<unknown> = Promise.resolve();
   /** The header moved since the mapping was stored: saved with the next explicit action, never on an edit. */
   private configMoved = false;
+  /** The city's late-charge table from the service, once read. */
+  private cityLateCharges: LateChargeProfiles | null = null;
 
   constructor(
     readonly port: WorkbookPort,
@@ -58,6 +63,7 @@ export class PaneController {
     this.t = translator(locale);
     this.store = createStore(initialState(locale, loadSettings(storage)));
     this.sync = new SyncController(this, storage, options);
+    this.worklist = new WorklistController(this);
     port.onCellEditWait?.((waiting) => this.cellEditWait(waiting));
   }
 
@@ -77,14 +83,30 @@ export class PaneController {
     return (this.options.asOf ?? todayInJapan)();
   }
 
+  /** What the check, the worklist and 延滞金の計算 count with: the city's table when read, else the built-in one. */
   get lateChargeProfiles(): LateChargeProfiles {
-    return this.options.lateChargeProfiles ?? DEFAULT_LATE_CHARGE_PROFILES;
+    return this.options.lateChargeProfiles ?? this.cityLateCharges ?? DEFAULT_LATE_CHARGE_PROFILES;
   }
 
-  /** Opens the active sheet, then resends whatever the outbox still holds. */
+  /**
+   * The city's table, as the service gave it. A sheet checked with another version is checked
+   * again, so the pane's findings stay those the service finds.
+   */
+  useCityLateCharges(city: CityLateCharges): void {
+    const was = this.state.lateChargeTable;
+    this.cityLateCharges = new LateChargeProfiles(city.table);
+    this.store.set({ lateChargeTable: { source: city.source, version: city.version, updatedAt: city.updatedAt } });
+    if ((was.source !== city.source || was.version !== city.version) && this.session) {
+      void this.check({ keepFlags: true });
+    }
+  }
+
+  /** Opens the active sheet, then resends whatever the outbox still holds; the city's table is read meanwhile. */
   async start(): Promise<void> {
+    const table = this.sync.loadLateCharges();
     await this.open();
     await this.sync.resendPending();
+    await table;
   }
 
   async open(): Promise<void> {
@@ -186,6 +208,12 @@ export class PaneController {
     });
   }
 
+  /** The sheet as last checked (kept current by edits), or a fresh check when there is none. */
+  async checkedSession(): Promise<CheckSession | null> {
+    await this.whenIdle();
+    return this.session ?? (await this.check({ keepFlags: true }));
+  }
+
   /** Reads and checks the pane's sheet, wherever the user is; `flags`: show the highlights anew. */
   private async checkSheet(flags: boolean): Promise<CheckSession | null> {
     const { sheet, config } = this.state;
@@ -194,9 +222,8 @@ export class PaneController {
     this.store.set({ error: null });
     try {
       const asOf = this.today();
-      const session = await CheckSession.run(this.port, sheet, config, { asOf, locale: this.state.locale }, (p) =>
-        this.setCheck({ progress: p }),
-      );
+      const options = { asOf, locale: this.state.locale, lateCharges: this.lateChargeProfiles };
+      const session = await CheckSession.run(this.port, sheet, config, options, (p) => this.setCheck({ progress: p }));
       this.session = session;
       if (!session) {
         this.store.set({ phase: 'empty' });

@@ -59,6 +59,14 @@ export interface SyncValueProblem {
   expected?: string;
 }
 
+/** Which late-charge table the pane counts with (the check, the worklist, 延滞金の計算). */
+export interface LateChargeTableView {
+  source: 'service' | 'builtin';
+  /** The city's version on the service; 0 for the built-in table. */
+  version: number;
+  updatedAt: string | null;
+}
+
 export interface PaneState {
   locale: Locale;
   phase: Phase;
@@ -71,7 +79,16 @@ export interface PaneState {
   selected: Finding | null;
   sync: SyncView;
   settings: SyncSettings;
+  lateChargeTable: LateChargeTableView;
+  /** The last 「対応リストを作る」: how many debtors were written to which sheet. */
+  worklist: WorklistView;
   error: string | null;
+}
+
+export interface WorklistView {
+  status: 'idle' | 'writing' | 'done' | 'error';
+  debtors: number;
+  sheetName: string | null;
 }
 
 export function initialState(locale: Locale, settings: SyncSettings): PaneState {
@@ -97,6 +114,8 @@ export function initialState(locale: Locale, settings: SyncSettings): PaneState 
       problems: null,
     },
     settings,
+    lateChargeTable: { source: 'builtin', version: 0, updatedAt: null },
+    worklist: { status: 'idle', debtors: 0, sheetName: null },
     error: null,
   };
 }

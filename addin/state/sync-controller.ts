@@ -94,6 +94,19 @@ export class SyncController {
     this.set({ connected: null, message: this.pane.t('sync.saved') });
   }
 
+  /**
+   * Reads the city's late-charge table where the service is set up; where it cannot be read, the
+   * pane keeps counting with the table it has and says which (a late charge is never a reason to fail).
+   */
+  async loadLateCharges(): Promise<void> {
+    if (!isConfigured(this.pane.state.settings)) return;
+    try {
+      this.pane.useCityLateCharges(await this.context().client.lateCharges());
+    } catch {
+      // Offline, or an older service: the built-in table (or the last one read) stays, and the pane says which.
+    }
+  }
+
   testConnection(): Promise<void> {
     return this.track(this.testNow());
   }
@@ -104,6 +117,7 @@ export class SyncController {
       const me = await this.context().client.me();
       const who = [me.bureau, me.division].filter(Boolean).join(' ') || me.role;
       this.set({ connected: this.pane.t('sync.connected', { who }), message: null });
+      await this.loadLateCharges();
     } catch (e) {
       await this.failed(e);
     }

@@ -4,6 +4,7 @@
  * where it sent one). Requests and answers are the route table's (domain/api/routes.ts).
  */
 import { z } from 'zod';
+import type { CityLateCharges } from '../../domain/api/late-charges.js';
 import { ROUTES, type RouteSpec } from '../../domain/api/routes.js';
 import type { RowChanges, SubmissionPart, SubmissionResult } from '../../domain/sync/protocol.js';
 import type { Translate } from '../i18n/messages.js';
@@ -42,6 +43,11 @@ export class ApiClient {
 
   submit(ledgerId: string, part: SubmissionPart): Promise<SubmissionResult> {
     return this.request(ROUTES.submit, ROUTES.submit.response, { params: { ledgerId }, body: part });
+  }
+
+  /** The city's late-charge table (or the built-in one, where the city keeps none). */
+  lateCharges(): Promise<CityLateCharges> {
+    return this.request(ROUTES.lateCharges, ROUTES.lateCharges.response);
   }
 
   rowsSince(ledgerId: string, since: number): Promise<RowChanges> {

@@ -1,4 +1,4 @@
-/** 「チェック」: run the check, see the summary, filter and walk through the findings. */
+/** 「チェック」: run the check, see the summary, filter and walk through the findings; make the 対応リスト. */
 import { useMemo } from 'react';
 import {
   Button,
@@ -31,6 +31,7 @@ export function CheckTab() {
   const flagsShown = usePaneState((s) => s.flagsShown);
   const filters = usePaneState((s) => s.filters);
   const selected = usePaneState((s) => s.selected);
+  const worklist = usePaneState((s) => s.worklist);
   const result = check.result;
   const shown = useMemo(
     () => (result ? filterFindings(result.findings, filters, pane.yearKindOf) : []),
@@ -46,7 +47,20 @@ export function CheckTab() {
         </Button>
         {result && flagsShown && <Button onClick={() => void pane.clearFlags()}>{t('check.clearFlags')}</Button>}
         {result && !flagsShown && <Button onClick={() => void pane.showFlags()}>{t('check.showFlags')}</Button>}
+        {result && pane.worklist.available && (
+          <Button disabled={running || worklist.status === 'writing'} onClick={() => void pane.worklist.write()}>
+            {t('worklist.make')}
+          </Button>
+        )}
       </div>
+      {worklist.status === 'writing' && <Text size={200}>{t('worklist.writing')}</Text>}
+      {worklist.status === 'done' && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            {t('worklist.done', { sheet: worklist.sheetName ?? '', count: worklist.debtors })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {running && (
         <Field
           validationMessage={t('check.progress', { percent: Math.round(check.progress * 100) })}

@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { LateChargeOutcome } from '../late-charge/calculator.js';
 import { baseLine, noteTexts, pieceRows, profileLabel, sumLine, totalLine } from '../late-charge/format.js';
-import { useT } from './pane-context.js';
+import { usePaneState, useT } from './pane-context.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -21,6 +21,7 @@ const useStyles = makeStyles({
 
 export function LateChargeResultView({ outcome }: { outcome: LateChargeOutcome }) {
   const t = useT();
+  const table = usePaneState((s) => s.lateChargeTable);
   const styles = useStyles();
   if (outcome.uncountable) return <Text>{t('lc.uncountable')}</Text>;
   const c = outcome.computed;
@@ -67,7 +68,9 @@ export function LateChargeResultView({ outcome }: { outcome: LateChargeOutcome }
       <Text weight="semibold" size={400} data-testid="late-charge-total">
         {totalLine(t, c)}
       </Text>
-      <Text size={200}>{t('lc.builtIn')}</Text>
+      <Text size={200} data-testid="late-charge-table">
+        {table.source === 'service' ? t('lc.cityTable', { version: table.version }) : t('lc.builtIn')}
+      </Text>
     </section>
   );
 }

@@ -3,6 +3,7 @@
  * once per submissionId, 409 stale-revision, `rows?since=`. Records every request body, and can
  * drop requests as a failing network does.
  */
+import type { CityLateCharges } from '../../domain/api/late-charges.js';
 import { SubmissionPart, type RowUpsert } from '../../domain/sync/protocol.js';
 import { PERSONAL_FIELDS } from '../../domain/sync/fields.js';
 
@@ -34,6 +35,8 @@ export class FakeService {
   failNext = 0;
   /** Rejects only POSTs when set, so catch-up reads still work. */
   failOnlyPosts = false;
+  /** The city's late-charge table, where the service keeps one (404 otherwise, as an older service). */
+  lateCharges: CityLateCharges | null = null;
   /** Answers for the next submission posts, in order (a refusal the real service would give). */
   readonly answers: { status: number; body: unknown }[] = [];
 
@@ -50,6 +53,11 @@ export class FakeService {
     if (auth !== 'Bearer test-token-0123456789')
       return json(401, { code: 'unauthorized', message: '認証が必要です。' });
     if (url.pathname === '/api/v1/city-key') return json(200, { key: CITY_KEY });
+    if (url.pathname === '/api/v1/late-charges') {
+      return this.lateCharges
+        ? json(200, this.lateCharges)
+        : json(404, { code: 'not-found', message: '見つかりません。' });
+    }
     if (url.pathname === '/api/v1/me') return json(200, { role: 'division', bureau: 'こども局', division: '保育課' });
     const m = /^\/api\/v1\/ledgers\/([^/]+)\/(submissions|rows)$/.exec(url.pathname);
     if (!m) return json(404, { code: 'not-found', message: '見つかりません。' });

@@ -456,6 +456,12 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     may: OVERSEERS,
   },
+  {
+    route: 'GET /api/v1/oversight/receivables-status',
+    path: () => `/api/v1/oversight/receivables-status?fy=${FY}`,
+    ok: 200,
+    may: OVERSEERS,
+  },
 
   // Improvement proposals (proposals.ts): finance writes, the claim's three parties read.
   {
@@ -770,7 +776,11 @@ describe('nothing outside the caller’s scope in the answers', () => {
     expect(cases.json.hardCases.length > 0).toBe(who === 'divOwn' || who === 'accOwn');
     const lists = [`/api/v1/proposals?fy=${FY}`, '/api/v1/settings/submission-period'];
     if (who.startsWith('acc')) {
-      lists.push(`/api/v1/oversight/submissions?fy=${FY}`, `/api/v1/oversight/claims?fy=${FY}&all=true`);
+      lists.push(
+        `/api/v1/oversight/submissions?fy=${FY}`,
+        `/api/v1/oversight/claims?fy=${FY}&all=true`,
+        `/api/v1/oversight/receivables-status?fy=${FY}`,
+      );
     }
     for (const path of lists) clean(who, await call('GET', path, t));
     for (const id of mine) {
