@@ -259,6 +259,17 @@ describe.skipIf(!HAS_CHROMIUM)('the task pane in Chromium against the service', 
     await page.getByRole('tab', { name: 'チェック' }).click();
   });
 
+  it('counts a late charge (延滞金の計算), the ledger’s claim type filled in', async () => {
+    await page.getByRole('tab', { name: '延滞金の計算' }).click();
+    await page.getByLabel('本税・元金（円）').fill('123,456');
+    await page.getByLabel('納期限').fill('令和7年4月30日');
+    await page.getByLabel('納付日').fill('2025-08-15');
+    // As `saiken latecharge --principal 123456 --due 2025-04-30 --paid 2025-08-15` counts it.
+    await until(() => page.getByTestId('late-charge-total').textContent()).toBe('延滞金: 2,400円（100円未満切捨て）');
+    await shot('04c-late-charge');
+    await page.getByRole('tab', { name: 'チェック' }).click();
+  });
+
   it('selects the cell of a finding', async () => {
     await page.getByLabel('ルール', { exact: true }).selectOption('REQUIRED_MISSING');
     const n = expected.summary.byRule.REQUIRED_MISSING!;
