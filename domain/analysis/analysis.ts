@@ -1,7 +1,8 @@
 /**
  * The analysis beside the findings (`rules.md`, "Analysis"): 現年度分 / 滞納繰越分, 収納率,
  * aging by years since the due date, the split by income bracket, the payment channels
- * (`channels.ts`) and 未収金の状況 (`domain/status/`). Kept as running sums so that re-checking one row adds and subtracts instead of re-reading the sheet.
+ * (`channels.ts`) and 未収金の状況 (`domain/status/`). Kept as running sums so that re-checking one
+ * row adds and subtracts instead of re-reading the sheet.
  */
 import { fiscalYearOf, formatISO, wholeYearsBetween, type Day } from '../calendar/day.js';
 import type { LedgerRow } from '../engine/ledger-row.js';
@@ -10,6 +11,7 @@ import { StatusAccumulator, type ReceivablesStatus } from '../status/sums.js';
 import { ChannelAccumulator, CHANNELS, type ChannelBreakdowns } from './channels.js';
 import { collectionRate } from './rate.js';
 
+/** Where the rate was first defined; importers elsewhere keep this path. */
 export { collectionRate };
 
 export interface Totals {
