@@ -92,10 +92,12 @@ export const en: Record<keyof typeof ja, string> = {
   'analysis.agingBucket': '{from}–{to} years',
   'analysis.agingLast': '{from}+ years',
   'analysis.byIncomeBracket': 'By income bracket',
-  'analysis.byDunningMethod': 'By dunning method',
   'analysis.key': 'Group',
   'analysis.yen': '¥{amount}',
   'analysis.asOf': 'As of {asOf} (FY{year})',
+  'analysis.status': 'Receivables status (rows still owing)',
+  'analysis.notInStatus':
+    'Rows with a negative outstanding balance (¥{amount} in all) are not in the receivables status.',
 
   'sync.settings': 'Service settings',
   'sync.settingsNote': 'Stored for this user on this computer only, never in the workbook.',

@@ -90,10 +90,11 @@ export const ja = {
   'analysis.agingBucket': '{from}〜{to}年',
   'analysis.agingLast': '{from}年以上',
   'analysis.byIncomeBracket': '所得階層別',
-  'analysis.byDunningMethod': '催告方法別',
   'analysis.key': '区分',
   'analysis.yen': '{amount}円',
   'analysis.asOf': '基準日 {asOf}（{year}年度）',
+  'analysis.status': '未収金の状況（収入未済額のある行）',
+  'analysis.notInStatus': '収入未済額がマイナスの行（計 {amount}円）は未収金の状況に含めていません。',
 
   'sync.settings': 'サービスの設定',
   'sync.settingsNote': 'このパソコンのこのユーザーだけに保存します。ブックには保存しません。',

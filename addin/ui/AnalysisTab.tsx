@@ -1,10 +1,16 @@
-/** 分析: totals by 現年度分 / 滞納繰越分, aging (滞納年数別), and splits where the sheet has the columns. */
+/**
+ * 分析: totals by 現年度分 / 滞納繰越分, aging (滞納年数別), 未収金の状況, and the splits and payment
+ * channels whose columns the sheet has.
+ */
 import { Text } from '@fluentui/react-components';
 import { formatNumber } from '../i18n/messages.js';
 import { usePaneState, useT } from './pane-context.js';
 import { TotalsTable } from './TotalsTable.js';
 import { BarChart } from './BarChart.js';
 import { SplitTable } from './SplitTable.js';
+import { StatusSplitTable } from './StatusSplitTable.js';
+import { ChannelBreakdown } from './ChannelBreakdown.js';
+import { CHANNELS } from '../../domain/analysis/channels.js';
 import { useTabStyles } from './tab-styles.js';
 
 export function AnalysisTab() {
@@ -29,8 +35,12 @@ export function AnalysisTab() {
         {t('analysis.aging')}
       </Text>
       <BarChart bars={bars} label={t('analysis.aging')} />
+      <StatusSplitTable analysis={a} />
       {a.byIncomeBracket && <SplitTable title={t('analysis.byIncomeBracket')} splits={a.byIncomeBracket} />}
-      {a.byDunningMethod && <SplitTable title={t('analysis.byDunningMethod')} splits={a.byDunningMethod} />}
+      {CHANNELS.map((c) => {
+        const splits = a.channels[c];
+        return splits && <ChannelBreakdown key={c} channel={c} splits={splits} />;
+      })}
     </section>
   );
 }

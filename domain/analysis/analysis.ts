@@ -1,12 +1,18 @@
 /**
  * The analysis beside the findings (`rules.md`, "Analysis"): 現年度分 / 滞納繰越分, 収納率,
- * aging by years since the due date, and splits by income bracket and dunning method.
- * Kept as running sums so that re-checking one row adds and subtracts instead of re-reading the sheet.
+ * aging by years since the due date, the split by income bracket, the payment channels
+ * (`channels.ts`) and 未収金の状況 (`domain/status/`). Kept as running sums so that re-checking one
+ * row adds and subtracts instead of re-reading the sheet.
  */
 import { fiscalYearOf, formatISO, wholeYearsBetween, type Day } from '../calendar/day.js';
 import type { LedgerRow } from '../engine/ledger-row.js';
 import { DEFAULT_PARAMS, type RuleParams } from '../rules/rule.js';
 import { StatusAccumulator, type ReceivablesStatus } from '../status/sums.js';
+import { ChannelAccumulator, CHANNELS, type ChannelBreakdowns } from './channels.js';
+import { collectionRate } from './rate.js';
+
+/** Where the rate was first defined; importers elsewhere keep this path. */
+export { collectionRate };
 
 export interface Totals {
   count: number;
@@ -43,19 +49,17 @@ export interface Analysis {
   aging: AgingBucket[];
   /** Null where the sheet has no such column. */
   byIncomeBracket: Split[] | null;
-  byDunningMethod: Split[] | null;
+  /** By 納付方法, 催告方法 and 口座振替の有無: each null where the sheet has no such column. */
+  channels: ChannelBreakdowns;
   /** 未収金の状況: rows owing by class (domain/status/classify.ts), and the revenue figures. */
   status: ReceivablesStatus;
 }
 
 const AGING_EDGES = [0, 1, 2, 3, 4, 5];
 
-/** Collection rate to one decimal, rounded half away from zero on exact integers (no float drift). */
-export function collectionRate(paid: number, assessed: number): number | null {
-  if (assessed <= 0) return null;
-  const tenths = Math.floor((paid * 1000 * 2 + assessed) / (2 * assessed));
-  return tenths / 10;
-}
+/** The columns whose splits the analysis keeps, where the sheet maps them. */
+export const SPLIT_COLUMNS = ['incomeBracket', ...CHANNELS] as const;
+export type SplitColumn = (typeof SPLIT_COLUMNS)[number];
 
 interface Sums {
   count: number;
@@ -72,16 +76,18 @@ export class AnalysisAccumulator {
   private readonly arrears = zero();
   private readonly aging = AGING_EDGES.map(() => ({ count: 0, outstanding: 0 }));
   private readonly brackets = new Map<string, { count: number; outstanding: number }>();
-  private readonly methods = new Map<string, { count: number; outstanding: number }>();
+  private readonly hasIncomeBracket: boolean;
+  private readonly channels: ChannelAccumulator;
   private readonly status: StatusAccumulator;
 
   constructor(
     private readonly asOf: Day,
-    private readonly hasIncomeBracket: boolean,
-    private readonly hasDunningMethod: boolean,
+    mapped: ReadonlySet<SplitColumn>,
     params: RuleParams = DEFAULT_PARAMS,
   ) {
     this.fy = fiscalYearOf(asOf);
+    this.hasIncomeBracket = mapped.has('incomeBracket');
+    this.channels = new ChannelAccumulator(mapped);
     this.status = new StatusAccumulator(asOf, params);
   }
 
@@ -102,7 +108,7 @@ export class AnalysisAccumulator {
       b.outstanding += sign * owed;
     }
     if (this.hasIncomeBracket) bump(this.brackets, row.v.incomeBracket ?? '（空欄）', owed, sign);
-    if (this.hasDunningMethod) bump(this.methods, row.v.dunningMethod ?? '（空欄）', owed, sign);
+    this.channels.add(row, owed, sign);
   }
 
   snapshot(): Analysis {
@@ -123,7 +129,7 @@ export class AnalysisAccumulator {
         return { label: last ? `${i}+` : `${i}-${i + 1}`, fromYears: i, toYears: last ? null : i + 1, ...b };
       }),
       byIncomeBracket: this.hasIncomeBracket ? splits(this.brackets) : null,
-      byDunningMethod: this.hasDunningMethod ? splits(this.methods) : null,
+      channels: this.channels.snapshot(),
       status: this.status.snapshot(),
     };
   }

@@ -7,7 +7,7 @@ import { DEFAULT_LATE_CHARGE_PROFILES } from '../late-charge/profiles.js';
 import type { Cell } from '../values/parsed.js';
 import type { HeaderDetection } from '../fields/mapping.js';
 import { ClaimTypeIndex } from '../claims/claim-types.js';
-import { AnalysisAccumulator } from '../analysis/analysis.js';
+import { AnalysisAccumulator, SPLIT_COLUMNS } from '../analysis/analysis.js';
 import { RULES, ruleById } from '../rules/catalogue.js';
 import {
   DEFAULT_PARAMS,
@@ -70,8 +70,8 @@ export class LedgerChecker {
       },
       lateCharges: options.lateCharges ?? DEFAULT_LATE_CHARGE_PROFILES,
     };
-    const has = (f: string) => this.letters.has(f);
-    this.analysis = new AnalysisAccumulator(options.asOf, has('incomeBracket'), has('dunningMethod'), this.ctx.params);
+    const splits = SPLIT_COLUMNS.filter((f) => this.letters.has(f));
+    this.analysis = new AnalysisAccumulator(options.asOf, new Set(splits), this.ctx.params);
     this.sheetFindings = this.personalNumberFindings();
     for (const f of this.sheetFindings) this.tally(f, 1);
   }

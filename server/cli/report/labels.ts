@@ -33,10 +33,13 @@ export interface Labels {
   agingHeader: [string, string, string];
   agingLabel: (from: number, to: number | null) => string;
   byIncomeBracket: string;
-  byDunningMethod: string;
   splitHeader: (key: string) => [string, string, string];
   skipped: (blank: number, totals: number, unreadable: number) => string;
   noClassification: string;
+  status: string;
+  statusHeader: [string, string, string];
+  channelHeader: (key: string) => [string, string, string, string, string, string];
+  overpaid: (amount: string) => string;
 }
 
 export const JA: Labels = {
@@ -70,11 +73,14 @@ export const JA: Labels = {
   agingHeader: ['年数', '件数', '収入未済額'],
   agingLabel: (from, to) => (to === null ? `${from}年以上` : from === 0 ? '1年未満' : `${from}年以上${to}年未満`),
   byIncomeBracket: '所得階層別:',
-  byDunningMethod: '催告方法別:',
   splitHeader: (key) => [key, '件数', '収入未済額'],
   skipped: (b, s, u) => `集計から除いた行: 空白行 ${b}、合計行 ${s}、金額が読めない行 ${u}`,
   noClassification:
     '注意: 債権区分が分からないため、時効・執行停止・猶予の種類などのルールは判定していません。--claim-type で債権名を指定してください。',
+  status: '未収金の状況（収入未済額のある行）:',
+  statusHeader: ['区分', '件数', '収入未済額'],
+  channelHeader: (key) => [key, '件数', '調定額', '収入済額', '収入未済額', '収納率'],
+  overpaid: (amount) => `（収入未済額がマイナスの行 計 ${amount}円 は未収金の状況に含めていません）`,
 };
 
 export const EN: Labels = {
@@ -108,9 +114,12 @@ export const EN: Labels = {
   agingHeader: ['Years', 'Rows', 'Outstanding'],
   agingLabel: (from, to) => (to === null ? `${from}+` : `${from}-${to}`),
   byIncomeBracket: 'By income bracket:',
-  byDunningMethod: 'By dunning method:',
   splitHeader: (key) => [key, 'Rows', 'Outstanding'],
   skipped: (b, s, u) => `Left out of the totals: ${b} blank, ${s} totals rows, ${u} with unreadable amounts`,
   noClassification:
     'Note: the classification is unknown, so prescription, suspension and deferral-kind rules did not run. Pass --claim-type.',
+  status: 'Receivables status (rows still owing):',
+  statusHeader: ['Class', 'Rows', 'Outstanding'],
+  channelHeader: (key) => [key, 'Rows', 'Assessed', 'Paid', 'Outstanding', 'Rate'],
+  overpaid: (amount) => `(rows with a negative outstanding, ${amount} yen in all, are not in the status)`,
 };

@@ -9,6 +9,7 @@ import { RULES, ruleById } from '../../../domain/rules/catalogue.js';
 import type { RuleId } from '../../../domain/rules/rule.js';
 import { EN, JA, type Labels } from './labels.js';
 import { grouped, table } from './table.js';
+import { channelLines, statusLines } from './breakdowns.js';
 
 export interface ReportInput {
   file: string;
@@ -130,7 +131,7 @@ function analysis(L: Labels, a: Analysis, skipped: CheckResult['summary']['rows'
     out.push(`  ${title}`, ...indent(indent(table(L.splitHeader(key), rows, ['l', 'r', 'r']))));
   };
   split(L.byIncomeBracket, fieldName(L, 'incomeBracket'), a.byIncomeBracket);
-  split(L.byDunningMethod, fieldName(L, 'dunningMethod'), a.byDunningMethod);
+  out.push(...statusLines(L, a), ...channelLines(L, a));
   out.push(`  ${L.skipped(skipped.blank, skipped.totals, skipped.unreadable)}`);
   return out;
 }

@@ -174,13 +174,13 @@ describe('unreadable and skipped rows', () => {
   });
 });
 
-describe('by income bracket and by dunning method', () => {
+describe('by income bracket (and by dunning method: channels.test.ts)', () => {
   const base = { fiscalYear: 'R6', dueDate: '2024-05-31', assessedAmount: 1000, paidAmount: 0 };
 
   it('are null where the sheet has no such column', () => {
     const a = check([row({ ...base, outstanding: 1000 })], OPTS).analysis;
     expect(a.byIncomeBracket).toBeNull();
-    expect(a.byDunningMethod).toBeNull();
+    expect(a.channels.dunningMethod).toBeNull();
   });
 
   it('split count and outstanding by value where mapped', () => {
@@ -193,13 +193,13 @@ describe('by income bracket and by dunning method', () => {
     const pick = (s: typeof a.byIncomeBracket, key: string) => s?.find((x) => x.key === key);
     expect(pick(a.byIncomeBracket, 'A階層')).toMatchObject({ count: 2, outstanding: 1600 });
     expect(pick(a.byIncomeBracket, 'B階層')).toMatchObject({ count: 1, outstanding: 400 });
-    expect(pick(a.byDunningMethod, '文書')).toMatchObject({ count: 2, outstanding: 1400 });
-    expect(pick(a.byDunningMethod, '電話')).toMatchObject({ count: 1, outstanding: 600 });
+    expect(a.channels.dunningMethod?.find((x) => x.key === '文書')).toMatchObject({ count: 2, outstanding: 1400 });
+    expect(a.channels.dunningMethod?.find((x) => x.key === '電話')).toMatchObject({ count: 1, outstanding: 600 });
   });
 
   it('one of the two may be mapped without the other', () => {
     const a = check([row({ ...base, outstanding: 1000, dunningMethod: 'SMS' })], OPTS).analysis;
     expect(a.byIncomeBracket).toBeNull();
-    expect(a.byDunningMethod?.find((x) => x.key === 'SMS')).toMatchObject({ count: 1, outstanding: 1000 });
+    expect(a.channels.dunningMethod?.find((x) => x.key === 'SMS')).toMatchObject({ count: 1, outstanding: 1000 });
   });
 });

@@ -11,6 +11,8 @@ import type { LedgerRow } from '../../../domain/engine/ledger-row.js';
 import type { FieldKey } from '../../../domain/fields/catalogue.js';
 import type { Cell } from '../../../domain/values/parsed.js';
 import { buildGrid, checkGrid, optionsOf, type Opts, type RowSpec } from '../rules/helpers.js';
+import { CHANNELS } from '../../../domain/analysis/channels.js';
+import { statusSplit } from '../../../domain/analysis/status-split.js';
 
 const OPTS: Opts = { asOf: '2025-03-31', claimType: '保育料' };
 
@@ -18,7 +20,7 @@ const COLUMNS: FieldKey[] = [
   'debtorId', 'claimType', 'fiscalYear', 'period', 'assessedAmount', 'dueDate', 'paidAmount', 'outstanding',
   'demandDate', 'lastDunningDate', 'dunningMethod', 'dunningCount', 'lastContactDate', 'deferralType',
   'deferralStart', 'deferralEnd', 'installmentAmount', 'nextInstallmentDate', 'suspensionDate', 'suspensionType',
-  'hardship', 'referralDate', 'incomeBracket',
+  'hardship', 'referralDate', 'incomeBracket', 'seized', 'whereaboutsUnknown', 'paymentMethod', 'directDebit',
 ]; // prettier-ignore
 
 /** The worksheet row (cells) of a row object, in the sheet's columns. */
@@ -122,6 +124,21 @@ describe('LedgerChecker.update equals a fresh check', () => {
     expect(dupRows(after)).toEqual([[4, 3]]);
   });
 
+  it('after changing a row’s payment channel and status: the breakdowns move it, once', () => {
+    const { grid, checker, result } = start([{ ...A, paymentMethod: '口座振替', directDebit: '有' }, B, C]);
+    const count = (r: CheckResult, key: string) => r.analysis.channels.paymentMethod!.find((s) => s.key === key)!.count;
+    expect([count(result, '口座振替'), count(result, 'notEntered')]).toEqual([1, 2]);
+    expect(result.analysis.status.byClass.seized.count).toBe(0);
+    const { result: after } = edit(grid, checker, [
+      { row: 2, cells: cellsOf({ ...A, paymentMethod: '納付書', directDebit: '無', seized: '○' }) },
+    ]);
+    expect(kept(after, checker)).toEqual(fresh(grid, checker));
+    expect([count(after, '口座振替'), count(after, '納付書'), count(after, 'notEntered')]).toEqual([0, 1, 2]);
+    expect(after.analysis.channels.directDebit!.find((s) => s.key === 'notEnrolled')!.count).toBe(1);
+    expect(after.analysis.status.byClass.seized).toEqual({ count: 1, outstanding: 10000 });
+    expectBreakdownsSumToTotals(after);
+  });
+
   it('after blanking a row (counts, summary and analysis follow)', () => {
     const { grid, checker, result } = start([A, B, C]);
     expect(result.summary.rows).toMatchObject({ checked: 3, blank: 0 });
@@ -214,9 +231,25 @@ const rowArb: fc.Arbitrary<RowSpec | null> = fc.oneof(
       hardship: fc.constantFrom<Cell>(null, '○', '?'),
       referralDate: fc.constantFrom<Cell>(null, '2025-01-01'),
       incomeBracket: fc.constantFrom<Cell>(null, 'A', 'B'),
+      seized: fc.constantFrom<Cell>(null, '○', '2024-12-01', '?'),
+      whereaboutsUnknown: fc.constantFrom<Cell>(null, '○'),
+      paymentMethod: fc.constantFrom<Cell>(null, '口座振替', '口振', '納付書', 'コンビニ', '現金書留'),
+      directDebit: fc.constantFrom<Cell>(null, '有', '無', 'たぶん'),
     }),
   },
 );
+
+/** Every row in the totals is in one entry of each payment channel; the status split sums to what is owed. */
+function expectBreakdownsSumToTotals({ analysis: a }: CheckResult) {
+  for (const c of CHANNELS) {
+    const by = a.channels[c]!;
+    for (const f of ['count', 'assessed', 'paid', 'outstanding'] as const)
+      expect(by.reduce((n, s) => n + s[f], 0)).toBe(a.total[f]);
+  }
+  const split = statusSplit(a);
+  expect(split.outstanding).toBe(a.status.revenue.outstanding);
+  expect(split.outstanding + split.notInSplit).toBe(a.total.outstanding);
+}
 
 describe('LedgerChecker.update: property', () => {
   it('random sequences of row edits give exactly the result of a fresh checkAll of the final grid', () => {
@@ -238,6 +271,7 @@ describe('LedgerChecker.update: property', () => {
             }));
             const { result, rows: touched } = edit(grid, checker, changes);
             expect(kept(result, checker)).toEqual(fresh(grid, checker));
+            expectBreakdownsSumToTotals(result);
             for (let r = 2; r <= grid.length; r++) {
               if (JSON.stringify(checker.findingsOf(r)) !== before.get(r)) expect(touched).toContain(r);
             }
