@@ -10,6 +10,7 @@ import type { Actor } from '../actor.js';
 import type { Db, Queryable } from '../db/db.js';
 import { appendAudit } from '../db/repos/audit.js';
 import { readLateCharges, writeLateCharges } from '../db/repos/late-charges.js';
+import { BUILT_IN_TABLE, type CheckTable } from '../sync/check.js';
 
 const BUILT_IN: CityLateCharges = { source: 'builtin', version: 0, updatedAt: null, table: DEFAULT_LATE_CHARGE_TABLE };
 
@@ -25,6 +26,12 @@ async function current(q: Queryable): Promise<CityLateCharges> {
 }
 
 export const cityLateCharges = (db: Db): Promise<CityLateCharges> => current(db);
+
+/** What the service's check counts with: the city's table and its version, or the built-in table (version 0). */
+export async function checkTable(q: Queryable): Promise<CheckTable> {
+  const city = await current(q);
+  return city.source === 'service' ? { version: city.version, table: city.table } : BUILT_IN_TABLE;
+}
 
 /** What an audit entry says of a table: its shape, never more than organisation-level names. */
 const summary = (t: LateChargeTable) => ({

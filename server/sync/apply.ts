@@ -15,7 +15,8 @@ import type { Db, Queryable } from '../db/db.js';
 import { currentRows, findLedger } from '../db/repos/ledgers.js';
 import { findSubmission, HEADER_PART, partBody, stagedHashes, type SubmissionRecord } from '../db/repos/submissions.js';
 import { dropCheck, threadCheck, type ThreadCheck } from './check-thread.js';
-import type { LedgerCheck } from './check.js';
+import type { CheckTable, LedgerCheck } from './check.js';
+import { checkTable } from '../late-charges/city-table.js';
 import { commitPlan, type Header, type Plan } from './commit.js';
 import { diffRows, mergeParts } from './diff.js';
 import { duplicateKey, staleRevision } from './failures.js';
@@ -130,7 +131,8 @@ async function prepare(
  * checks), they hold every current row (none kept from before) and came in sheet order: then its
  * grid is this grid. Otherwise (null) the engine checks in the commit.
  */
-function threadCheckFor(t: ThreadCheck | undefined, plan: Plan): LedgerCheck | null {
+function threadCheckFor(t: ThreadCheck | undefined, plan: Plan, table?: CheckTable): LedgerCheck | null {
+  if (table && t && t.lateChargesVersion !== table.version) return null;
   return t?.check && t.inOrder && plan.kept.length === 0 && t.count === plan.rowCount ? t.check : null;
 }
 
@@ -184,13 +186,15 @@ async function apply(db: Db, p: Actor, submissionId: string, now: () => Date): P
     // the rows read above are still its rows.
     const latest = await findLedger(tx, ledgerId);
     if (!latest || latest.revision !== sub.base_revision) return { kind: 'stale' };
+    // The late-charge table as this transaction sees it: a thread check made with another is not used.
+    const lateCharges = await checkTable(tx);
     // The staged parts as the transaction sees them: the plan stands only if it was made from
     // these; otherwise it is made again here, inside the transaction, and the engine checks it.
     let plan: Plan;
     let threadChecked: LedgerCheck | null;
     if (snapshot && sameStaged(snapshot.staged, await stagedHashes(tx, submissionId))) {
       plan = snapshot.plan;
-      threadChecked = threadCheckFor(t, plan);
+      threadChecked = threadCheckFor(t, plan, lateCharges);
     } else {
       const again = await prepare(db, tx, current);
       if (again.kind === 'refuse') return again;
@@ -207,6 +211,7 @@ async function apply(db: Db, p: Actor, submissionId: string, now: () => Date): P
       baseRevision: sub.base_revision,
       plan,
       threadChecked,
+      lateCharges,
       at,
     });
     return { kind: 'applied', result };

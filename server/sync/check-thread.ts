@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { workerSource } from '../threads/worker-source.js';
 import type { LedgerInfo } from '../../domain/sync/protocol.js';
 import type { Db } from '../db/db.js';
+import type { CheckTable } from './check.js';
 import type { FromCheckThread, ToCheckThread } from './check-worker.js';
 
 /**
@@ -47,7 +48,7 @@ class CheckThread {
         const answer = this.answers.get(a.seq);
         this.answers.delete(a.seq);
         if (this.answers.size === 0) worker.unref();
-        answer?.({ check: a.check, count: a.count, inOrder: a.inOrder });
+        answer?.({ check: a.check, count: a.count, inOrder: a.inOrder, lateChargesVersion: a.lateChargesVersion });
       });
       const fail = () => {
         this.worker = null;
@@ -72,7 +73,16 @@ class CheckThread {
   }
 
   /** A part just staged (for the first time), in its staged form. */
-  feed(key: string, index: number, hash: string, body: string, rows: number, info: LedgerInfo, asOf: string): void {
+  feed(
+    key: string,
+    index: number,
+    hash: string,
+    body: string,
+    rows: number,
+    info: LedgerInfo,
+    asOf: string,
+    lateCharges: CheckTable,
+  ): void {
     if (this.refused.has(key) || !this.start()) return;
     const now = Date.now();
     const before = this.fed.get(key)?.rows ?? 0;
@@ -91,7 +101,7 @@ class CheckThread {
       total -= f.rows;
     }
     this.fed.set(key, { rows: before + rows, at: now });
-    this.post({ type: 'part', key, index, hash, body, info, asOf });
+    this.post({ type: 'part', key, index, hash, body, info, asOf, lateCharges });
   }
 
   private refuse(key: string): void {
@@ -177,8 +187,9 @@ export function feedCheck(
   part: { index: number; hash: string; body: string; rows: number },
   info: LedgerInfo,
   asOf: string,
+  lateCharges: CheckTable,
 ): void {
-  checkThread()?.feed(keyOf(db, submissionId), part.index, part.hash, part.body, part.rows, info, asOf);
+  checkThread()?.feed(keyOf(db, submissionId), part.index, part.hash, part.body, part.rows, info, asOf, lateCharges);
 }
 
 export function threadCheck(db: Db, submissionId: string, hashes: string[]): Promise<ThreadCheck | undefined> {

@@ -5,11 +5,20 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { LedgerInfo } from '../../domain/sync/protocol.js';
-import { IncrementalCheck, type LedgerCheck } from './check.js';
+import { IncrementalCheck, type CheckTable, type LedgerCheck } from './check.js';
 import { decodeStaged } from './staged.js';
 
 export type ToCheckThread =
-  | { type: 'part'; key: string; index: number; hash: string; body: string; info: LedgerInfo; asOf: string }
+  | {
+      type: 'part';
+      key: string;
+      index: number;
+      hash: string;
+      body: string;
+      info: LedgerInfo;
+      asOf: string;
+      lateCharges: CheckTable;
+    }
   /** The check of the parts with these body hashes, in index order; the submission is then forgotten. */
   | { type: 'result'; key: string; seq: number; hashes: string[] }
   | { type: 'drop'; key: string };
@@ -21,10 +30,13 @@ export interface FromCheckThread {
   /** Rows checked, and whether they came in sheet order (`IncrementalCheck.inOrder`). */
   count: number;
   inOrder: boolean;
+  /** The version of the late-charge table the check counted with. */
+  lateChargesVersion: number;
 }
 
 interface Submission {
   check: IncrementalCheck | null;
+  lateChargesVersion: number;
   /** Body hashes of the parts checked so far: parts 0, 1, … */
   fed: string[];
   /** Parts received ahead of their turn. */
@@ -49,9 +61,9 @@ function handle(m: ToCheckThread): FromCheckThread | undefined {
     case 'part': {
       let s = submissions.get(m.key);
       if (!s) {
-        s = { check: null, fed: [], ahead: new Map() };
+        s = { check: null, lateChargesVersion: m.lateCharges.version, fed: [], ahead: new Map() };
         submissions.set(m.key, s);
-        s.check = new IncrementalCheck(m.info, m.asOf);
+        s.check = new IncrementalCheck(m.info, m.asOf, m.lateCharges);
       }
       if (m.index >= s.fed.length && !s.ahead.has(m.index)) s.ahead.set(m.index, { hash: m.hash, body: m.body });
       try {
@@ -66,8 +78,14 @@ function handle(m: ToCheckThread): FromCheckThread | undefined {
       const s = submissions.get(m.key);
       submissions.delete(m.key);
       const same = !!s && s.fed.length === m.hashes.length && s.fed.every((h, i) => h === m.hashes[i]);
-      if (!s?.check || !same) return { seq: m.seq, check: null, count: 0, inOrder: false };
-      return { seq: m.seq, check: s.check.result(), count: s.check.count, inOrder: s.check.inOrder };
+      if (!s?.check || !same) return { seq: m.seq, check: null, count: 0, inOrder: false, lateChargesVersion: 0 };
+      return {
+        seq: m.seq,
+        check: s.check.result(),
+        count: s.check.count,
+        inOrder: s.check.inOrder,
+        lateChargesVersion: s.lateChargesVersion,
+      };
     }
     case 'drop':
       submissions.delete(m.key);
@@ -80,7 +98,7 @@ parentPort?.on('message', (m: ToCheckThread) => {
   try {
     reply = handle(m);
   } catch {
-    if (m.type === 'result') reply = { seq: m.seq, check: null, count: 0, inOrder: false };
+    if (m.type === 'result') reply = { seq: m.seq, check: null, count: 0, inOrder: false, lateChargesVersion: 0 };
   }
   if (reply) parentPort!.postMessage(reply);
 });

@@ -6,6 +6,8 @@
  * `IncrementalCheck` gives the same result built up part by part while a submission is received
  * (in `check-thread.ts`), for the usual case where the parts carry the whole ledger in sheet order.
  */
+import { LateChargeProfiles } from '../../domain/late-charge/profiles.js';
+import type { LateChargeTable } from '../../domain/late-charge/profile.js';
 import { parseISODay } from '../../domain/calendar/day.js';
 import { checkSheet } from '../../domain/engine/check.js';
 import { LedgerChecker, type Grid } from '../../domain/engine/checker.js';
@@ -34,9 +36,18 @@ export interface LedgerCheck {
 
 const noFindings = (): FindingCounts => ({ bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} });
 
+/** The city's late-charge table the check counts with, and its version (0: the built-in table). */
+export interface CheckTable {
+  version: number;
+  table: LateChargeTable | null;
+}
+
+export const BUILT_IN_TABLE: CheckTable = { version: 0, table: null };
+
 function checkOptions(
   info: LedgerInfo,
   asOf: string,
+  lateCharges: CheckTable,
 ): CheckOptions & { mapping: NonNullable<CheckOptions['mapping']> } {
   const day = parseISODay(asOf);
   if (day === null) throw new Error('asOf was validated on receipt');
@@ -47,6 +58,7 @@ function checkOptions(
   };
   if (info.classification) options.classification = info.classification;
   if (info.params) options.params = info.params;
+  if (lateCharges.table) options.lateCharges = new LateChargeProfiles(lateCharges.table);
   return options;
 }
 
@@ -88,11 +100,16 @@ function summarize(result: CheckResult | null, rowCount: number): LedgerCheck {
 const bySheetOrder = (a: { sheetRow: number; key: string }, b: { sheetRow: number; key: string }) =>
   a.sheetRow - b.sheetRow || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-export function checkLedgerRows(rows: CheckedRow[], info: LedgerInfo, asOf: string): LedgerCheck {
+export function checkLedgerRows(
+  rows: CheckedRow[],
+  info: LedgerInfo,
+  asOf: string,
+  lateCharges: CheckTable = BUILT_IN_TABLE,
+): LedgerCheck {
   // Rows in sheet order; the grid packs them below one header row, since only counts are kept.
   rows.sort(bySheetOrder);
   const grid: Grid = [[], ...rows.map((r) => syncedCells(r.values))];
-  const outcome = checkSheet(grid, checkOptions(info, asOf));
+  const outcome = checkSheet(grid, checkOptions(info, asOf, lateCharges));
   return summarize(outcome.ok ? outcome.result : null, rows.length);
 }
 
@@ -117,8 +134,8 @@ export class IncrementalCheck {
   private anyValue = false;
   inOrder = true;
 
-  constructor(info: LedgerInfo, asOf: string) {
-    const options = checkOptions(info, asOf);
+  constructor(info: LedgerInfo, asOf: string, lateCharges: CheckTable = BUILT_IN_TABLE) {
+    const options = checkOptions(info, asOf, lateCharges);
     this.checker = new LedgerChecker(options.mapping, options);
     // The header alone: then each batch of rows is an edit below the used range.
     this.checker.checkAll([[]]);

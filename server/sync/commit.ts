@@ -20,7 +20,7 @@ import { ensureClaim } from '../db/repos/org.js';
 import { writeLedgerStatus } from '../db/repos/status.js';
 import { finishSubmission } from '../db/repos/submissions.js';
 import { canonicalData } from './canonical.js';
-import { checkLedgerRows, type CheckedRow, type LedgerCheck } from './check.js';
+import { checkLedgerRows, type CheckedRow, type CheckTable, type LedgerCheck } from './check.js';
 import type { RowDiff } from './diff.js';
 import type { StagedRow } from './staged.js';
 
@@ -92,6 +92,8 @@ export interface Commit {
   plan: Plan;
   /** The thread's check when it is this submission's; else the engine checks here. */
   threadChecked: LedgerCheck | null;
+  /** The late-charge table the engine counts with, when it checks here. */
+  lateCharges: CheckTable;
   at: Date;
 }
 
@@ -109,7 +111,7 @@ export async function commitPlan(tx: Queryable, c: Commit): Promise<SubmissionRe
   let check: LedgerCheck | undefined;
   let checkError: unknown;
   try {
-    check = c.threadChecked ?? checkLedgerRows(await rowsAfter(tx, plan), header.ledger, header.asOf);
+    check = c.threadChecked ?? checkLedgerRows(await rowsAfter(tx, plan), header.ledger, header.asOf, c.lateCharges);
   } catch (err) {
     checkError = err;
   }

@@ -26,6 +26,7 @@ import { forbidden, invalidInput } from '../refusals.js';
 import { applySubmission } from './apply.js';
 import { canonicalData, sha256Hex, stableJson } from './canonical.js';
 import { feedCheck } from './check-thread.js';
+import { checkTable } from '../late-charges/city-table.js';
 import { fastParsePart, valueOk } from './fast-parse.js';
 import {
   duplicateKey,
@@ -142,7 +143,7 @@ export async function receivePart(
   if ((outcome.kind === 'received' || outcome.kind === 'complete') && outcome.isNew) {
     stagedCache(db).put(part.submissionId, part.part.index, input.bodyHash, keysOf(staged));
     const handed = { index: part.part.index, hash: input.bodyHash, body: input.body, rows: data.length };
-    feedCheck(db, part.submissionId, handed, part.ledger, part.asOf);
+    feedCheck(db, part.submissionId, handed, part.ledger, part.asOf, await checkTable(db));
   }
   switch (outcome.kind) {
     case 'stored':

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CityLateCharges } from '../../../domain/api/late-charges.js';
 import { DEFAULT_LATE_CHARGE_TABLE, LateChargeProfiles } from '../../../domain/late-charge/index.js';
 import { startTestService, type TestService } from '../helpers/service.js';
+import { makeSubmission, newId, upsertsFor } from '../helpers/submissions.js';
+import type { ReadField } from '../../../domain/engine/ledger-row.js';
 
 let svc: TestService;
 let finance: string;
@@ -95,5 +97,42 @@ describe('the city’s late-charge table', () => {
   it('is changed by finance only', async () => {
     await as(division).put(PATH, { version: 0, table: DEFAULT_LATE_CHARGE_TABLE }).expect(403);
     await as(division).put(`${PATH}/special-rates/2027`, { first: '1', second: '2' }).expect(403);
+  });
+});
+
+describe("the service's check counts with the city's table", () => {
+  it('finds LATE_CHARGE_MISMATCH on a paid row once the city’s 特例 rate for its year differs, as the pane would', async () => {
+    const divisionToken = await svc.makeToken('division', '財政局', '税制課');
+    const fields: ReadField[] = ['debtorId', 'claimType', 'fiscalYear', 'assessedAmount', 'dueDate', 'paidAmount',
+      'lastPaymentDate', 'outstanding', 'lateCharge']; // prettier-ignore
+    const paid = {
+      debtorId: 'L-1',
+      claimType: '市民税',
+      fiscalYear: 2025,
+      assessedAmount: 123_456,
+      dueDate: '2025-04-30',
+      paidAmount: 123_456,
+      lastPaymentDate: '2025-08-15',
+      outstanding: 0,
+      lateCharge: 2400,
+    };
+    const ledger = { name: '市民税 台帳', claimType: '市民税', fields };
+    const upserts = await upsertsFor([paid], 2, fields);
+    const ledgerId = newId('lc');
+    const send = async (baseRevision: number) => {
+      const [part] = makeSubmission({ upserts, ledger, baseRevision, asOf: '2025-09-30' });
+      const r = await request(svc.url)
+        .post(`/api/v1/ledgers/${ledgerId}/submissions`)
+        .set('Authorization', `Bearer ${divisionToken}`)
+        .send(part!)
+        .expect(200);
+      return r.body.findings.byRule as Record<string, number>;
+    };
+    // The built-in table (2.4% for 2025, or the lines saved above, which leave 2025 alone): 2,400 is right.
+    const { version } = (await as(finance).get()).body as CityLateCharges;
+    await as(finance).put(PATH, { version, table: DEFAULT_LATE_CHARGE_TABLE }).expect(200);
+    expect((await send(0)).LATE_CHARGE_MISMATCH).toBeUndefined();
+    await as(finance).put(`${PATH}/special-rates/2025`, { first: '2.5', second: '8.8' }).expect(200);
+    expect((await send(1)).LATE_CHARGE_MISMATCH).toBe(1);
   });
 });

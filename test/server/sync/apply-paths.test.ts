@@ -12,7 +12,7 @@ import { findActiveToken } from '../../../server/db/repos/tokens.js';
 import { applySubmission } from '../../../server/sync/apply.js';
 import { sha256Hex, stableJson } from '../../../server/sync/canonical.js';
 import { dropCheck, feedCheck, threadCheck } from '../../../server/sync/check-thread.js';
-import { checkLedgerRows } from '../../../server/sync/check.js';
+import { BUILT_IN_TABLE, checkLedgerRows } from '../../../server/sync/check.js';
 import { encodeStaged, stagedCache } from '../../../server/sync/staged.js';
 import { api, startTestService, type TestService } from '../helpers/service.js';
 import { dbWith } from '../helpers/test-db.js';
@@ -50,11 +50,16 @@ describe('the check thread', () => {
         p,
         p.upserts.map((u) => canonicalJson(u.values)),
       );
-      feedCheck(db, 'sub-1', { index: i, hash: `h${i}`, body, rows: p.upserts.length }, LEDGER, AS_OF);
+      feedCheck(db, 'sub-1', { index: i, hash: `h${i}`, body, rows: p.upserts.length }, LEDGER, AS_OF, BUILT_IN_TABLE);
     }
     const got = await threadCheck(db, 'sub-1', ['h0', 'h1', 'h2']);
     const rows = upserts.map((u) => ({ key: u.key, sheetRow: u.row, values: u.values }));
-    expect(got).toEqual({ check: checkLedgerRows(rows, LEDGER, AS_OF), count: 600, inOrder: true });
+    expect(got).toEqual({
+      check: checkLedgerRows(rows, LEDGER, AS_OF),
+      count: 600,
+      inOrder: true,
+      lateChargesVersion: 0,
+    });
   });
 
   it('has no check for parts other than those it was fed', async () => {
@@ -64,11 +69,11 @@ describe('the check thread', () => {
       p,
       p.upserts.map((u) => canonicalJson(u.values)),
     );
-    feedCheck(db, 'sub-2', { index: 0, hash: 'h0', body, rows: 5 }, LEDGER, AS_OF);
+    feedCheck(db, 'sub-2', { index: 0, hash: 'h0', body, rows: 5 }, LEDGER, AS_OF, BUILT_IN_TABLE);
     expect((await threadCheck(db, 'sub-2', ['other']))?.check).toBeNull();
     // Asked once: then forgotten.
     expect(await threadCheck(db, 'sub-2', ['h0'])).toBeUndefined();
-    feedCheck(db, 'sub-3', { index: 0, hash: 'h0', body, rows: 5 }, LEDGER, AS_OF);
+    feedCheck(db, 'sub-3', { index: 0, hash: 'h0', body, rows: 5 }, LEDGER, AS_OF, BUILT_IN_TABLE);
     dropCheck(db, 'sub-3');
     expect(await threadCheck(db, 'sub-3', ['h0'])).toBeUndefined();
   });
