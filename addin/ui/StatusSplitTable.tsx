@@ -1,10 +1,10 @@
 /** 未収金の状況: rows owing and 収入未済額 per class, under 回収債権 and 整理債権, then 分類できない and the total. */
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { TableCell, TableRow, Text } from '@fluentui/react-components';
 import type { Analysis } from '../../domain/analysis/analysis.js';
 import { statusClassName, statusGroupName, statusSplit } from '../../domain/analysis/status-split.js';
 import { formatNumber } from '../i18n/messages.js';
 import { usePaneState, useT } from './pane-context.js';
-import { END } from './TotalsTable.js';
+import { BreakdownTable } from './BreakdownTable.js';
 
 const NUM = { textAlign: 'end', fontVariantNumeric: 'tabular-nums' } as const;
 
@@ -45,43 +45,31 @@ export function StatusSplitTable({ analysis }: { analysis: Analysis }) {
   const title = t('analysis.status');
   return (
     <>
-      <Text weight="semibold" as="h3" size={300}>
-        {title}
-      </Text>
-      <Table size="extra-small" aria-label={title}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('analysis.key')}</TableHeaderCell>
-            <TableHeaderCell button={END}>{t('analysis.count')}</TableHeaderCell>
-            <TableHeaderCell button={END}>{t('analysis.outstanding')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {split.groups.flatMap((g) => {
-            const head = (
-              <Line
-                key={g.group}
-                name={statusGroupName(g.group, locale)}
-                count={g.count}
-                outstanding={g.outstanding}
-                strong
-              />
-            );
-            if (g.lines.length === 1) return [head];
-            const lines = g.lines.map((l) => (
-              <Line
-                key={l.key}
-                name={statusClassName(l.key, locale)}
-                count={l.count}
-                outstanding={l.outstanding}
-                indent
-              />
-            ));
-            return [head, ...lines];
-          })}
-          <Line name={t('analysis.total')} count={split.count} outstanding={split.outstanding} strong />
-        </TableBody>
-      </Table>
+      <BreakdownTable title={title}>
+        {split.groups.flatMap((g) => {
+          const head = (
+            <Line
+              key={g.group}
+              name={statusGroupName(g.group, locale)}
+              count={g.count}
+              outstanding={g.outstanding}
+              strong
+            />
+          );
+          if (g.lines.length === 1) return [head];
+          const lines = g.lines.map((l) => (
+            <Line
+              key={l.key}
+              name={statusClassName(l.key, locale)}
+              count={l.count}
+              outstanding={l.outstanding}
+              indent
+            />
+          ));
+          return [head, ...lines];
+        })}
+        <Line name={t('analysis.total')} count={split.count} outstanding={split.outstanding} strong />
+      </BreakdownTable>
       {split.notInSplit !== 0 && (
         <Text size={200}>{t('analysis.notInStatus', { amount: formatNumber(-split.notInSplit) })}</Text>
       )}
