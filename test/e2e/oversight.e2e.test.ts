@@ -358,7 +358,7 @@ describe.skipIf(!HAS_CHROMIUM)(
 
       const run = page.getByRole('button', { name: '取りまとめ', exact: true });
       await run.click();
-      await until(() => page.getByText('6枚のシートとグラフ2個を書き込みました。').isVisible()).toBe(true);
+      await until(() => page.getByText('9枚のシートとグラフ2個を書き込みました。').isVisible()).toBe(true);
       expect(await table()).toBe(SEED_TABLE_TSV); // ① still 見込
       await shot(page, '09-finance-consolidated-estimate');
 
@@ -377,7 +377,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       await shot(page, '11-finance-settled');
 
       await run.click();
-      await until(() => page.getByText('6枚のシートとグラフ2個を書き込みました。').isVisible()).toBe(true);
+      await until(() => page.getByText('9枚のシートとグラフ2個を書き込みました。').isVisible()).toBe(true);
       expect(await page.getByText(/局別目標表の見出しが/).count()).toBe(0); // the run replaced that notice
       expect(await sheetNames()).toEqual([
         OWN_SHEET,
@@ -387,6 +387,9 @@ describe.skipIf(!HAS_CHROMIUM)(
         '提出状況',
         '改善提案',
         '滞納年数別',
+        '未収金の状況',
+        '主要債権収入状況',
+        '未収金の状況の出典',
       ]);
       expect(await table()).toBe(SEED_TABLE_TSV.replace(' (見込)', ''));
       expect(await table()).toContain('令和5年度決算 ①\t令和6年度目標 ②');

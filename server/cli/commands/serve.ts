@@ -95,6 +95,17 @@ export function register(program: Command, ctx: CliContext): void {
       } catch (e) {
         throw new CliError(startFailure(e, o.port, o.db));
       }
+      // Listened for before anything is printed: a stop asked for as soon as the URL is seen must not kill the process.
+      let stopping = false;
+      const stopped = new Promise<void>((done) => {
+        const stop = () => {
+          stopping = true;
+          ctx.io.err('停止しています…\n');
+          void service.close().then(done);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
       ctx.io.err(`saiken サービスを ${service.url} で起動しました（データベース: ${printable(o.db)}）。\n`);
       if (!existsSync(staticDir)) ctx.io.err('アドインのファイルがありません。npm run build で作ってください。\n');
       else ctx.io.err(`アドインのマニフェスト: ${service.url}/addin/manifest.xml\n`);
@@ -107,18 +118,11 @@ export function register(program: Command, ctx: CliContext): void {
       if (service.firstAdminToken) {
         ctx.io.err('管理者トークンを作りました。この一度しか表示しません。安全な場所に控えてください:\n');
         ctx.io.out(`${service.firstAdminToken}\n`);
-      } else if ((await countTokens(service.db, 'admin', { active: true })) === 0) {
+      } else if ((await countTokens(service.db, 'admin', { active: true }).catch(() => null)) === 0 && !stopping) {
         // Revoked admin tokens still count for the first start: a restart never makes one silently.
         ctx.io.err('有効な管理者トークンがありません。saiken token create --role admin で作ってください。\n');
       }
-      await new Promise<void>((done) => {
-        const stop = () => {
-          ctx.io.err('停止しています…\n');
-          void service.close().then(done);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await stopped;
     });
 }
 
