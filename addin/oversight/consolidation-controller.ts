@@ -56,7 +56,7 @@ export function consolidationPlan(d: ConsolidationInput): SheetPlan[] {
     }));
     sheets.push(progressSheet(N.divisionProgress, '課名', groups, '目標と現在（課別・千円）'));
   }
-  sheets.push(claimsSheet(N.claims, d.claims));
+  sheets.push(claimsSheet(N.claims, d.claims, d.worklist));
   sheets.push(submissionsSheet(N.submissions, d.submissions));
   sheets.push(improvementSheet(N.improvement, d.flagged, d.proposals));
   const byBureau = d.role === 'finance';

@@ -92,6 +92,8 @@ export const FlaggedClaim = z.object({
   baselineYen: Yen,
   targetYen: Yen,
   currentYen: YenOrNull,
+  /** 延滞金見込額 of the claim's ledgers (an estimate, as of each ledger's date); null with currentYen. */
+  lateChargeEstimateYen: YenOrNull,
   asOf: Day.nullable(),
   ledgers: z.number().int(),
   growing: z.boolean().nullable(),

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { ledgerAgingSheet } from '../../domain/reports/aging-sheet.js';
-import { claimSheet } from '../../domain/reports/claim-sheet.js';
+import { claimSheet, lateChargeByClaim } from '../../domain/reports/claim-sheet.js';
 import { provenanceSheet } from '../../domain/reports/provenance-sheet.js';
 import { ratesSheet } from '../../domain/reports/rates-sheet.js';
 import type { ReportSheet } from '../../domain/reports/report-sheet.js';
@@ -55,7 +55,7 @@ export function consolidatedSheets(d: ConsolidatedData): ReportSheet[] {
   const bureauOrder = d.table.rows.map((r) => r.bureau);
   return [
     targetSheet(N.targets, d.table),
-    claimSheet(N.claims, d.claims),
+    claimSheet(N.claims, d.claims, lateChargeByClaim(d.worklist.claims)),
     ledgerStatusSheet(N.submissions, d.ledgers, d.findings),
     ledgerAgingSheet(N.aging, d.ledgers, bureauOrder),
     statusSheet(N.status, d.status, N.statusSources),
