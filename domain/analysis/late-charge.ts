@@ -7,6 +7,7 @@
 import type { Day } from '../calendar/day.js';
 import type { LedgerRow } from '../engine/ledger-row.js';
 import { lateChargeEstimate, rowLateChargeProfile } from '../late-charge/estimate.js';
+import type { LateChargeProfile } from '../late-charge/profile.js';
 import type { LateChargeProfiles } from '../late-charge/profiles.js';
 
 export interface LateChargeSums {
@@ -24,9 +25,17 @@ export interface LateChargeFigures {
 
 export const emptyLateChargeSums = (): LateChargeSums => ({ rows: 0, estimate: 0 });
 
+/** Distinct charges remembered per profile; past this, new ones are counted each time. */
+const MEMO_LIMIT = 50_000;
+
 export class LateChargeAccumulator {
   private readonly current = emptyLateChargeSums();
   private readonly arrears = emptyLateChargeSums();
+  /**
+   * A ledger's rows repeat amounts and dates (monthly fees), and an edit takes a row out and puts it
+   * back: each distinct charge is counted once. It depends on these alone (`lateChargeEstimate`).
+   */
+  private readonly memo = new Map<LateChargeProfile, Map<string, number | null>>();
 
   constructor(
     private readonly asOf: Day,
@@ -35,11 +44,25 @@ export class LateChargeAccumulator {
 
   /** Adds a row (sign 1) or takes it back out (−1); `isCurrent`: a row of the as-of fiscal year. */
   add(row: LedgerRow, isCurrent: boolean, sign: 1 | -1): void {
-    const r = lateChargeEstimate(row, this.asOf, rowLateChargeProfile(row, this.profiles));
-    if (r === null) return;
+    const estimate = this.estimate(row);
+    if (estimate === null) return;
     const s = isCurrent ? this.current : this.arrears;
     s.rows += sign;
-    s.estimate += sign * r.total;
+    s.estimate += sign * estimate;
+  }
+
+  private estimate(row: LedgerRow): number | null {
+    const profile = rowLateChargeProfile(row, this.profiles);
+    if (profile === null) return null;
+    let memo = this.memo.get(profile);
+    if (!memo) this.memo.set(profile, (memo = new Map()));
+    const key = `${row.outstanding}|${row.v.dueDate}|${row.v.demandDate}`;
+    let estimate = memo.get(key);
+    if (estimate === undefined) {
+      estimate = lateChargeEstimate(row, this.asOf, profile)?.total ?? null;
+      if (memo.size < MEMO_LIMIT) memo.set(key, estimate);
+    }
+    return estimate;
   }
 
   snapshot(): LateChargeFigures {
