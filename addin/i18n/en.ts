@@ -189,6 +189,9 @@ export const en: Record<keyof typeof ja, string> = {
   'lc.note.under-minimum': 'The total is under the minimum ({minTotal}), so it is 0.',
   'lc.note.not-late': 'Paid by the due date: no late charge.',
   'lc.note.none': 'This claim type has no late charge (profile: none).',
+  'analysis.lateChargeEstimate': 'Late charge (estimate)',
+  'analysis.lateChargeNote':
+    'The late charge is an estimate: as if each outstanding amount were paid in full on the as-of date (the ledger does not hold the dates of earlier partial payments).',
   // 計画・取りまとめ (addin/oversight/i18n-en.ts)
   ...oversightEn,
 };

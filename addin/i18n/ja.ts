@@ -185,6 +185,9 @@ export const ja = {
   'lc.note.under-minimum': '合計が最低額（{minTotal}）未満のため、0円です。',
   'lc.note.not-late': '納期限までに納付されているため、かかりません。',
   'lc.note.none': 'この債権には延滞金がかかりません（設定: 対象外）。',
+  'analysis.lateChargeEstimate': '延滞金見込額',
+  'analysis.lateChargeNote':
+    '延滞金見込額は、収入未済額の全額を基準日に納付した場合の見込みです（一部納付の日付は台帳にないため、実際の額とは異なることがあります）。',
   // 計画・取りまとめ (addin/oversight/i18n-ja.ts)
   ...oversightJa,
 };

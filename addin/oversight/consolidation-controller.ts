@@ -2,12 +2,14 @@
  * 「取りまとめ」: the consolidated sheets written INTO THE OPEN WORKBOOK, whatever workbook it is.
  * Finance gets the bureau table in the seed's layout (only finance may read it), progress and aging
  * by bureau; accounting gets its own bureau's figures by division. Both get per claim, status,
- * the improvement list, and 未収金の状況 / 主要債権収入状況 with their sources. Re-running updates our sheets in place (sheet-writer.ts) and leaves every
+ * the improvement list, 未収金の状況 / 主要債権収入状況 with their sources, and 対応件数 (the worklist's
+ * counts per action with the late-charge estimate). Re-running updates our sheets in place (sheet-writer.ts) and leaves every
  * other sheet alone.
  */
 import type { ResponseOf } from '../../domain/api/routes.js';
 import { PANE_SHEET_NAMES } from '../../domain/reports/sheet-names.js';
 import { revenueSheet, statusSheet, statusSourcesSheet } from '../../domain/reports/status-sheets.js';
+import { worklistSheet } from '../../domain/reports/worklist-sheet.js';
 import { canWriteSheets, type SheetRef } from '../excel/workbook-port.js';
 import type { OversightController } from './controller.js';
 import type { FlaggedClaimsT, ProposalItem, SubmissionsT } from './schemas.js';
@@ -27,6 +29,8 @@ export interface ConsolidationInput {
   ledgers: LedgersT;
   /** 未収金の状況 within the caller's reach (the city for finance, its bureau for accounting). */
   status: ResponseOf<'receivablesStatus'>;
+  /** The worklist's counts per action and the late-charge estimate, per claim and bureau. */
+  worklist: ResponseOf<'worklistCounts'>;
 }
 
 /** Every sheet to write, in order, with its charts (pure). */
@@ -52,7 +56,7 @@ export function consolidationPlan(d: ConsolidationInput): SheetPlan[] {
     }));
     sheets.push(progressSheet(N.divisionProgress, '課名', groups, '目標と現在（課別・千円）'));
   }
-  sheets.push(claimsSheet(N.claims, d.claims));
+  sheets.push(claimsSheet(N.claims, d.claims, d.worklist));
   sheets.push(submissionsSheet(N.submissions, d.submissions));
   sheets.push(improvementSheet(N.improvement, d.flagged, d.proposals));
   const byBureau = d.role === 'finance';
@@ -73,6 +77,7 @@ export function consolidationPlan(d: ConsolidationInput): SheetPlan[] {
     sheetPlan(statusSheet(N.status, d.status, N.statusSources)),
     sheetPlan(revenueSheet(N.revenue, d.status, N.statusSources)),
     sheetPlan(statusSourcesSheet(N.statusSources, d.status)),
+    sheetPlan(worklistSheet(N.worklist, d.worklist)),
   );
   return sheets;
 }
@@ -102,7 +107,7 @@ export class ConsolidationController {
       try {
         const api = this.ov.api();
         const fy = this.ov.state.fiscalYear;
-        const [targets, claims, submissions, flagged, proposals, ledgers, status] = await Promise.all([
+        const [targets, claims, submissions, flagged, proposals, ledgers, status, worklist] = await Promise.all([
           role === 'finance' ? api.targets(fy) : Promise.resolve(null),
           api.reportClaims(fy),
           api.submissions(fy),
@@ -110,6 +115,7 @@ export class ConsolidationController {
           api.proposals(fy),
           api.ledgers(),
           api.receivablesStatus(fy),
+          api.worklistCounts(),
         ]);
         const plan = consolidationPlan({
           role,
@@ -120,6 +126,7 @@ export class ConsolidationController {
           proposals: proposals.proposals,
           ledgers,
           status,
+          worklist,
         });
         const written: WrittenSheet[] = [];
         let first: SheetRef | null = null;

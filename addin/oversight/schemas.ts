@@ -69,6 +69,7 @@ export const FlaggedClaims = ov.FlaggedClaims.pick({ baselineSettled: true }).ex
       ledgers: true,
       gapToTargetYen: true,
       changeFromBaselineYen: true,
+      lateChargeEstimateYen: true,
     }).extend({
       latestReview: Review.nullable(),
       proposal: ov.FlaggedClaim.shape.proposal.unwrap().pick({ id: true, version: true }).nullable(),

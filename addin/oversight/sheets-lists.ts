@@ -5,7 +5,8 @@
  * go in as given; its codes (states, reasons, the period, the baseline's settlement) are worded in
  * Japanese here, whatever Office's language. The sheets themselves are defined in domain/reports.
  */
-import { claimSheet } from '../../domain/reports/claim-sheet.js';
+import type { ResponseOf } from '../../domain/api/routes.js';
+import { claimSheet, lateChargeByClaim } from '../../domain/reports/claim-sheet.js';
 import { improvementSheet as improvementReport } from '../../domain/reports/improvement-sheet.js';
 import { submissionStatusSheet } from '../../domain/reports/submission-sheet.js';
 import { baselineStatusLabel, ja, periodLabel, reasonLabel, stateLabel } from '../i18n/labels.js';
@@ -13,8 +14,8 @@ import { sheetPlan, type SheetPlan } from './render-sheet.js';
 import { onImprovementList, type FlaggedClaimsT, type ProposalItem, type SubmissionsT } from './schemas.js';
 import type { ReportClaimsT } from './sheet-sums.js';
 
-export function claimsSheet(name: string, r: ReportClaimsT): SheetPlan {
-  return sheetPlan(claimSheet(name, r.claims));
+export function claimsSheet(name: string, r: ReportClaimsT, worklist: ResponseOf<'worklistCounts'>): SheetPlan {
+  return sheetPlan(claimSheet(name, r.claims, lateChargeByClaim(worklist.claims)));
 }
 
 export function submissionsSheet(name: string, s: SubmissionsT): SheetPlan {

@@ -1,5 +1,5 @@
 /**
- * 分析: totals by 現年度分 / 滞納繰越分, aging (滞納年数別), 未収金の状況, and the splits and payment
+ * 分析: totals by 現年度分 / 滞納繰越分 (with the late-charge estimate), aging (滞納年数別), 未収金の状況, and the splits and payment
  * channels whose columns the sheet has.
  */
 import { Text } from '@fluentui/react-components';
@@ -31,6 +31,7 @@ export function AnalysisTab() {
     <section className={styles.root}>
       <Text size={200}>{t('analysis.asOf', { asOf: a.asOf, year: a.fiscalYear })}</Text>
       <TotalsTable analysis={a} />
+      <Text size={200}>{t('analysis.lateChargeNote')}</Text>
       <Text weight="semibold" as="h3" size={300}>
         {t('analysis.aging')}
       </Text>

@@ -1,15 +1,22 @@
-/** 現年度分 / 滞納繰越分 / 合計: 件数, 調定額, 収入済額, 収入未済額, 収納率 (columns fit a narrow pane). */
+/**
+ * 現年度分 / 滞納繰越分 / 合計: 件数, 調定額, 収入済額, 収入未済額, 収納率 and 延滞金見込額 (an estimate,
+ * labelled so), in columns that fit a narrow pane.
+ */
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { Analysis, Totals } from '../../domain/analysis/analysis.js';
+import type { LateChargeSums } from '../../domain/analysis/late-charge.js';
 import { formatNumber, type MessageKey } from '../i18n/messages.js';
 import { useT } from './pane-context.js';
 
-const METRICS: [MessageKey, (x: Totals) => string][] = [
-  ['analysis.count', (x) => formatNumber(x.count)],
-  ['analysis.assessed', (x) => formatNumber(x.assessed)],
-  ['analysis.paid', (x) => formatNumber(x.paid)],
-  ['analysis.outstanding', (x) => formatNumber(x.outstanding)],
-  ['analysis.rate', (x) => (x.collectionRate === null ? '－' : `${x.collectionRate.toFixed(1)}%`)],
+type Group = { totals: Totals; lateCharge: LateChargeSums };
+
+const METRICS: [MessageKey, (x: Group) => string][] = [
+  ['analysis.count', (x) => formatNumber(x.totals.count)],
+  ['analysis.assessed', (x) => formatNumber(x.totals.assessed)],
+  ['analysis.paid', (x) => formatNumber(x.totals.paid)],
+  ['analysis.outstanding', (x) => formatNumber(x.totals.outstanding)],
+  ['analysis.rate', (x) => (x.totals.collectionRate === null ? '－' : `${x.totals.collectionRate.toFixed(1)}%`)],
+  ['analysis.lateChargeEstimate', (x) => formatNumber(x.lateCharge.estimate)],
 ];
 
 /** Headers of number columns aligned with their numbers. */
@@ -17,10 +24,11 @@ export const END = { style: { justifyContent: 'flex-end' } } as const;
 
 export function TotalsTable({ analysis }: { analysis: Analysis }) {
   const t = useT();
-  const groups: [MessageKey, Totals][] = [
-    ['analysis.current', analysis.current],
-    ['analysis.arrears', analysis.arrears],
-    ['analysis.total', analysis.total],
+  const lc = analysis.lateCharge;
+  const groups: [MessageKey, Group][] = [
+    ['analysis.current', { totals: analysis.current, lateCharge: lc.current }],
+    ['analysis.arrears', { totals: analysis.arrears, lateCharge: lc.arrears }],
+    ['analysis.total', { totals: analysis.total, lateCharge: lc.total }],
   ];
   return (
     <Table size="extra-small" aria-label={t('tab.analysis')}>
@@ -38,9 +46,9 @@ export function TotalsTable({ analysis }: { analysis: Analysis }) {
         {METRICS.map(([k, fmt]) => (
           <TableRow key={k}>
             <TableCell>{t(k)}</TableCell>
-            {groups.map(([g, totals]) => (
+            {groups.map(([g, group]) => (
               <TableCell key={g} style={{ textAlign: 'end', fontVariantNumeric: 'tabular-nums' }}>
-                {fmt(totals)}
+                {fmt(group)}
               </TableCell>
             ))}
           </TableRow>

@@ -10,6 +10,8 @@ import { DEFAULT_PARAMS, type RuleParams } from '../rules/rule.js';
 import { StatusAccumulator, type ReceivablesStatus } from '../status/sums.js';
 import { ChannelAccumulator, CHANNELS, type ChannelBreakdowns } from './channels.js';
 import { collectionRate } from './rate.js';
+import { LateChargeAccumulator, type LateChargeFigures } from './late-charge.js';
+import { DEFAULT_LATE_CHARGE_PROFILES, type LateChargeProfiles } from '../late-charge/profiles.js';
 
 /** Where the rate was first defined; importers elsewhere keep this path. */
 export { collectionRate };
@@ -53,6 +55,8 @@ export interface Analysis {
   channels: ChannelBreakdowns;
   /** 未収金の状況: rows owing by class (domain/status/classify.ts), and the revenue figures. */
   status: ReceivablesStatus;
+  /** 延滞金見込額: the late charge if each row's outstanding amount were paid on the as-of date. */
+  lateCharge: LateChargeFigures;
 }
 
 const AGING_EDGES = [0, 1, 2, 3, 4, 5];
@@ -79,16 +83,19 @@ export class AnalysisAccumulator {
   private readonly hasIncomeBracket: boolean;
   private readonly channels: ChannelAccumulator;
   private readonly status: StatusAccumulator;
+  private readonly lateCharge: LateChargeAccumulator;
 
   constructor(
     private readonly asOf: Day,
     mapped: ReadonlySet<SplitColumn>,
     params: RuleParams = DEFAULT_PARAMS,
+    lateCharges: LateChargeProfiles = DEFAULT_LATE_CHARGE_PROFILES,
   ) {
     this.fy = fiscalYearOf(asOf);
     this.hasIncomeBracket = mapped.has('incomeBracket');
     this.channels = new ChannelAccumulator(mapped);
     this.status = new StatusAccumulator(asOf, params);
+    this.lateCharge = new LateChargeAccumulator(asOf, lateCharges);
   }
 
   /** Adds a checked row (sign 1) or takes it back out (sign −1). Unreadable rows are in no total. */
@@ -96,7 +103,9 @@ export class AnalysisAccumulator {
     if (row.amountsUnreadable) return;
     this.status.add(row, sign);
     const owed = row.outstanding ?? 0;
-    const s = row.fiscalYear === this.fy ? this.current : this.arrears;
+    const isCurrent = row.fiscalYear === this.fy;
+    const s = isCurrent ? this.current : this.arrears;
+    this.lateCharge.add(row, isCurrent, sign);
     s.count += sign;
     s.assessed += sign * (row.v.assessedAmount ?? 0);
     s.paid += sign * (row.v.paidAmount ?? 0);
@@ -131,6 +140,7 @@ export class AnalysisAccumulator {
       byIncomeBracket: this.hasIncomeBracket ? splits(this.brackets) : null,
       channels: this.channels.snapshot(),
       status: this.status.snapshot(),
+      lateCharge: this.lateCharge.snapshot(),
     };
   }
 }

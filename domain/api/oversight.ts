@@ -1,12 +1,14 @@
 /**
  * Oversight for the accounting division (its bureau) and finance (the city): the submission
  * period finance sets, every ledger's last submission with the chase list, and the claims that
- * grow or lag their plan with the division's latest review and finance's proposal.
+ * grow or lag their plan with the division's latest review and finance's proposal, and the
+ * worklist's counts per action with the late-charge estimate per claim and bureau.
  */
 import { z } from 'zod';
 import { MAX_MONTHLY_DAY, MAX_PERIOD_DAYS } from '../plans/submission-period.js';
 import { Day, FyQuery, Instant, Month, Org, OrgOf, Yen, YenOrNull } from './common.js';
 import { Review } from './reviews.js';
+import { ACTION_CODES } from '../worklist/actions.js';
 
 /** How often every ledger must be sent: by the Nth of each month, or within N days. */
 export const SubmissionPeriod = z.discriminatedUnion('kind', [
@@ -90,6 +92,8 @@ export const FlaggedClaim = z.object({
   baselineYen: Yen,
   targetYen: Yen,
   currentYen: YenOrNull,
+  /** 延滞金見込額 of the claim's ledgers (an estimate, as of each ledger's date); null with currentYen. */
+  lateChargeEstimateYen: YenOrNull,
   asOf: Day.nullable(),
   ledgers: z.number().int(),
   growing: z.boolean().nullable(),
@@ -116,4 +120,31 @@ export const FlaggedClaims = z.object({
     flagged: z.number().int(),
   }),
   claims: z.array(FlaggedClaim),
+});
+
+/** One action's debtors and their outstanding amount (the worklist's counts, `worklist.md`). */
+export const ActionFigures = z.object({
+  tier: z.number().int().min(1).max(10),
+  action: z.enum(ACTION_CODES),
+  debtors: z.number().int().nonnegative(),
+  outstandingYen: Yen,
+});
+
+/** A claim's, bureau's or the city's sums of its ledgers' latest figures. */
+const FigureSums = {
+  /** Ledgers with an accepted submission. */
+  ledgers: z.number().int(),
+  /** Of those, ledgers whose check kept the counts per action (one applied before: not in them). */
+  ledgersCounted: z.number().int(),
+  outstandingYen: Yen,
+  /** 延滞金見込額: an estimate (each row's outstanding paid in full on its ledger's as-of date). */
+  lateChargeEstimateYen: Yen,
+  byAction: z.array(ActionFigures),
+};
+
+/** The worklist's counts per action and the late-charge estimate, per claim and bureau (no debtor). */
+export const WorklistCounts = z.object({
+  claims: z.array(z.object({ claim: Org, ...OrgOf, ...FigureSums })),
+  bureaus: z.array(z.object({ bureau: Org, ...FigureSums })),
+  total: z.object(FigureSums),
 });

@@ -407,6 +407,14 @@ export const ROUTES = {
     response: oversight.FlaggedClaims,
     errors: ['invalid-fiscal-year', 'invalid-input'],
   },
+  worklistCounts: {
+    method: 'GET',
+    path: `${V1}/oversight/worklist`,
+    roles: OVERSEERS,
+    summary:
+      'The worklist’s debtors and outstanding per action, with the late-charge estimate (延滞金見込額), per claim and bureau, from each ledger’s latest check (no debtor).',
+    response: oversight.WorklistCounts,
+  },
   receivablesStatus: {
     method: 'GET',
     path: `${V1}/oversight/receivables-status`,

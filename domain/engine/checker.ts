@@ -71,7 +71,7 @@ export class LedgerChecker {
       lateCharges: options.lateCharges ?? DEFAULT_LATE_CHARGE_PROFILES,
     };
     const splits = SPLIT_COLUMNS.filter((f) => this.letters.has(f));
-    this.analysis = new AnalysisAccumulator(options.asOf, new Set(splits), this.ctx.params);
+    this.analysis = new AnalysisAccumulator(options.asOf, new Set(splits), this.ctx.params, this.ctx.lateCharges);
     this.sheetFindings = this.personalNumberFindings();
     for (const f of this.sheetFindings) this.tally(f, 1);
   }

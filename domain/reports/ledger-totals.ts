@@ -3,6 +3,7 @@
  * every applied submission keeps on `ledgers` (named as stored), amounts exact as BigInt.
  */
 import type { AgingBucket } from './aging-sheet.js';
+import { ledgerFiguresOf } from './ledger-figures.js';
 
 export interface LedgerTotals {
   id: string;
@@ -23,7 +24,7 @@ export interface LedgerTotals {
   arrears_assessed: bigint;
   arrears_paid: bigint;
   arrears_outstanding: bigint;
-  /** The aging buckets as stored (JSON). */
+  /** The aging buckets, late-charge estimate and worklist counts as stored (JSON: `ledger-figures.ts`). */
   aging: string;
 }
 
@@ -38,21 +39,17 @@ export interface LedgerFindingCount {
 /** A bucket's amount as BigInt (a stored amount past 2^53 is read as its nearest whole number). */
 const bucketYen = (x: number) => BigInt(Number.isSafeInteger(x) ? x : Math.round(x));
 
-/** The stored aging JSON as buckets; damaged or missing: none. */
+type StoredBucket = { label?: unknown; fromYears?: unknown; outstanding?: unknown } | null | undefined;
+
+/** The stored figures' aging as buckets; damaged or missing: none. */
 export function agingOf(json: string): AgingBucket[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    if (!Array.isArray(v)) return [];
-    return v
-      .filter((b) => typeof b?.label === 'string' && Number.isFinite(Number(b?.outstanding)))
-      .map((b) => ({
-        label: b.label,
-        fromYears: Number(b.fromYears ?? 0),
-        outstanding: bucketYen(Number(b.outstanding)),
-      }));
-  } catch {
-    return [];
-  }
+  return (ledgerFiguresOf(json).aging as StoredBucket[])
+    .filter((b) => typeof b?.label === 'string' && Number.isFinite(Number(b?.outstanding)))
+    .map((b) => ({
+      label: b!.label as string,
+      fromYears: Number(b!.fromYears ?? 0),
+      outstanding: bucketYen(Number(b!.outstanding)),
+    }));
 }
 
 /** Groups in the given order first, then any other group as it appears; empty groups left out. */

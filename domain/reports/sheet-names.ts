@@ -1,6 +1,6 @@
 /**
  * The names of the consolidated sheets. The service's workbook (consolidated.xlsx) and the pane's
- * 取りまとめ in the open workbook share seven sheets, named alike in both so the same figures are
+ * 取りまとめ in the open workbook share eight sheets, named alike in both so the same figures are
  * found under the same name; each adds its own.
  */
 const SHARED = {
@@ -11,6 +11,7 @@ const SHARED = {
   status: '未収金の状況',
   revenue: '主要債権収入状況',
   statusSources: '未収金の状況の出典',
+  worklist: '対応件数',
 } as const;
 
 /** The service's consolidated.xlsx, in the workbook's order. */

@@ -1,6 +1,7 @@
 /**
- * The worklist as counts per action: what the service may receive (`worklist.md`: only the number of
- * debtors and the outstanding total per action, for accounting's and finance's views; no debtor).
+ * The worklist as counts per action: what the service keeps of it (`worklist.md`: only the number of
+ * debtors and the outstanding total per action, counted by its own check of the stored rows, for
+ * accounting's and finance's views; no debtor).
  */
 import { z } from 'zod';
 import { ACTION_CODES, WORKLIST_ACTIONS, type ActionCode, type ActionTier } from './actions.js';

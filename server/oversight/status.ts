@@ -29,7 +29,9 @@ import { claimProgressRecords } from '../db/repos/reports.js';
 import { latestReviews } from '../db/repos/reviews.js';
 import { bureauOf, type Scope } from '../db/repos/scope.js';
 import { inBureauOrder } from '../reports/targets.js';
+import { listLedgerFigures } from '../db/repos/ledgers.js';
 import { orgView, parseJsonArray, reviewView } from './views.js';
+import { worklistCountsOf } from './worklist-counts.js';
 
 /** The window the period makes now, without its Japanese wording: the pane words `period` itself. */
 function windowView(period: SubmissionPeriod, now: Date) {
@@ -150,12 +152,14 @@ export async function flaggedClaims(
   all: boolean,
   now: Date,
 ): Promise<ResponseOf<'flaggedClaims'>> {
-  const [records, reviews, proposals, settled] = await Promise.all([
+  const [records, reviews, proposals, settled, figures] = await Promise.all([
     claimProgressRecords(db, fy, bureauOf(scope)),
     latestReviews(db, fy, scope),
     listProposals(db, fy, scope),
     isSettled(db, fy - 1),
+    listLedgerFigures(db, scope),
   ]);
+  const lateChargeOf = new Map(worklistCountsOf(figures).claims.map((c) => [c.claim.id, c.lateChargeEstimateYen]));
   const proposalOf = new Map(proposals.map((p) => [p.claim_id, p]));
   const claims = inBureauOrder(records).map((c) => {
     const check = checkPlan({
@@ -180,6 +184,7 @@ export async function flaggedClaims(
       baselineYen: c.baseline,
       targetYen: c.target,
       currentYen: c.current_outstanding,
+      lateChargeEstimateYen: c.current_outstanding === null ? null : (lateChargeOf.get(c.claim_id) ?? 0),
       asOf: c.as_of,
       ledgers: c.ledgers ?? 0,
       growing: check.growing,

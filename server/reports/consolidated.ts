@@ -1,12 +1,13 @@
 /**
  * The consolidated workbook finance reviews (集計表): the bureau target table in the seed's layout,
  * every claim against its plan, the ledgers' submission status, aging, 未収金の状況 and
- * 主要債権収入状況 per claim, collection rates by bureau, and where every figure came from (ledger
+ * 主要債権収入状況 per claim, the worklist's counts per action with the late-charge estimate
+ * (対応件数), collection rates by bureau, and where every figure came from (ledger
  * revisions, ruleset versions, plan versions).
  */
 import ExcelJS from 'exceljs';
 import { ledgerAgingSheet } from '../../domain/reports/aging-sheet.js';
-import { claimSheet } from '../../domain/reports/claim-sheet.js';
+import { claimSheet, lateChargeByClaim } from '../../domain/reports/claim-sheet.js';
 import { provenanceSheet } from '../../domain/reports/provenance-sheet.js';
 import { ratesSheet } from '../../domain/reports/rates-sheet.js';
 import type { ReportSheet } from '../../domain/reports/report-sheet.js';
@@ -14,6 +15,9 @@ import { WORKBOOK_SHEET_NAMES } from '../../domain/reports/sheet-names.js';
 import { revenueSheet, statusSheet, statusSourcesSheet } from '../../domain/reports/status-sheets.js';
 import { ledgerStatusSheet } from '../../domain/reports/submission-sheet.js';
 import { targetSheet } from '../../domain/reports/target-sheet.js';
+import { worklistSheet } from '../../domain/reports/worklist-sheet.js';
+import { worklistCountsOf } from '../oversight/worklist-counts.js';
+import { listLedgerFigures } from '../db/repos/ledgers.js';
 import type { TargetTable } from '../../domain/targets/index.js';
 import type { Queryable } from '../db/db.js';
 import type { LedgerFindingCount } from '../../domain/reports/ledger-totals.js';
@@ -34,13 +38,15 @@ interface ConsolidatedData {
   ledgers: LedgerTotalsRecord[];
   findings: LedgerFindingCount[];
   status: ResponseOf<'receivablesStatus'>;
+  worklist: ResponseOf<'worklistCounts'>;
 }
 
 async function loadConsolidated(db: Queryable, fiscalYear: number, now = new Date()): Promise<ConsolidatedData> {
   const { claims, table } = await loadTargets(db, fiscalYear, now);
   const [ledgers, findings] = [await ledgerTotalsRecords(db), await findingCountRecords(db)];
   const status = statusAnswer(await loadStatusReport(db, { kind: 'city' }, fiscalYear));
-  return { fiscalYear, generatedAt: now, table, claims, ledgers, findings, status };
+  const worklist = worklistCountsOf(await listLedgerFigures(db, { kind: 'city' }));
+  return { fiscalYear, generatedAt: now, table, claims, ledgers, findings, status, worklist };
 }
 
 /** Every sheet of the workbook, in order (pure). */
@@ -49,12 +55,13 @@ export function consolidatedSheets(d: ConsolidatedData): ReportSheet[] {
   const bureauOrder = d.table.rows.map((r) => r.bureau);
   return [
     targetSheet(N.targets, d.table),
-    claimSheet(N.claims, d.claims),
+    claimSheet(N.claims, d.claims, lateChargeByClaim(d.worklist.claims)),
     ledgerStatusSheet(N.submissions, d.ledgers, d.findings),
     ledgerAgingSheet(N.aging, d.ledgers, bureauOrder),
     statusSheet(N.status, d.status, N.statusSources),
     revenueSheet(N.revenue, d.status, N.statusSources),
     statusSourcesSheet(N.statusSources, d.status),
+    worklistSheet(N.worklist, d.worklist),
     ratesSheet(N.rates, d.ledgers, bureauOrder),
     provenanceSheet(N.provenance, {
       generatedAt: d.generatedAt,

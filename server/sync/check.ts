@@ -18,6 +18,9 @@ import { syncedCells, syncedMapping } from '../../domain/sync/server-grid.js';
 import type { FindingCounts, LedgerInfo, SyncRowValues } from '../../domain/sync/protocol.js';
 import type { Cell } from '../../domain/values/parsed.js';
 import { emptyStatus, type ReceivablesStatus } from '../../domain/status/sums.js';
+import { emptyLateChargeSums } from '../../domain/analysis/late-charge.js';
+import { buildWorklist } from '../../domain/worklist/build.js';
+import { countByAction } from '../../domain/worklist/counts.js';
 import type { LedgerAggregates } from '../db/repos/ledgers.js';
 
 export interface CheckedRow {
@@ -62,14 +65,40 @@ function checkOptions(
   return options;
 }
 
+/**
+ * The worklist's counts per action (debtors and outstanding), from the stored rows and the check's
+ * findings: debtor ids here are the keyed hashes the rows were stored with, and no item leaves.
+ */
+function worklistCounts(checker: LedgerChecker, result: CheckResult) {
+  const items = buildWorklist({
+    rows: checker.dataRows(),
+    findings: result.findings,
+    asOf: checker.options.asOf,
+    // Counts need no late charge per debtor.
+    estimateLateCharge: () => null,
+  });
+  return countByAction(items);
+}
+
 /** What the ledger keeps of a check of `rowCount` rows; null when the grid held no value at all. */
-function summarize(result: CheckResult | null, rowCount: number): LedgerCheck {
+function summarize(checked: { result: CheckResult; checker: LedgerChecker } | null, rowCount: number): LedgerCheck {
   const zero = { assessed: 0, paid: 0, outstanding: 0 };
-  if (!result) {
+  if (!checked) {
     // Nothing but blank rows: no totals and no findings.
-    const aggregates = { rowCount, ...zero, current: zero, arrears: zero, unreadableRows: 0, aging: [] };
+    const noCharge = { current: emptyLateChargeSums(), arrears: emptyLateChargeSums(), total: emptyLateChargeSums() };
+    const aggregates = {
+      rowCount,
+      ...zero,
+      current: zero,
+      arrears: zero,
+      unreadableRows: 0,
+      aging: [],
+      lateCharge: noCharge,
+      worklist: countByAction([]),
+    };
     return { aggregates, findings: noFindings(), counts: [], status: emptyStatus() };
   }
+  const { result, checker } = checked;
   const { summary, analysis } = result;
   const pick = (t: { assessed: number; paid: number; outstanding: number }) => ({
     assessed: t.assessed,
@@ -89,6 +118,8 @@ function summarize(result: CheckResult | null, rowCount: number): LedgerCheck {
       arrears: pick(analysis.arrears),
       unreadableRows: summary.rows.unreadable,
       aging: analysis.aging,
+      lateCharge: analysis.lateCharge,
+      worklist: worklistCounts(checker, result),
     },
     findings: { bySeverity: { ...summary.bySeverity }, byRule: { ...summary.byRule } as Record<string, number> },
     counts,
@@ -110,7 +141,7 @@ export function checkLedgerRows(
   rows.sort(bySheetOrder);
   const grid: Grid = [[], ...rows.map((r) => syncedCells(r.values))];
   const outcome = checkSheet(grid, checkOptions(info, asOf, lateCharges));
-  return summarize(outcome.ok ? outcome.result : null, rows.length);
+  return summarize(outcome.ok ? outcome : null, rows.length);
 }
 
 /** Rows per `update`: it spreads them into arguments, and rebuilds its result each time. */
@@ -162,6 +193,9 @@ export class IncrementalCheck {
   }
 
   result(): LedgerCheck {
-    return summarize(this.anyValue ? this.checker.update([]).result : null, this.count);
+    return summarize(
+      this.anyValue ? { result: this.checker.update([]).result, checker: this.checker } : null,
+      this.count,
+    );
   }
 }

@@ -1,5 +1,6 @@
 /** Ledgers as the API shows them: organisation, revision, totals and finding counts (no rows). */
 import type { ResponseOf } from '../../domain/api/routes.js';
+import { ledgerFiguresOf } from '../../domain/reports/ledger-figures.js';
 import type { FindingCounts, RowChanges } from '../../domain/sync/protocol.js';
 import type { FindingCountRow, StoredLedger, RowChangeRow } from '../db/repos/ledgers.js';
 
@@ -34,7 +35,7 @@ export function ledgerView(l: StoredLedger, counts: readonly FindingCountRow[]):
       unreadableRows: l.unreadable_rows,
     },
     // Written by the service at submission (aging buckets), so read back as it was written.
-    aging: JSON.parse(l.aging) as LedgerView['aging'],
+    aging: ledgerFiguresOf(l.aging).aging as LedgerView['aging'],
     findings,
   };
 }

@@ -40,6 +40,8 @@ export interface Labels {
   statusHeader: [string, string, string];
   channelHeader: (key: string) => [string, string, string, string, string, string];
   overpaid: (amount: string) => string;
+  lateCharge: string;
+  lateChargeHeader: [string, string, string];
 }
 
 export const JA: Labels = {
@@ -81,6 +83,8 @@ export const JA: Labels = {
   statusHeader: ['区分', '件数', '収入未済額'],
   channelHeader: (key) => [key, '件数', '調定額', '収入済額', '収入未済額', '収納率'],
   overpaid: (amount) => `（収入未済額がマイナスの行 計 ${amount}円 は未収金の状況に含めていません）`,
+  lateCharge: '延滞金見込額（見込み: 収入未済額の全額を基準日に納付した場合。一部納付の日付は台帳にありません）:',
+  lateChargeHeader: ['区分', '件数', '延滞金見込額'],
 };
 
 export const EN: Labels = {
@@ -122,4 +126,7 @@ export const EN: Labels = {
   statusHeader: ['Class', 'Rows', 'Outstanding'],
   channelHeader: (key) => [key, 'Rows', 'Assessed', 'Paid', 'Outstanding', 'Rate'],
   overpaid: (amount) => `(rows with a negative outstanding, ${amount} yen in all, are not in the status)`,
+  lateCharge:
+    'Late charge, estimated (as if each outstanding amount were paid in full on the as-of date; partial payments have no dates in a ledger):',
+  lateChargeHeader: ['', 'Rows', 'Late charge (est.)'],
 };

@@ -114,6 +114,22 @@ function analysis(L: Labels, a: Analysis, skipped: CheckResult['summary']['rows'
         ['l', 'r', 'r', 'r', 'r', 'r'],
       ),
     ),
+    `  ${L.lateCharge}`,
+    ...indent(
+      indent(
+        table(
+          L.lateChargeHeader,
+          (
+            [
+              [L.current, a.lateCharge.current],
+              [L.arrears, a.lateCharge.arrears],
+              [L.total, a.lateCharge.total],
+            ] as const
+          ).map(([name, s]) => [name, grouped(s.rows), grouped(s.estimate)]),
+          ['l', 'r', 'r'],
+        ),
+      ),
+    ),
     `  ${L.aging}`,
     ...indent(
       indent(

@@ -5,6 +5,9 @@
  */
 import type { Queryable, SqlValue } from '../db.js';
 import { scopeSql, type Scope } from './scope.js';
+import type { LateChargeFigures } from '../../../domain/analysis/late-charge.js';
+import { ledgerFiguresJson } from '../../../domain/reports/ledger-figures.js';
+import type { ActionCount } from '../../../domain/worklist/counts.js';
 
 export interface StoredLedger {
   id: string;
@@ -274,7 +277,11 @@ export interface LedgerAggregates {
   current: { assessed: number; paid: number; outstanding: number };
   arrears: { assessed: number; paid: number; outstanding: number };
   unreadableRows: number;
-  aging: unknown;
+  aging: unknown[];
+  /** 延滞金見込額 of the check; kept in the figures JSON with the aging (domain/reports/ledger-figures.ts). */
+  lateCharge: LateChargeFigures;
+  /** The worklist's counts per action, every action in tier order; kept there too. */
+  worklist: ActionCount[];
 }
 
 /**
@@ -299,7 +306,7 @@ export async function advanceLedger(
       a.rowCount, a.assessed, a.paid, a.outstanding,
       a.current.assessed, a.current.paid, a.current.outstanding,
       a.arrears.assessed, a.arrears.paid, a.arrears.outstanding,
-      a.unreadableRows, JSON.stringify(a.aging), id, baseRevision,
+      a.unreadableRows, ledgerFiguresJson(a), id, baseRevision,
     ], // prettier-ignore
   );
   return row?.revision ?? null;
@@ -315,5 +322,34 @@ export async function replaceFindingCounts(
   await tx.run(
     `INSERT INTO ledger_finding_counts (ledger_id, rule, severity, count) VALUES ${counts.map(() => '(?, ?, ?, ?)').join(', ')}`,
     counts.flatMap((c) => [ledgerId, c.rule, c.severity, c.count]),
+  );
+}
+
+/** A ledger's organisation, outstanding and stored figures (JSON), for sums per claim and bureau. */
+export interface LedgerFigureRow {
+  id: string;
+  /** BIGINT: a string from PostgreSQL. */
+  outstanding: number | string;
+  /** The figures JSON (domain/reports/ledger-figures.ts). */
+  aging: string;
+  claim_id: number;
+  claim: string;
+  division_id: number;
+  division: string;
+  bureau_id: number;
+  bureau: string;
+}
+
+/** Every ledger within the scope that has an accepted submission, bureaus in the city's order. */
+export function listLedgerFigures(q: Queryable, scope: Scope): Promise<LedgerFigureRow[]> {
+  const { where, params } = scopeWhere(scope);
+  return q.all<LedgerFigureRow>(
+    `SELECT l.id, l.outstanding, l.aging, c.id AS claim_id, c.name AS claim, d.id AS division_id, d.name AS division,
+            b.id AS bureau_id, b.name AS bureau
+       FROM ledgers l JOIN claims c ON c.id = l.claim_id JOIN divisions d ON d.id = l.division_id
+       JOIN bureaus b ON b.id = d.bureau_id
+       ${where} AND l.revision > 0
+      ORDER BY b.sort_order, b.id, d.name, c.name, l.id`,
+    params,
   );
 }

@@ -9,6 +9,7 @@ import {
   submissionStatus,
 } from '../../oversight/status.js';
 import { receivablesStatus } from '../../oversight/receivables-status.js';
+import { worklistCounts } from '../../oversight/worklist-counts.js';
 import { fiscalYearIn } from '../params.js';
 import { TableRouter } from '../route.js';
 
@@ -25,5 +26,6 @@ export function oversightRoutes(db: Db, clock: () => Date = () => new Date()): R
       const { all } = c.query('all は true か false です。');
       return flaggedClaims(db, scopeOf(c.actor), fy, all === 'true', clock());
     })
+    .answer('worklistCounts', (c) => worklistCounts(db, scopeOf(c.actor)))
     .answer('receivablesStatus', (c) => receivablesStatus(db, scopeOf(c.actor), fiscalYearIn(c.req.query.fy))).router;
 }

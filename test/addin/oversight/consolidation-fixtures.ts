@@ -8,6 +8,9 @@ import { SEED_BUREAU_ORDER, SEED_PLAN_LINES } from '../../domain/targets/seed-fi
 import { statusReport } from '../../../domain/status/report.js';
 import { emptyExactStatus } from '../../../domain/status/sums.js';
 import { statusAnswer } from '../../../server/oversight/receivables-status.js';
+import { worklistCountsOf } from '../../../server/oversight/worklist-counts.js';
+import { ledgerFiguresJson } from '../../../domain/reports/ledger-figures.js';
+import { countByAction } from '../../../domain/worklist/counts.js';
 import { FakeOversight } from './fake-oversight.js';
 
 const FY = 2024;
@@ -227,7 +230,36 @@ export function consolidationAnswers(o: Overrides = {}) {
   seized.revenue = { ...seized.revenue, rows: 5, assessed: 900_000n, paid: 550_000n, outstanding: 350_000n };
   const source = { ledgerId: 'L-hoiku', ledger: '保育料 台帳', bureau: kodomo.bureau.name, division: kodomo.division.name, claimId: 12, claim: '保育料', classification: '強制徴収公債権', fiscalYear: FY, revision: 3, asOf: `${FY + 1}-03-31`, status: seized }; // prettier-ignore
   const status = statusAnswer(statusReport(FY, [source]));
-  return { targets, claims: { fiscalYear: FY, claims, divisions }, submissions, flagged, proposals, ledgers, status };
+  // Two debtors one step from prescription and one to dun, in 保育料's ledger (the service's sums).
+  const counted = countByAction([
+    { action: 'stopPrescription', outstanding: 120_000 },
+    { action: 'stopPrescription', outstanding: 80_000 },
+    { action: 'firstDunning', outstanding: 30_000 },
+  ]);
+  const lateCharge = { current: { rows: 1, estimate: 0 }, arrears: { rows: 2, estimate: 15_400 }, total: { rows: 3, estimate: 15_400 } }; // prettier-ignore
+  const worklist = worklistCountsOf([
+    {
+      id: 'L-hoiku',
+      outstanding: 350_000_000,
+      aging: ledgerFiguresJson({ aging: [], lateCharge, worklist: counted }),
+      claim_id: 12,
+      claim: '保育料',
+      division_id: kodomo.division.id,
+      division: kodomo.division.name,
+      bureau_id: kodomo.bureau.id,
+      bureau: kodomo.bureau.name,
+    },
+  ]);
+  return {
+    targets,
+    claims: { fiscalYear: FY, claims, divisions },
+    submissions,
+    flagged,
+    proposals,
+    ledgers,
+    status,
+    worklist,
+  };
 }
 
 export function served(who: 'finance' | 'accounting', o: Overrides = {}): FakeOversight {
@@ -239,6 +271,7 @@ export function served(who: 'finance' | 'accounting', o: Overrides = {}): FakeOv
   service.fixtures.set('/oversight/claims', a.flagged);
   service.fixtures.set('/ledgers', { ledgers: a.ledgers });
   service.fixtures.set('/oversight/receivables-status', a.status);
+  service.fixtures.set('/oversight/worklist', a.worklist);
   service.proposals = a.proposals;
   return service;
 }

@@ -17,7 +17,16 @@ let restore = (): void => {};
 afterEach(() => restore());
 
 const STATUS_SHEETS = ['未収金の状況', '主要債権収入状況', '未収金の状況の出典'];
-const FINANCE_SHEETS = ['局別目標', '局別進捗', '債権別', '提出状況', '改善提案', '滞納年数別', ...STATUS_SHEETS];
+const FINANCE_SHEETS = [
+  '局別目標',
+  '局別進捗',
+  '債権別',
+  '提出状況',
+  '改善提案',
+  '滞納年数別',
+  ...STATUS_SHEETS,
+  '対応件数',
+];
 
 function workbook(): ExcelHost {
   const installed = installHost();
@@ -56,6 +65,7 @@ describe('取りまとめ (finance)', () => {
       ['改善提案', 0],
       ['滞納年数別', 1],
       ...STATUS_SHEETS.map((n) => [n, 0]),
+      ['対応件数', 0],
     ]);
     expect(host.model.active()?.name).toBe('局別目標');
   });
@@ -107,6 +117,33 @@ describe('取りまとめ (finance)', () => {
     ]);
     expect([1, 2, 3].map((r) => aging.value(r, 0))).toEqual(['子ども青少年局', '交通局', '合計']);
     expect(aging.value(3, 4)).toBe(468_500);
+  });
+
+  it('writes 対応件数: debtors and outstanding per action with 延滞金見込額, per claim, bureau and in total', async () => {
+    const host = workbook();
+    await consolidate(host, 'finance');
+    const w = host.sheet('対応件数');
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((c) => w.value(0, c))).toEqual([
+      '局名',
+      '課名',
+      '債権名',
+      '台帳数',
+      '収入未済額（円）',
+      '延滞金見込額（円）',
+      '1. 時効の完成を止める（人）',
+      '1. 時効の完成を止める（円）',
+    ]);
+    expect([0, 2, 3, 4, 5, 6, 7].map((c) => w.value(1, c))).toEqual([
+      '子ども青少年局',
+      '保育料',
+      1,
+      350_000_000,
+      15_400,
+      2,
+      200_000,
+    ]);
+    expect([0, 2].map((c) => w.value(2, c))).toEqual(['子ども青少年局', '（局計）']);
+    expect([0, 6].map((c) => w.value(3, c))).toEqual(['合計', 2]);
   });
 
   it('fills status with the chase list marked, and the improvement list with review and proposal', async () => {
@@ -180,6 +217,7 @@ describe('取りまとめ (accounting)', () => {
       '改善提案',
       '滞納年数別',
       ...STATUS_SHEETS,
+      '対応件数',
     ]);
     expect(host.sheet('課別進捗').charts[0]).toMatchObject({
       type: 'ColumnClustered',

@@ -116,6 +116,7 @@ describe('division → accounting → finance, in Excel', () => {
         '未収金の状況',
         '主要債権収入状況',
         '未収金の状況の出典',
+        '対応件数',
       ]);
       let shown = '';
       for (let r = 2; r < 18; r++)
@@ -160,11 +161,16 @@ describe('division → accounting → finance, in Excel', () => {
         '未収金の状況',
         '主要債権収入状況',
         '未収金の状況の出典',
+        '対応件数',
       ]);
       const bureaus = new Set<string>();
       const claims = host.sheet('債権別');
       for (let r = 1; claims.value(r, 0) !== ''; r++) bureaus.add(String(claims.value(r, 0)));
       expect([...bureaus]).toEqual([BUREAU]);
+      const worklist = host.sheet('対応件数');
+      const groups = new Set<string>();
+      for (let r = 1; worklist.value(r, 0) !== ''; r++) groups.add(String(worklist.value(r, 0)));
+      expect([...groups]).toEqual([BUREAU, '合計']);
     } finally {
       restore();
     }

@@ -9,7 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createOfficeAdapter } from '../../../addin/excel/office-adapter.js';
 import { POINTS_PER_CHARACTER, sheetPlan } from '../../../addin/oversight/render-sheet.js';
 import { agingByGroup, agingSheet, ledgerAgingSheet } from '../../../domain/reports/aging-sheet.js';
-import { claimSheet, type ClaimSheetSource } from '../../../domain/reports/claim-sheet.js';
+import { claimSheet, lateChargeByClaim, type ClaimSheetSource } from '../../../domain/reports/claim-sheet.js';
+import { ledgerFiguresJson } from '../../../domain/reports/ledger-figures.js';
+import { worklistSheet } from '../../../domain/reports/worklist-sheet.js';
+import { countByAction } from '../../../domain/worklist/counts.js';
+import { worklistCountsOf } from '../../../server/oversight/worklist-counts.js';
 import type { LedgerTotals } from '../../../domain/reports/ledger-totals.js';
 import { progressSheet } from '../../../domain/reports/progress-sheet.js';
 import { provenanceSheet } from '../../../domain/reports/provenance-sheet.js';
@@ -77,17 +81,45 @@ const LEDGERS = [
   ledger({ id: 'L-new', bureau: '財政局', revision: 0, last_submitted_at: null, aging: '[]' }),
 ];
 
+const lateCharge = (estimate: number) => ({ current: { rows: 0, estimate: 0 }, arrears: { rows: 1, estimate }, total: { rows: 1, estimate } }); // prettier-ignore
+const figureRow = (id: string, claimId: number, bureau: string, claim: string, estimate: number) => ({
+  id,
+  outstanding: 70_000_000,
+  aging: ledgerFiguresJson({
+    aging: [],
+    lateCharge: lateCharge(estimate),
+    worklist: countByAction([{ action: 'stopPrescription', outstanding: 40_000 }]),
+  }),
+  claim_id: claimId,
+  claim,
+  division_id: 1,
+  division: '営業本部',
+  bureau_id: claimId,
+  bureau,
+});
+/** The service's sums: one ledger of 乗車料金, one whose organisation looks like formulas, one applied before counts. */
+const WORKLIST = worklistCountsOf([
+  figureRow('L-ride', 1, '交通局', '乗車料金', 12_300),
+  figureRow('L-injected', 2, INJECTED[0]!, INJECTED[2]!, 0),
+  { ...figureRow('L-old', 1, '交通局', '乗車料金', 0), aging: '[]' },
+]);
+
 function definitions(): ReportSheet[] {
   const table = buildTargetTable(SEED_PLAN_LINES, { fiscalYear: 2024, bureauOrder: SEED_BUREAU_ORDER, settled: false });
   const org = (name: string) => ({ name });
   return [
     targetSheet('局別目標', table),
-    claimSheet('債権別', [
-      claim({}),
-      claim({ bureau: INJECTED[0]!, division: INJECTED[3]!, claim: INJECTED[1]!, classification: null }),
-      // Past what Excel holds to the yen: the digits as text, in both writers.
-      claim({ baselineYen: '18014398509481982', currentYen: null, gapYen: null, growing: null, behindPlan: null }),
-    ]),
+    claimSheet(
+      '債権別',
+      [
+        claim({}),
+        claim({ bureau: INJECTED[0]!, division: INJECTED[3]!, claim: INJECTED[1]!, classification: null }),
+        // Past what Excel holds to the yen: the digits as text, in both writers.
+        claim({ baselineYen: '18014398509481982', currentYen: null, gapYen: null, growing: null, behindPlan: null }),
+      ],
+      lateChargeByClaim(WORKLIST.claims),
+    ),
+    worklistSheet('対応件数', WORKLIST),
     ledgerStatusSheet('提出状況', LEDGERS, [
       { ledger_id: 'L-ride', rule: 'demand-missing', severity: 'error', count: 4 },
       { ledger_id: 'L-ride', rule: 'contact-stale', severity: 'warning', count: 2 },

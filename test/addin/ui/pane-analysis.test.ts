@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { Cell } from '../../../domain/values/parsed.js';
+import { formatNumber } from '../../../addin/i18n/messages.js';
 import { FakePort } from '../fake-port.js';
 import { hoikuryo } from '../ledger.js';
 import { mappedDoc, renderPane, settle } from './render-pane.js';
@@ -126,5 +127,20 @@ describe('分析: payment channels', () => {
     expect(pay.map((r) => r[0])).toEqual(['Direct debit', 'Payment slip', 'Convenience store', 'Credit card', 'Smartphone payment', 'Other', 'Blank']); // prettier-ignore
     expect(screen.getByRole('table', { name: 'By dunning method' }).textContent).toContain('Home visit');
     expect(screen.getByRole('table', { name: 'By direct debit enrolment' }).textContent).toContain('Not enrolled');
+  });
+});
+
+describe('分析: 延滞金見込額', () => {
+  it('shows the check’s late-charge estimate per 現年度分 / 滞納繰越分 / 合計, and says it is an estimate', async () => {
+    const pane = await analysisOf(hoikuryo());
+    const { lateCharge } = pane.controller.store.get().check.result!.analysis;
+    const totals = screen.getByRole('table', { name: '分析' });
+    const row = within(totals).getByText('延滞金見込額').closest('tr')!;
+    const shown = [...row.querySelectorAll('td')].slice(1).map((c) => c.textContent);
+    expect(shown).toEqual(
+      [lateCharge.current, lateCharge.arrears, lateCharge.total].map((s) => formatNumber(s.estimate)),
+    );
+    expect(lateCharge.total.rows).toBeGreaterThan(0);
+    expect(screen.getByText(/延滞金見込額は、収入未済額の全額を基準日に納付した場合の見込みです/)).toBeTruthy();
   });
 });

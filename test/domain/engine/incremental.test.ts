@@ -183,6 +183,18 @@ describe('LedgerChecker.update equals a fresh check', () => {
     expect(after.summary.rows).toMatchObject({ total: 4, checked: 3, blank: 1 });
   });
 
+  it('after paying a row in full: its 延滞金見込額 leaves the figure', () => {
+    const { grid, checker, result } = start([A, B, C]);
+    expect(result.analysis.lateCharge.arrears.rows).toBe(1);
+    expect(result.analysis.lateCharge.arrears.estimate).toBeGreaterThan(0);
+    const { result: after } = edit(grid, checker, [
+      { row: 4, cells: cellsOf({ ...C, paidAmount: 10000, outstanding: 0 }) },
+    ]);
+    expect(after.analysis.lateCharge.arrears).toEqual({ rows: 0, estimate: 0 });
+    expect(after.analysis.lateCharge.current).toEqual(result.analysis.lateCharge.current);
+    expect(kept(after, checker)).toEqual(fresh(grid, checker));
+  });
+
   it('after several changes in one update', () => {
     const { grid, checker } = start([A, B, C, A]);
     const { result: after } = edit(grid, checker, [
@@ -246,6 +258,12 @@ function expectBreakdownsSumToTotals({ analysis: a }: CheckResult) {
     for (const f of ['count', 'assessed', 'paid', 'outstanding'] as const)
       expect(by.reduce((n, s) => n + s[f], 0)).toBe(a.total[f]);
   }
+  const lc = a.lateCharge;
+  expect(lc.total).toEqual({
+    rows: lc.current.rows + lc.arrears.rows,
+    estimate: lc.current.estimate + lc.arrears.estimate,
+  });
+  expect(lc.total.rows).toBeLessThanOrEqual(a.total.count);
   const split = statusSplit(a);
   expect(split.outstanding).toBe(a.status.revenue.outstanding);
   expect(split.outstanding + split.notInSplit).toBe(a.total.outstanding);

@@ -152,3 +152,26 @@ describe('saiken check: payment channels', () => {
     expect(r.stdout).not.toContain('髙橋');
   });
 });
+
+describe('saiken check: 延滞金見込額', () => {
+  const TITLE = '延滞金見込額（見込み: 収入未済額の全額を基準日に納付した場合。一部納付の日付は台帳にありません）:';
+
+  it('prints the estimate for 現年度分, 滞納繰越分 and the total, as --json carries it', async () => {
+    const [text, json] = await Promise.all([check(plain), check(plain, '--json')]);
+    const { lateCharge } = JSON.parse(json.stdout).analysis;
+    const rows = block(text.stdout, TITLE).map(cells);
+    expect(rows[0]).toEqual(['区分', '件数', '延滞金見込額']);
+    expect(rows.slice(1).map((r) => [r[0], yen(r[1]!), yen(r[2]!)])).toEqual([
+      ['現年度分', lateCharge.current.rows, lateCharge.current.estimate],
+      ['滞納繰越分', lateCharge.arrears.rows, lateCharge.arrears.estimate],
+      ['合計', lateCharge.total.rows, lateCharge.total.estimate],
+    ]);
+    // The golden ledger's rows still owing all have a due date under the built-in (tax-like) profile.
+    expect(lateCharge.total.rows).toBeGreaterThan(0);
+  });
+
+  it('says it is an estimate in English too', async () => {
+    const out = (await check(plain, '--lang', 'en')).stdout;
+    expect(out).toContain('Late charge, estimated (as if each outstanding amount were paid in full on the as-of date');
+  });
+});

@@ -29,6 +29,7 @@ import {
 } from '../../../server/db/repos/submissions.js';
 import { insertToken } from '../../../server/db/repos/tokens.js';
 import { makeTempDir } from '../helpers/service.js';
+import { countByAction } from '../../../domain/worklist/counts.js';
 
 const dir = makeTempDir();
 let db: SqliteDb;
@@ -46,6 +47,12 @@ const aggregates = (rowCount: number): LedgerAggregates => ({
   arrears: { assessed: 300, paid: 100, outstanding: 200 },
   unreadableRows: 0,
   aging: [],
+  lateCharge: {
+    current: { rows: 0, estimate: 0 },
+    arrears: { rows: 1, estimate: 1200 },
+    total: { rows: 1, estimate: 1200 },
+  },
+  worklist: countByAction([]),
 });
 
 beforeAll(async () => {

@@ -3,6 +3,7 @@
  * run's engine (`test-db.ts`), tokens made through the admin API, and ledgers written straight into the aggregate
  * columns (the ledger sync has its own tests).
  */
+import { ledgerFiguresJson, type LedgerFigures } from '../../../domain/reports/ledger-figures.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +126,8 @@ export interface LedgerSpec {
   arrears?: { assessed: number; paid: number; outstanding: number };
   aging?: { label: string; fromYears: number; toYears: number | null; count: number; outstanding: number }[];
   findings?: { rule: string; severity: 'error' | 'warning' | 'info'; count: number }[];
+  /** The late-charge estimate and worklist counts the check keeps; absent: stored as before they existed. */
+  figures?: Omit<LedgerFigures, 'aging'>;
 }
 
 /** A ledger at its latest applied revision, as the submission code leaves it. */
@@ -164,7 +167,7 @@ async function insertLedgerIn(db: Queryable, l: LedgerSpec): Promise<void> {
       arr.outstanding,
       arr.assessed,
       arr.paid,
-      JSON.stringify(l.aging ?? []),
+      l.figures ? ledgerFiguresJson({ aging: l.aging ?? [], ...l.figures }) : JSON.stringify(l.aging ?? []),
       '2024-04-01T00:00:00.000Z',
     ],
   );

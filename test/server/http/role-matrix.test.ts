@@ -457,6 +457,12 @@ const ENDPOINTS: Endpoint[] = [
     may: OVERSEERS,
   },
   {
+    route: 'GET /api/v1/oversight/worklist',
+    path: () => '/api/v1/oversight/worklist',
+    ok: 200,
+    may: OVERSEERS,
+  },
+  {
     route: 'GET /api/v1/oversight/receivables-status',
     path: () => `/api/v1/oversight/receivables-status?fy=${FY}`,
     ok: 200,

@@ -226,6 +226,7 @@ describe('answers against the table’s schemas', () => {
     ['submissions', 'accounting', { query }],
     ['flaggedClaims', 'finance', { query: { ...query, all: 'true' } }],
     ['receivablesStatus', 'accounting', { query }],
+    ['worklistCounts', 'finance'],
     ['claimProposals', 'division', { params: { claimId: 0 } }],
     ['proposals', 'finance', { query }],
     ['hardCases', 'division'],

@@ -6,6 +6,7 @@ import { SHEET_NAMES } from '../../../server/reports/consolidated.js';
 import { SEED_BUREAU_ORDER, SEED_TABLE_TSV } from '../../domain/targets/seed-fixture.js';
 import { CSV, seedRows, toCsv, XLSX } from '../plans/fixtures.js';
 import { insertLedger, startHarness, type Harness } from '../helpers/harness.js';
+import { countByAction } from '../../../domain/worklist/counts.js';
 
 const AGING = [
   { label: '0-1', fromYears: 0, toYears: 1, count: 3, outstanding: 30_000_000 },
@@ -39,6 +40,14 @@ beforeAll(async () => {
     current: { assessed: 200_000_000, paid: 150_000_000, outstanding: 50_000_000 },
     arrears: { assessed: 40_000_000, paid: 10_000_000, outstanding: 20_000_000 },
     aging: AGING,
+    figures: {
+      lateCharge: { current: { rows: 2, estimate: 0 }, arrears: { rows: 4, estimate: 12_300 }, total: { rows: 6, estimate: 12_300 } }, // prettier-ignore
+      worklist: countByAction([
+        { action: 'stopPrescription', outstanding: 400_000 },
+        { action: 'firstDunning', outstanding: 90_000 },
+        { action: 'firstDunning', outstanding: 10_000 },
+      ]),
+    },
     findings: [
       { rule: 'demand-missing', severity: 'error', count: 4 },
       { rule: 'contact-stale', severity: 'warning', count: 2 },
@@ -75,6 +84,7 @@ describe('the consolidated workbook', () => {
       '未収金の状況',
       '主要債権収入状況',
       '未収金の状況の出典',
+      '対応件数',
       '収納率',
       '出典',
     ]);
@@ -107,7 +117,7 @@ describe('the consolidated workbook', () => {
 
   it('lists every claim with its plan, current amount and flags', () => {
     const ws = sheet('債権別');
-    expect(values(ws, 1).slice(0, 10)).toEqual([
+    expect(values(ws, 1).slice(0, 11)).toEqual([
       '局名',
       '課名',
       '債権名',
@@ -115,12 +125,13 @@ describe('the consolidated workbook', () => {
       '前年度決算（円）',
       '目標（円）',
       '現在（円）',
+      '延滞金見込額（円）',
       '差 現在-目標（円）',
       '未収金増加',
       '計画遅れ',
     ]);
     const ride = ws.getRow(22);
-    expect(values(ws, 22).slice(0, 10)).toEqual([
+    expect(values(ws, 22).slice(0, 11)).toEqual([
       '交通局',
       '営業本部',
       '乗車料金',
@@ -128,12 +139,36 @@ describe('the consolidated workbook', () => {
       117_386_499,
       117_180_000,
       70_000_000,
+      12_300,
       -47_180_000,
       '',
       '',
     ]);
-    expect(ride.getCell(13).value).toBe(1);
+    expect(ride.getCell(14).value).toBe(1);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  it('counts debtors and outstanding per action with 延滞金見込額, per claim, bureau and in total', () => {
+    const ws = sheet('対応件数');
+    expect(values(ws, 1).slice(0, 8)).toEqual([
+      '局名',
+      '課名',
+      '債権名',
+      '台帳数',
+      '収入未済額（円）',
+      '延滞金見込額（円）',
+      '1. 時効の完成を止める（人）',
+      '1. 時効の完成を止める（円）',
+    ]);
+    const ride = values(ws, 2);
+    expect(ride.slice(0, 8)).toEqual(['交通局', '営業本部', '乗車料金', 1, 70_000_000, 12_300, 1, 400_000]);
+    const first = values(ws, 1).indexOf('7. 初回の催告（人）');
+    expect([ride[first], ride[first + 1]]).toEqual([2, 100_000]);
+    // The injected ledger was stored before the counts: counted in outstanding, not per action.
+    const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) => values(ws, i + 2));
+    const total = rows.find((r) => r[0] === '合計')!;
+    expect(total.slice(3, 8)).toEqual([2, 70_000_900, 12_300, 1, 400_000]);
+    expect(rows.filter((r) => r[2] === '（局計）').map((r) => r[0])).toEqual(['交通局', INJECTED[0]]);
   });
 
   it('shows each ledger’s submission and finding counts by severity and rule', () => {
@@ -227,7 +262,7 @@ describe('the consolidated workbook', () => {
     expect(claims.getCell('A23').type).toBe(ExcelJS.ValueType.String);
     const zip = await JSZip.loadAsync(xlsx);
     const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
-    expect(sheets).toHaveLength(9);
+    expect(sheets).toHaveLength(10);
     for (const f of sheets) expect(await zip.file(f)!.async('string')).not.toMatch(/<f[\s>]/);
     const strings = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
     const inline = (await Promise.all(sheets.map((f) => zip.file(f)!.async('string')))).join('');

@@ -91,7 +91,7 @@ describe('hostile names in every export', () => {
     const r = await h.call('GET', '/api/v1/reports/consolidated.xlsx?fy=2024', { token: h.finance });
     expect(r.status).toBe(200);
     const { sheets, xml, wb } = await workbookCells(r.bytes);
-    expect(sheets).toHaveLength(9);
+    expect(sheets).toHaveLength(10);
     for (const x of xml) expect(x).not.toMatch(/<f[\s>]/);
     const seen = new Set<string>();
     for (const ws of wb.worksheets) {
