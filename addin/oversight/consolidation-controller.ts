@@ -2,10 +2,12 @@
  * 「取りまとめ」: the consolidated sheets written INTO THE OPEN WORKBOOK, whatever workbook it is.
  * Finance gets the bureau table in the seed's layout (only finance may read it), progress and aging
  * by bureau; accounting gets its own bureau's figures by division. Both get per claim, status,
- * the improvement list, and 未収金の状況 / 主要債権収入状況 with their sources. Re-running updates our sheets in place (sheet-writer.ts) and leaves every
+ * the improvement list, 未収金の状況 / 主要債権収入状況 with their sources, and 年度推移 (five years). Re-running updates our sheets in place (sheet-writer.ts) and leaves every
  * other sheet alone.
  */
 import type { ResponseOf } from '../../domain/api/routes.js';
+import { DEFAULT_HISTORY_YEARS } from '../../domain/history/history.js';
+import { HISTORY_SHEET_NAME, historySheet } from '../../domain/history/history-sheet.js';
 import { PANE_SHEET_NAMES } from '../../domain/reports/sheet-names.js';
 import { revenueSheet, statusSheet, statusSourcesSheet } from '../../domain/reports/status-sheets.js';
 import { canWriteSheets, type SheetRef } from '../excel/workbook-port.js';
@@ -27,6 +29,8 @@ export interface ConsolidationInput {
   ledgers: LedgersT;
   /** 未収金の状況 within the caller's reach (the city for finance, its bureau for accounting). */
   status: ResponseOf<'receivablesStatus'>;
+  /** 年度推移 within the caller's reach: the year and the four before it. */
+  history: ResponseOf<'history'>;
 }
 
 /** Every sheet to write, in order, with its charts (pure). */
@@ -73,6 +77,7 @@ export function consolidationPlan(d: ConsolidationInput): SheetPlan[] {
     sheetPlan(statusSheet(N.status, d.status, N.statusSources)),
     sheetPlan(revenueSheet(N.revenue, d.status, N.statusSources)),
     sheetPlan(statusSourcesSheet(N.statusSources, d.status)),
+    sheetPlan(historySheet(HISTORY_SHEET_NAME, d.history)),
   );
   return sheets;
 }
@@ -102,7 +107,7 @@ export class ConsolidationController {
       try {
         const api = this.ov.api();
         const fy = this.ov.state.fiscalYear;
-        const [targets, claims, submissions, flagged, proposals, ledgers, status] = await Promise.all([
+        const [targets, claims, submissions, flagged, proposals, ledgers, status, history] = await Promise.all([
           role === 'finance' ? api.targets(fy) : Promise.resolve(null),
           api.reportClaims(fy),
           api.submissions(fy),
@@ -110,6 +115,7 @@ export class ConsolidationController {
           api.proposals(fy),
           api.ledgers(),
           api.receivablesStatus(fy),
+          api.history(fy - DEFAULT_HISTORY_YEARS + 1, fy),
         ]);
         const plan = consolidationPlan({
           role,
@@ -120,6 +126,7 @@ export class ConsolidationController {
           proposals: proposals.proposals,
           ledgers,
           status,
+          history,
         });
         const written: WrittenSheet[] = [];
         let first: SheetRef | null = null;

@@ -8,8 +8,9 @@ import {
   submissionPeriodView,
   submissionStatus,
 } from '../../oversight/status.js';
+import { history } from '../../oversight/history.js';
 import { receivablesStatus } from '../../oversight/receivables-status.js';
-import { fiscalYearIn } from '../params.js';
+import { fiscalYearIn, fiscalYearParam } from '../params.js';
 import { TableRouter } from '../route.js';
 
 const PERIOD_INVALID =
@@ -25,5 +26,8 @@ export function oversightRoutes(db: Db, clock: () => Date = () => new Date()): R
       const { all } = c.query('all は true か false です。');
       return flaggedClaims(db, scopeOf(c.actor), fy, all === 'true', clock());
     })
-    .answer('receivablesStatus', (c) => receivablesStatus(db, scopeOf(c.actor), fiscalYearIn(c.req.query.fy))).router;
+    .answer('receivablesStatus', (c) => receivablesStatus(db, scopeOf(c.actor), fiscalYearIn(c.req.query.fy)))
+    .answer('history', (c) =>
+      history(db, scopeOf(c.actor), fiscalYearParam(c.req.query.from, 'from'), fiscalYearParam(c.req.query.to, 'to')),
+    ).router;
 }

@@ -8,6 +8,8 @@ import { SEED_BUREAU_ORDER, SEED_PLAN_LINES } from '../../domain/targets/seed-fi
 import { statusReport } from '../../../domain/status/report.js';
 import { emptyExactStatus } from '../../../domain/status/sums.js';
 import { statusAnswer } from '../../../server/oversight/receivables-status.js';
+import { historyAnswer } from '../../../server/oversight/history.js';
+import { historyTable, yearsBetween } from '../../../domain/history/history.js';
 import { FakeOversight } from './fake-oversight.js';
 
 const FY = 2024;
@@ -227,7 +229,42 @@ export function consolidationAnswers(o: Overrides = {}) {
   seized.revenue = { ...seized.revenue, rows: 5, assessed: 900_000n, paid: 550_000n, outstanding: 350_000n };
   const source = { ledgerId: 'L-hoiku', ledger: '保育料 台帳', bureau: kodomo.bureau.name, division: kodomo.division.name, claimId: 12, claim: '保育料', classification: '強制徴収公債権', fiscalYear: FY, revision: 3, asOf: `${FY + 1}-03-31`, status: seized }; // prettier-ignore
   const status = statusAnswer(statusReport(FY, [source]));
-  return { targets, claims: { fiscalYear: FY, claims, divisions }, submissions, flagged, proposals, ledgers, status };
+  // 保育料 over five years: owing 300, 320, 340 thousand… (grew two years in a row to FY − 2, and on).
+  const years = yearsBetween(FY - 4, FY).map((fy) => ({
+    fiscalYear: fy,
+    state: fy < FY ? ('settled' as const) : ('provisional' as const),
+  }));
+  const history = historyAnswer(
+    historyTable(
+      years,
+      years.map(({ fiscalYear }, i) => ({
+        fiscalYear,
+        claimId: 12,
+        bureau: kodomo.bureau.name,
+        division: kodomo.division.name,
+        claim: '保育料',
+        classification: '強制徴収公債権',
+        ledgers: 1,
+        asOf: `${fiscalYear + 1}-03-31`,
+        assessed: 900_000n,
+        paid: 600_000n - BigInt(i) * 20_000n,
+        writtenOff: 0n,
+        outstanding: 300_000n + BigInt(i) * 20_000n,
+        baseline: null,
+        target: fiscalYear === FY ? 350_000n : null,
+      })),
+    ),
+  );
+  return {
+    targets,
+    claims: { fiscalYear: FY, claims, divisions },
+    submissions,
+    flagged,
+    proposals,
+    ledgers,
+    status,
+    history,
+  };
 }
 
 export function served(who: 'finance' | 'accounting', o: Overrides = {}): FakeOversight {
@@ -239,6 +276,7 @@ export function served(who: 'finance' | 'accounting', o: Overrides = {}): FakeOv
   service.fixtures.set('/oversight/claims', a.flagged);
   service.fixtures.set('/ledgers', { ledgers: a.ledgers });
   service.fixtures.set('/oversight/receivables-status', a.status);
+  service.fixtures.set('/oversight/history', a.history);
   service.proposals = a.proposals;
   return service;
 }
