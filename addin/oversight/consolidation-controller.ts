@@ -6,7 +6,7 @@
  * other sheet alone.
  */
 import type { ResponseOf } from '../../domain/api/routes.js';
-import { DEFAULT_HISTORY_YEARS } from '../../domain/history/history.js';
+import { defaultHistorySpan } from '../../domain/history/history.js';
 import { HISTORY_SHEET_NAME, historySheet } from '../../domain/history/history-sheet.js';
 import { PANE_SHEET_NAMES } from '../../domain/reports/sheet-names.js';
 import { revenueSheet, statusSheet, statusSourcesSheet } from '../../domain/reports/status-sheets.js';
@@ -115,7 +115,7 @@ export class ConsolidationController {
           api.proposals(fy),
           api.ledgers(),
           api.receivablesStatus(fy),
-          api.history(fy - DEFAULT_HISTORY_YEARS + 1, fy),
+          api.history(defaultHistorySpan(fy).from, fy),
         ]);
         const plan = consolidationPlan({
           role,

@@ -6,6 +6,7 @@
  * sheet and the command line print what this builds.
  */
 import { revenueRate } from '../status/sums.js';
+import { MIN_FISCAL_YEAR } from '../values/limits.js';
 
 /** One claim's figures of one fiscal year, as the service reads them. */
 export interface ClaimYearRecord {
@@ -78,6 +79,12 @@ export interface HistoryTable {
 export const MAX_HISTORY_YEARS = 10;
 /** The years finance reads by default: this one and the four before. */
 export const DEFAULT_HISTORY_YEARS = 5;
+
+/** The default span ending at `fiscalYear`, never before the first year saiken works with. */
+export const defaultHistorySpan = (fiscalYear: number) => ({
+  from: Math.max(MIN_FISCAL_YEAR, fiscalYear - DEFAULT_HISTORY_YEARS + 1),
+  to: fiscalYear,
+});
 
 interface Sums {
   ledgers: number;

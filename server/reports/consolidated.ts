@@ -5,7 +5,7 @@
  * revisions, ruleset versions, plan versions).
  */
 import ExcelJS from 'exceljs';
-import { DEFAULT_HISTORY_YEARS } from '../../domain/history/history.js';
+import { defaultHistorySpan } from '../../domain/history/history.js';
 import { HISTORY_SHEET_NAME, historySheet } from '../../domain/history/history-sheet.js';
 import { ledgerAgingSheet } from '../../domain/reports/aging-sheet.js';
 import { claimSheet } from '../../domain/reports/claim-sheet.js';
@@ -47,7 +47,8 @@ async function loadConsolidated(db: Queryable, fiscalYear: number, now = new Dat
   const { claims, table } = await loadTargets(db, fiscalYear, now);
   const [ledgers, findings] = [await ledgerTotalsRecords(db), await findingCountRecords(db)];
   const status = statusAnswer(await loadStatusReport(db, { kind: 'city' }, fiscalYear));
-  const years = await history(db, { kind: 'city' }, fiscalYear - DEFAULT_HISTORY_YEARS + 1, fiscalYear);
+  const span = defaultHistorySpan(fiscalYear);
+  const years = await history(db, { kind: 'city' }, span.from, span.to);
   return { fiscalYear, generatedAt: now, table, claims, ledgers, findings, status, history: years };
 }
 

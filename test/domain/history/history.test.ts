@@ -1,6 +1,7 @@
 /** The years-across table (年度推移): sums per claim, bureau and total, and 増加が2年連続. */
 import { describe, expect, it } from 'vitest';
 import {
+  defaultHistorySpan,
   grewTwoYearsInRow,
   historyTable,
   yearsBetween,
@@ -123,5 +124,12 @@ describe('historyTable', () => {
   it('keeps a claim first met in a later year with its bureau’s claims', () => {
     const t = historyTable(YEARS, [rec('A1', '局A', 2020, 1), rec('B1', '局B', 2020, 1), rec('A2', '局A', 2021, 1)]);
     expect(t.claims.map((c) => c.claim)).toEqual(['A1', 'A2', 'B1']);
+  });
+});
+
+describe('defaultHistorySpan', () => {
+  it('is the year and the four before, never before 1947', () => {
+    expect(defaultHistorySpan(2024)).toEqual({ from: 2020, to: 2024 });
+    expect(defaultHistorySpan(1948)).toEqual({ from: 1947, to: 1948 });
   });
 });
