@@ -27,8 +27,8 @@ SELECT CAST(? AS INTEGER) AS fiscal_year, c.id AS claim_id, COALESCE(s.ledgers, 
 
 const claimFiguresParams = (fy: number, lo: number, hi: number) => [fy, fy, lo, hi, fy, lo, hi];
 
-/** Above every claim id (ids are integers PostgreSQL keeps in 32 bits). */
-const ALL_CLAIMS = [-1, 2 ** 31] as const;
+/** Every claim id: ids are INTEGER, 32 bits on PostgreSQL (a larger bound would not even compare). */
+const ALL_CLAIMS = [-1, 2 ** 31 - 1] as const;
 
 /**
  * Freezes a settled year's figures per claim, replacing any frozen before: run in the settlement's
