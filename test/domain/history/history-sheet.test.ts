@@ -66,14 +66,40 @@ describe('historySheet', () => {
     expect(sheetLayout(s).headerRow).toBe(s.lines.length + 1);
   });
 
-  it('has a row per year of each bureau, the total and each claim, with the flag on the year it ends', () => {
-    expect(s.rows).toHaveLength(3 * 5);
-    expect(s.rows[2]!.slice(0, 5)).toEqual(['局A', null, null, '2024年度', '速報']);
-    expect(s.rows[6]![0]).toBe('合計');
-    const claimRows = s.rows.slice(9);
-    expect(claimRows.map((r) => r[14])).toEqual(['', '', '○', '', '', '']);
+  it('has a row for each bureau, the total and each claim, years across, the state in each header', () => {
+    expect(s.columns.map((c) => c.header).slice(0, 8)).toEqual([
+      '局名',
+      '課名',
+      '債権名',
+      '2022年度（確定） 収入未済額（円）',
+      '2022年度（確定） 収納率（％）',
+      '2022年度（確定） 不納欠損額（円）',
+      '2022年度（確定） 目標額（円）',
+      '2022年度（確定） 目標達成',
+    ]);
+    expect(s.columns[13]!.header).toBe('2024年度（速報） 収入未済額（円）');
+    expect(s.columns.at(-1)!.header).toBe('増加が2年連続');
+    expect(s.rows.map((r) => r.slice(0, 3))).toEqual([
+      ['局A', null, null],
+      ['局B', null, null],
+      ['合計', null, null],
+      ['局A', '課', '債権1'],
+      ['局B', '課', '債権2'],
+    ]);
+    const [claim1, claim2] = s.rows.slice(3);
+    expect(claim1!.slice(3, 8)).toEqual([900_000, 50, 0, 1_000_000, '○']);
     // 目標達成: ○ at or below the target, × above, blank without figures.
-    expect(claimRows.map((r) => r[13])).toEqual(['○', '○', '×', null, '○', '○']);
+    expect([0, 1, 2].map((i) => claim1![7 + 5 * i])).toEqual(['○', '○', '×']);
+    expect([0, 1, 2].map((i) => claim2![7 + 5 * i])).toEqual([null, '○', '○']);
+    expect([claim1!.at(-1), claim2!.at(-1)]).toEqual(['2024年度', '']);
+  });
+
+  it('starts the table below the charts, which stand side by side right of their data', () => {
+    expect(sheetLayout(s).headerRow).toBe(21);
+    expect(s.charts.map((c) => [c.position.from, c.position.to])).toEqual([
+      ['E2', 'L20'],
+      ['M2', 'T20'],
+    ]);
   });
 
   it('draws no chart when no bureau is within reach', () => {
@@ -84,8 +110,8 @@ describe('historySheet', () => {
 describe('historyTsv', () => {
   it('is the table, header first', () => {
     const lines = historyTsv(ANSWER).trimEnd().split('\n');
-    expect(lines).toHaveLength(1 + 15);
-    expect(lines[0]!.split('\t').slice(0, 5)).toEqual(['局名', '課名', '債権名', '年度', '区分']);
-    expect(lines[1]!.split('\t').slice(0, 7)).toEqual(['局A', '', '', '2022年度', '確定', '1', '1800000']);
+    expect(lines).toHaveLength(1 + 5);
+    expect(lines[0]!.split('\t').slice(0, 4)).toEqual(['局名', '課名', '債権名', '2022年度（確定） 収入未済額（円）']);
+    expect(lines[4]!.split('\t').slice(0, 5)).toEqual(['局A', '課', '債権1', '900000', '50']);
   });
 });
