@@ -40,7 +40,7 @@ const ORG_COLUMNS: readonly ReportColumn[] = [
 ];
 
 const NOTE =
-  '確定: 決算確定の時点で凍結した数値。速報: 各台帳の、基準日がその年度内の最後の提出による現在の数値。収納率 = 収入済額 ÷ 調定額。目標達成: 収入未済額が目標額以下で○、超えて×。増加が2年連続: 収入未済額が前年度より増え、前年度も前々年度より増えた年度。空欄は、その年度の数値がないもの。';
+  '確定: 決算確定の時点で凍結した数値。速報: 各台帳の、基準日がその年度内の最後の提出による現在の数値。収納率 = 収入済額 ÷ 調定額。目標達成: 収入未済額が目標額以下で○、超えて×。増加が2年連続: 収入未済額が前年度より増え、前年度も前々年度より増えた年度。空欄は、その年度の数値がないもの。どの年度にも台帳の数値がない債権は、局の目標額にのみ含まれる。';
 
 const yearLabel = (fy: number) => `${fy}年度`;
 
@@ -79,14 +79,20 @@ function lineRow(l: Line, org: SheetCell[]): SheetCell[] {
   ];
 }
 
-/** The table's columns and rows: each bureau, the total, then each claim. */
+/**
+ * The table's columns and rows: each bureau, the total, then each claim that has figures in some
+ * year of the span. A claim only planned, never sent, counts in its bureau's targets but has no row
+ * of blanks (a city plans thousands of them: they would be most of the sheet).
+ */
 export function historyTableRows(a: Answer): { columns: ReportColumn[]; rows: SheetCell[][] } {
   return {
     columns: columnsOf(a),
     rows: [
       ...a.bureaus.map((l) => lineRow(l, [l.bureau, null, null])),
       lineRow(a.total, [TOTAL, null, null]),
-      ...a.claims.map((l) => lineRow(l, [l.bureau, l.division, l.claim])),
+      ...a.claims
+        .filter((l) => l.years.some((y) => y.ledgers > 0))
+        .map((l) => lineRow(l, [l.bureau, l.division, l.claim])),
     ],
   };
 }

@@ -102,6 +102,13 @@ describe('historySheet', () => {
     ]);
   });
 
+  it('leaves out a claim with no figures in any year (its target still counts in its bureau’s)', () => {
+    const planned = line('局A', '計画だけの債権', [null, null, null]);
+    const t = historySheet('年度推移', { ...ANSWER, claims: [...ANSWER.claims, planned] });
+    expect(t.rows.map((r) => r[2])).not.toContain('計画だけの債権');
+    expect(t.rows).toHaveLength(5);
+  });
+
   it('draws no chart when no bureau is within reach', () => {
     expect(historySheet('年度推移', { ...ANSWER, bureaus: [], claims: [] }).charts).toEqual([]);
   });
