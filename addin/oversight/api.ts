@@ -91,6 +91,8 @@ export class OversightApi {
   receivablesStatus = (fy: number) =>
     this.call(ROUTES.receivablesStatus, ROUTES.receivablesStatus.response, { query: { fy } });
   worklistCounts = () => this.call(ROUTES.worklistCounts, ROUTES.worklistCounts.response);
+  /** 年度推移: fiscal years `from`..`to` within the caller's reach. */
+  history = (from: number, to: number) => this.call(ROUTES.history, ROUTES.history.response, { query: { from, to } });
   /** Finance: the fiscal year's settlement is final (見込 → 確定); ① of the next year's table follows. */
   settle = (fy: number) => this.call(ROUTES.settle, ROUTES.settle.response, { params: { fy }, body: {} });
   ledgers = () => this.call(ROUTES.ledgers, Ledgers);

@@ -2,11 +2,13 @@
  * 「取りまとめ」: the consolidated sheets written INTO THE OPEN WORKBOOK, whatever workbook it is.
  * Finance gets the bureau table in the seed's layout (only finance may read it), progress and aging
  * by bureau; accounting gets its own bureau's figures by division. Both get per claim, status,
- * the improvement list, 未収金の状況 / 主要債権収入状況 with their sources, and 対応件数 (the worklist's
- * counts per action with the late-charge estimate). Re-running updates our sheets in place (sheet-writer.ts) and leaves every
+ * the improvement list, 未収金の状況 / 主要債権収入状況 with their sources, 対応件数 (the worklist's
+ * counts per action with the late-charge estimate) and 年度推移 (five years). Re-running updates our sheets in place (sheet-writer.ts) and leaves every
  * other sheet alone.
  */
 import type { ResponseOf } from '../../domain/api/routes.js';
+import { defaultHistorySpan } from '../../domain/history/history.js';
+import { HISTORY_SHEET_NAME, historySheet } from '../../domain/history/history-sheet.js';
 import { PANE_SHEET_NAMES } from '../../domain/reports/sheet-names.js';
 import { revenueSheet, statusSheet, statusSourcesSheet } from '../../domain/reports/status-sheets.js';
 import { worklistSheet } from '../../domain/reports/worklist-sheet.js';
@@ -31,6 +33,8 @@ export interface ConsolidationInput {
   status: ResponseOf<'receivablesStatus'>;
   /** The worklist's counts per action and the late-charge estimate, per claim and bureau. */
   worklist: ResponseOf<'worklistCounts'>;
+  /** 年度推移 within the caller's reach: the year and the four before it. */
+  history: ResponseOf<'history'>;
 }
 
 /** Every sheet to write, in order, with its charts (pure). */
@@ -78,6 +82,7 @@ export function consolidationPlan(d: ConsolidationInput): SheetPlan[] {
     sheetPlan(revenueSheet(N.revenue, d.status, N.statusSources)),
     sheetPlan(statusSourcesSheet(N.statusSources, d.status)),
     sheetPlan(worklistSheet(N.worklist, d.worklist)),
+    sheetPlan(historySheet(HISTORY_SHEET_NAME, d.history)),
   );
   return sheets;
 }
@@ -107,16 +112,18 @@ export class ConsolidationController {
       try {
         const api = this.ov.api();
         const fy = this.ov.state.fiscalYear;
-        const [targets, claims, submissions, flagged, proposals, ledgers, status, worklist] = await Promise.all([
-          role === 'finance' ? api.targets(fy) : Promise.resolve(null),
-          api.reportClaims(fy),
-          api.submissions(fy),
-          api.flaggedClaims(fy, true),
-          api.proposals(fy),
-          api.ledgers(),
-          api.receivablesStatus(fy),
-          api.worklistCounts(),
-        ]);
+        const [targets, claims, submissions, flagged, proposals, ledgers, status, worklist, history] =
+          await Promise.all([
+            role === 'finance' ? api.targets(fy) : Promise.resolve(null),
+            api.reportClaims(fy),
+            api.submissions(fy),
+            api.flaggedClaims(fy, true),
+            api.proposals(fy),
+            api.ledgers(),
+            api.receivablesStatus(fy),
+            api.worklistCounts(),
+            api.history(defaultHistorySpan(fy).from, fy),
+          ]);
         const plan = consolidationPlan({
           role,
           targets,
@@ -127,6 +134,7 @@ export class ConsolidationController {
           ledgers,
           status,
           worklist,
+          history,
         });
         const written: WrittenSheet[] = [];
         let first: SheetRef | null = null;

@@ -4,6 +4,7 @@ export * from './common.js';
 export * from './routes.js';
 export * as admin from './admin.js';
 export * as cases from './hard-cases.js';
+export * as history from './history.js';
 export * as lateCharges from './late-charges.js';
 export * as ledgers from './ledgers.js';
 export * as me from './me.js';

@@ -10,6 +10,7 @@ import * as admin from './admin.js';
 import { FyQuery, type Role } from './common.js';
 import type { ApiErrorCode } from './errors.js';
 import * as cases from './hard-cases.js';
+import * as history from './history.js';
 import * as lateCharges from './late-charges.js';
 import * as ledgers from './ledgers.js';
 import * as me from './me.js';
@@ -424,6 +425,16 @@ export const ROUTES = {
     query: status.StatusQuery,
     response: status.ReceivablesStatus,
     errors: ['invalid-fiscal-year'],
+  },
+  history: {
+    method: 'GET',
+    path: `${V1}/oversight/history`,
+    roles: OVERSEERS,
+    summary:
+      'Across years (年度推移, at most 10): per claim and bureau the amount owing, collection rate, write-offs and target attainment, each year 確定 (frozen at settlement) or 速報, and two years’ growth in a row.',
+    query: history.HistoryQuery,
+    response: history.History,
+    errors: ['invalid-fiscal-year', 'invalid-input'],
   },
 
   // Proposals ----------------------------------------------------------------------------------

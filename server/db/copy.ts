@@ -41,6 +41,7 @@ export const COPY_ORDER: readonly string[] = [
   'proposal_history',
   'hard_cases',
   'settlements',
+  'settled_claim_figures',
   'audit_log',
   'auth_failures',
 ];

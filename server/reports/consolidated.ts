@@ -2,10 +2,12 @@
  * The consolidated workbook finance reviews (集計表): the bureau target table in the seed's layout,
  * every claim against its plan, the ledgers' submission status, aging, 未収金の状況 and
  * 主要債権収入状況 per claim, the worklist's counts per action with the late-charge estimate
- * (対応件数), collection rates by bureau, and where every figure came from (ledger
+ * (対応件数), collection rates by bureau, five years across (年度推移), and where every figure came from (ledger
  * revisions, ruleset versions, plan versions).
  */
 import ExcelJS from 'exceljs';
+import { defaultHistorySpan } from '../../domain/history/history.js';
+import { HISTORY_SHEET_NAME, historySheet } from '../../domain/history/history-sheet.js';
 import { ledgerAgingSheet } from '../../domain/reports/aging-sheet.js';
 import { claimSheet, lateChargeByClaim } from '../../domain/reports/claim-sheet.js';
 import { provenanceSheet } from '../../domain/reports/provenance-sheet.js';
@@ -27,8 +29,11 @@ import { loadTargets, type ClaimProgress } from './targets.js';
 import { loadStatusReport, statusAnswer } from '../oversight/receivables-status.js';
 import type { ResponseOf } from '../../domain/api/routes.js';
 import { addCharts } from './xlsx-charts.js';
+import { history } from '../oversight/history.js';
 
-export const SHEET_NAMES = WORKBOOK_SHEET_NAMES;
+const { provenance, ...figureSheets } = WORKBOOK_SHEET_NAMES;
+/** The workbook's sheets in order: 年度推移 after the year's figures, 出典 last. */
+export const SHEET_NAMES = { ...figureSheets, history: HISTORY_SHEET_NAME, provenance } as const;
 
 interface ConsolidatedData {
   fiscalYear: number;
@@ -39,6 +44,8 @@ interface ConsolidatedData {
   findings: LedgerFindingCount[];
   status: ResponseOf<'receivablesStatus'>;
   worklist: ResponseOf<'worklistCounts'>;
+  /** The year and the four before it. */
+  history: ResponseOf<'history'>;
 }
 
 async function loadConsolidated(db: Queryable, fiscalYear: number, now = new Date()): Promise<ConsolidatedData> {
@@ -46,7 +53,9 @@ async function loadConsolidated(db: Queryable, fiscalYear: number, now = new Dat
   const [ledgers, findings] = [await ledgerTotalsRecords(db), await findingCountRecords(db)];
   const status = statusAnswer(await loadStatusReport(db, { kind: 'city' }, fiscalYear));
   const worklist = worklistCountsOf(await listLedgerFigures(db, { kind: 'city' }));
-  return { fiscalYear, generatedAt: now, table, claims, ledgers, findings, status, worklist };
+  const span = defaultHistorySpan(fiscalYear);
+  const years = await history(db, { kind: 'city' }, span.from, span.to);
+  return { fiscalYear, generatedAt: now, table, claims, ledgers, findings, status, worklist, history: years };
 }
 
 /** Every sheet of the workbook, in order (pure). */
@@ -63,6 +72,7 @@ export function consolidatedSheets(d: ConsolidatedData): ReportSheet[] {
     statusSourcesSheet(N.statusSources, d.status),
     worklistSheet(N.worklist, d.worklist),
     ratesSheet(N.rates, d.ledgers, bureauOrder),
+    historySheet(N.history, d.history),
     provenanceSheet(N.provenance, {
       generatedAt: d.generatedAt,
       fiscalYear: d.fiscalYear,

@@ -358,7 +358,7 @@ describe.skipIf(!HAS_CHROMIUM)(
 
       const run = page.getByRole('button', { name: '取りまとめ', exact: true });
       await run.click();
-      await until(() => page.getByText('9枚のシートとグラフ2個を書き込みました。').isVisible()).toBe(true);
+      await until(() => page.getByText('11枚のシートとグラフ4個を書き込みました。').isVisible()).toBe(true);
       expect(await table()).toBe(SEED_TABLE_TSV); // ① still 見込
       await shot(page, '09-finance-consolidated-estimate');
 
@@ -377,7 +377,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       await shot(page, '11-finance-settled');
 
       await run.click();
-      await until(() => page.getByText('9枚のシートとグラフ2個を書き込みました。').isVisible()).toBe(true);
+      await until(() => page.getByText('11枚のシートとグラフ4個を書き込みました。').isVisible()).toBe(true);
       expect(await page.getByText(/局別目標表の見出しが/).count()).toBe(0); // the run replaced that notice
       expect(await sheetNames()).toEqual([
         OWN_SHEET,
@@ -390,6 +390,8 @@ describe.skipIf(!HAS_CHROMIUM)(
         '未収金の状況',
         '主要債権収入状況',
         '未収金の状況の出典',
+        '対応件数',
+        '年度推移',
       ]);
       expect(await table()).toBe(SEED_TABLE_TSV.replace(' (見込)', ''));
       expect(await table()).toContain('令和5年度決算 ①\t令和6年度目標 ②');
@@ -425,7 +427,8 @@ describe.skipIf(!HAS_CHROMIUM)(
       ]);
       expect(sheet.aging.charts).toHaveLength(1);
       expect(sheet.aging.charts[0]).toMatchObject({ type: 'ColumnStacked', source: { row: 0, column: 0, rows: 2 } });
-      expect(sheet.charts).toBe(2); // updated in place: no second set of charts
+      // 局別進捗, 滞納年数別 and 年度推移's two, updated in place: no second set of charts.
+      expect(sheet.charts).toBe(4);
       expect(sheet.proposals).toContain(PROPOSAL);
       expect(sheet.own).toEqual(['財政課の作業用メモ', 42]);
       await shot(page, '12-finance-consolidated-settled');

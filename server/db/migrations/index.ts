@@ -5,6 +5,7 @@ import { up as confirmedNoPersonal } from './003-confirmed-no-personal.js';
 import { scrubLedgerValues } from './004-scrub-ledger-values.js';
 import { up as authFailures } from './005-auth-failures.js';
 import { up as ledgerStatus } from './006-ledger-status.js';
+import { up as settledClaimFigures } from './007-settled-claim-figures.js';
 import type { Migration } from '../migrate.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   scrubLedgerValues,
   authFailures,
   ledgerStatus,
+  settledClaimFigures,
 ];

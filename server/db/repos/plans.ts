@@ -10,6 +10,7 @@ import type { Db, Queryable, SqlValue } from '../db.js';
 import type { PlanImportRow } from '../../plans/index.js';
 import { Yielder } from '../../reports/yield.js';
 import { appendAudit, type AuditActor } from './audit.js';
+import { freezeClaimFigures } from './history.js';
 import { scopeSql, type Scope } from './scope.js';
 
 export interface ImportSummary {
@@ -366,7 +367,10 @@ export async function isSettled(db: Queryable, fiscalYear: number): Promise<bool
   return (await db.get('SELECT fiscal_year FROM settlements WHERE fiscal_year = ?', [fiscalYear])) !== undefined;
 }
 
-/** Marks a fiscal year's settlement final (確定). False when it already was: nothing is written. */
+/**
+ * Marks a fiscal year's settlement final (確定) and freezes its figures per claim with it. False
+ * when it already was: nothing is written.
+ */
 export function settleFiscalYear(db: Db, fiscalYear: number, by: AuditActor, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
     const r = await tx.run(
@@ -374,6 +378,7 @@ export function settleFiscalYear(db: Db, fiscalYear: number, by: AuditActor, now
       [fiscalYear, now.toISOString(), by.tokenId],
     );
     if (r.changes === 0) return false;
+    await freezeClaimFigures(tx, fiscalYear);
     await appendAudit(tx, { ...by, action: 'settle', entity: 'settlement', entityId: String(fiscalYear) }, now);
     return true;
   });

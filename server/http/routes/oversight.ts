@@ -8,9 +8,10 @@ import {
   submissionPeriodView,
   submissionStatus,
 } from '../../oversight/status.js';
+import { history } from '../../oversight/history.js';
 import { receivablesStatus } from '../../oversight/receivables-status.js';
 import { worklistCounts } from '../../oversight/worklist-counts.js';
-import { fiscalYearIn } from '../params.js';
+import { fiscalYearIn, fiscalYearParam } from '../params.js';
 import { TableRouter } from '../route.js';
 
 const PERIOD_INVALID =
@@ -27,5 +28,8 @@ export function oversightRoutes(db: Db, clock: () => Date = () => new Date()): R
       return flaggedClaims(db, scopeOf(c.actor), fy, all === 'true', clock());
     })
     .answer('worklistCounts', (c) => worklistCounts(db, scopeOf(c.actor)))
-    .answer('receivablesStatus', (c) => receivablesStatus(db, scopeOf(c.actor), fiscalYearIn(c.req.query.fy))).router;
+    .answer('receivablesStatus', (c) => receivablesStatus(db, scopeOf(c.actor), fiscalYearIn(c.req.query.fy)))
+    .answer('history', (c) =>
+      history(db, scopeOf(c.actor), fiscalYearParam(c.req.query.from, 'from'), fiscalYearParam(c.req.query.to, 'to')),
+    ).router;
 }

@@ -11,6 +11,8 @@ import { statusAnswer } from '../../../server/oversight/receivables-status.js';
 import { worklistCountsOf } from '../../../server/oversight/worklist-counts.js';
 import { ledgerFiguresJson } from '../../../domain/reports/ledger-figures.js';
 import { countByAction } from '../../../domain/worklist/counts.js';
+import { historyAnswer } from '../../../server/oversight/history.js';
+import { historyTable, yearsBetween } from '../../../domain/history/history.js';
 import { FakeOversight } from './fake-oversight.js';
 
 const FY = 2024;
@@ -250,6 +252,32 @@ export function consolidationAnswers(o: Overrides = {}) {
       bureau: kodomo.bureau.name,
     },
   ]);
+  // 保育料 over five years: owing 300, 320, 340 thousand… (grew two years in a row to FY − 2, and on).
+  const years = yearsBetween(FY - 4, FY).map((fy) => ({
+    fiscalYear: fy,
+    state: fy < FY ? ('settled' as const) : ('provisional' as const),
+  }));
+  const history = historyAnswer(
+    historyTable(
+      years,
+      years.map(({ fiscalYear }, i) => ({
+        fiscalYear,
+        claimId: 12,
+        bureau: kodomo.bureau.name,
+        division: kodomo.division.name,
+        claim: '保育料',
+        classification: '強制徴収公債権',
+        ledgers: 1,
+        asOf: `${fiscalYear + 1}-03-31`,
+        assessed: 900_000n,
+        paid: 600_000n - BigInt(i) * 20_000n,
+        writtenOff: 0n,
+        outstanding: 300_000n + BigInt(i) * 20_000n,
+        baseline: null,
+        target: fiscalYear === FY ? 350_000n : null,
+      })),
+    ),
+  );
   return {
     targets,
     claims: { fiscalYear: FY, claims, divisions },
@@ -259,6 +287,7 @@ export function consolidationAnswers(o: Overrides = {}) {
     ledgers,
     status,
     worklist,
+    history,
   };
 }
 
@@ -272,6 +301,7 @@ export function served(who: 'finance' | 'accounting', o: Overrides = {}): FakeOv
   service.fixtures.set('/ledgers', { ledgers: a.ledgers });
   service.fixtures.set('/oversight/receivables-status', a.status);
   service.fixtures.set('/oversight/worklist', a.worklist);
+  service.fixtures.set('/oversight/history', a.history);
   service.proposals = a.proposals;
   return service;
 }

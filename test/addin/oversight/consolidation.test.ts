@@ -26,6 +26,7 @@ const FINANCE_SHEETS = [
   '滞納年数別',
   ...STATUS_SHEETS,
   '対応件数',
+  '年度推移',
 ];
 
 function workbook(): ExcelHost {
@@ -66,8 +67,25 @@ describe('取りまとめ (finance)', () => {
       ['滞納年数別', 1],
       ...STATUS_SHEETS.map((n) => [n, 0]),
       ['対応件数', 0],
+      ['年度推移', 2],
     ]);
     expect(host.model.active()?.name).toBe('局別目標');
+  });
+
+  it('writes 年度推移 with line charts of the amount owing and the rate by bureau, years across', async () => {
+    const host = workbook();
+    const { service } = await consolidate(host, 'finance');
+    expect(service.requests.some((r) => r.path.startsWith('/api/v1/oversight/history?from=2020&to=2024'))).toBe(true);
+    const s = host.sheet('年度推移');
+    expect(s.value(0, 0)).toBe('年度推移（2020年度〜2024年度）');
+    expect([s.value(3, 0), s.value(3, 1), s.value(4, 0), s.value(4, 1), s.value(8, 1)]).toEqual([
+      '収入未済額（千円）',
+      '子ども青少年局',
+      '2020年度',
+      300,
+      380,
+    ]);
+    expect(s.charts.map((c) => c.type)).toEqual(['Line', 'Line']);
   });
 
   it('lays the bureau table out as the seed: title, unit line, the table to the character, the note', async () => {
@@ -218,6 +236,7 @@ describe('取りまとめ (accounting)', () => {
       '滞納年数別',
       ...STATUS_SHEETS,
       '対応件数',
+      '年度推移',
     ]);
     expect(host.sheet('課別進捗').charts[0]).toMatchObject({
       type: 'ColumnClustered',

@@ -117,6 +117,7 @@ describe('division → accounting → finance, in Excel', () => {
         '主要債権収入状況',
         '未収金の状況の出典',
         '対応件数',
+        '年度推移',
       ]);
       let shown = '';
       for (let r = 2; r < 18; r++)
@@ -127,6 +128,7 @@ describe('division → accounting → finance, in Excel', () => {
         ['ColumnClustered', { row: 0, column: 0, rows: 15, columns: 3 }],
       ]);
       expect(host.sheet('滞納年数別').charts.map((c) => c.type)).toEqual(['ColumnStacked']);
+      expect(host.sheet('年度推移').charts.map((c) => c.type)).toEqual(['Line', 'Line']);
       expect(host.sheet('提出状況').value(4, 2)).toBe('保育料');
       expect(host.sheet('改善提案').value(1, 11)).toBe('滞納初期の電話催告を強化してください。');
       expect(host.formulaCells()).toEqual([]); // nothing of ours became a formula
@@ -162,6 +164,7 @@ describe('division → accounting → finance, in Excel', () => {
         '主要債権収入状況',
         '未収金の状況の出典',
         '対応件数',
+        '年度推移',
       ]);
       const bureaus = new Set<string>();
       const claims = host.sheet('債権別');

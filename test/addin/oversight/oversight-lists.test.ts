@@ -104,7 +104,7 @@ describe('取りまとめ view', () => {
     installed.host.addSheet('Sheet1', [['利用者のデータ']]);
     const { ov } = await renderOversight(served('finance'), { port: createOfficeAdapter() });
     await settle(ov, () => fireEvent.click(screen.getByRole('button', { name: '取りまとめ' })));
-    expect(screen.getByText('10枚のシートとグラフ2個を書き込みました。')).toBeTruthy();
+    expect(screen.getByText('11枚のシートとグラフ4個を書き込みました。')).toBeTruthy();
     const written = within(screen.getByRole('list', { name: '書き込んだシート' })).getAllByRole('listitem');
     expect(written.map((li) => li.textContent)).toEqual([
       '局別目標（20行・グラフ0）',
@@ -117,6 +117,7 @@ describe('取りまとめ view', () => {
       '主要債権収入状況（8行・グラフ0）',
       '未収金の状況の出典（2行・グラフ0）',
       '対応件数（6行・グラフ0）',
+      '年度推移（26行・グラフ2）',
     ]);
     expect(installed.host.sheet('Sheet1').value(0, 0)).toBe('利用者のデータ');
   });

@@ -74,3 +74,40 @@ describe('saiken report consolidated', () => {
     expect(r.err).toMatch(/^ファイルを保存できません: .*（ENOENT）\n$/);
   });
 });
+
+describe('saiken report history', () => {
+  const server = () => ['--server', h.url, '--token', h.finance];
+
+  it('prints the years across as TSV: the table of the sheet, each year 確定 or 速報', async () => {
+    const r = await report('history', '--from', '2023', '--to', 'R6', ...server());
+    expect(r.code, r.err).toBe(0);
+    const lines = r.out.trimEnd().split('\n');
+    const header = lines[0]!.split('\t');
+    expect(header.slice(0, 4)).toEqual(['局名', '課名', '債権名', '2023年度（速報） 収入未済額（円）']);
+    expect(header[8]).toBe('2024年度（速報） 収入未済額（円）');
+    // The seed's 14 bureaus and the total; its claims are only planned, with no ledger: no rows of their own.
+    expect(lines[15]!.split('\t')[0]).toBe('合計');
+    expect(lines).toHaveLength(16);
+  });
+
+  it('prints JSON', async () => {
+    const r = await report('history', '--from', '2020', '--to', '2024', '--format', 'json', ...server());
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.years.map((y: { fiscalYear: number }) => y.fiscalYear)).toEqual([2020, 2021, 2022, 2023, 2024]);
+    expect(j.bureaus).toHaveLength(14);
+  });
+
+  it('exits 2 with one Japanese line on error', async () => {
+    const cases: [string[], string][] = [
+      [['--to', '2024', ...server()], '--from で年度を指定してください（例: 2024、R6、令和6年度）。\n'],
+      [['--from', '2024', ...server()], '--to で年度を指定してください（例: 2024、R6、令和6年度）。\n'],
+      [
+        ['--from', '2024', '--to', '2023', ...server()],
+        '開始年度（from: 2024）は終了年度（to: 2023）以前にしてください。\n',
+      ],
+      [['--from', '2024', '--to', '2024', '--format', 'csv', ...server()], '--format は tsv か json です。\n'],
+    ];
+    for (const [args, err] of cases) expect(await report('history', ...args)).toEqual({ code: 2, out: '', err });
+  });
+});

@@ -135,6 +135,8 @@ async function seedCity(file: string): Promise<void> {
     ).hardCase as { id: number };
     await call('POST', `/api/v1/hard-cases/${hard.id}/answer`, acc, { policy: '財産調査の結果を待って判断する。' });
     await call('POST', '/api/v1/settlements/2023', finance);
+    // A year with plans and ledgers: its figures per claim are frozen (settled_claim_figures).
+    await call('POST', '/api/v1/settlements/2024', finance);
     await call('PUT', '/api/v1/settings/submission-period', finance, { kind: 'days', days: 31 });
   } finally {
     await svc.close();

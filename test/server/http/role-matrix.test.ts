@@ -468,6 +468,12 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     may: OVERSEERS,
   },
+  {
+    route: 'GET /api/v1/oversight/history',
+    path: () => `/api/v1/oversight/history?from=${FY - 4}&to=${FY}`,
+    ok: 200,
+    may: OVERSEERS,
+  },
 
   // Improvement proposals (proposals.ts): finance writes, the claim's three parties read.
   {
@@ -786,6 +792,7 @@ describe('nothing outside the caller’s scope in the answers', () => {
         `/api/v1/oversight/submissions?fy=${FY}`,
         `/api/v1/oversight/claims?fy=${FY}&all=true`,
         `/api/v1/oversight/receivables-status?fy=${FY}`,
+        `/api/v1/oversight/history?from=${FY - 4}&to=${FY}`,
       );
     }
     for (const path of lists) clean(who, await call('GET', path, t));

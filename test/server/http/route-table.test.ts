@@ -227,6 +227,8 @@ describe('answers against the table’s schemas', () => {
     ['flaggedClaims', 'finance', { query: { ...query, all: 'true' } }],
     ['receivablesStatus', 'accounting', { query }],
     ['worklistCounts', 'finance'],
+    ['history', 'finance', { query: { from: String(FY - 4), to: String(FY) } }],
+    ['history', 'accounting', { query: { from: String(FY - 1), to: String(FY) } }],
     ['claimProposals', 'division', { params: { claimId: 0 } }],
     ['proposals', 'finance', { query }],
     ['hardCases', 'division'],

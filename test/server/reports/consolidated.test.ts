@@ -86,6 +86,7 @@ describe('the consolidated workbook', () => {
       '未収金の状況の出典',
       '対応件数',
       '収納率',
+      '年度推移',
       '出典',
     ]);
     expect(Object.values(SHEET_NAMES)).toEqual(wb.worksheets.map((w) => w.name));
@@ -262,7 +263,7 @@ describe('the consolidated workbook', () => {
     expect(claims.getCell('A23').type).toBe(ExcelJS.ValueType.String);
     const zip = await JSZip.loadAsync(xlsx);
     const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
-    expect(sheets).toHaveLength(10);
+    expect(sheets).toHaveLength(11);
     for (const f of sheets) expect(await zip.file(f)!.async('string')).not.toMatch(/<f[\s>]/);
     const strings = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
     const inline = (await Promise.all(sheets.map((f) => zip.file(f)!.async('string')))).join('');

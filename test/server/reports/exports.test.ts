@@ -87,11 +87,30 @@ describe('hostile names in every export', () => {
     expect(r.out).toBe((await h.call('GET', '/api/v1/reports/targets?fy=2024&format=tsv', { token: h.finance })).text);
   });
 
+  it('the years-across TSV of the CLI neutralises them', async () => {
+    const r = await runCommand(register, [
+      'report',
+      'history',
+      '--from',
+      '2023',
+      '--to',
+      '2024',
+      '--server',
+      h.url,
+      '--token',
+      h.finance,
+    ]);
+    expect(r.code, r.err).toBe(0);
+    expectNoFormulaStart(r.out);
+    const claimLines = r.out.split('\n').filter((l) => l.includes("\t'@SUM(1)\t") || l.startsWith("'@SUM(1)\t"));
+    expect(claimLines.length).toBeGreaterThan(0);
+  });
+
   it('consolidated.xlsx has no formula in any sheet and every name intact as text', async () => {
     const r = await h.call('GET', '/api/v1/reports/consolidated.xlsx?fy=2024', { token: h.finance });
     expect(r.status).toBe(200);
     const { sheets, xml, wb } = await workbookCells(r.bytes);
-    expect(sheets).toHaveLength(10);
+    expect(sheets).toHaveLength(11);
     for (const x of xml) expect(x).not.toMatch(/<f[\s>]/);
     const seen = new Set<string>();
     for (const ws of wb.worksheets) {
