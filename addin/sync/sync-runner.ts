@@ -30,8 +30,6 @@ export interface SyncContext {
   outbox: Outbox;
   serverUrl: string;
   t: Translate;
-  /** Platform crypto; Web Crypto's by default. */
-  subtle?: SubtleCrypto;
 }
 
 export type SyncOutcome = SendOutcome;
@@ -69,9 +67,8 @@ const failureOf = (e: unknown) =>
 export async function buildOutgoing(
   session: CheckSession,
   cityKey: string,
-  subtle?: SubtleCrypto,
 ): Promise<{ hashing: SyncCrypto; fields: ReadField[]; current: RowUpsert[] }> {
-  const hashing = await webSyncCrypto(cityKey, subtle);
+  const hashing = await webSyncCrypto(cityKey);
   const fields = syncedFields(session.config.mapping);
   const current = await buildUpserts(session.checker.dataRows(), new Set(fields), hashing);
   return { hashing, fields, current };
@@ -84,7 +81,7 @@ export async function syncSheet(
   options: SyncOptions = {},
 ): Promise<SyncOutcome> {
   const { config, sheet } = session;
-  const { hashing, fields, current } = await buildOutgoing(session, await ctx.client.cityKey(), ctx.subtle);
+  const { hashing, fields, current } = await buildOutgoing(session, await ctx.client.cityKey());
   const ledger = {
     name: sheet.name.slice(0, MAX_LEDGER_NAME) || sheet.id,
     claimType: config.claimType,
