@@ -31,7 +31,6 @@ import { WorklistController } from './worklist-controller.js';
 export interface PaneOptions {
   storage?: KeyValueStore | null;
   fetch?: typeof fetch;
-  subtle?: SubtleCrypto;
   /** 基準日; today in Japan by default. */
   asOf?: () => Day;
   /** Late-charge profiles that override the city's and the built-in table (tests). */

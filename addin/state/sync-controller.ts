@@ -222,7 +222,6 @@ export class SyncController {
       outbox: this.outbox,
       serverUrl: serverUrl.trim(),
       t,
-      subtle: this.options.subtle,
     };
   }
 

@@ -5,8 +5,9 @@
  */
 import type { WorkbookPort } from '../excel/workbook-port.js';
 import type { CheckSession } from '../check/check-session.js';
-import { MAX_LEDGER_NAME, SubmissionPart } from '../../domain/sync/protocol.js';
-import { buildUpserts } from '../../domain/sync/sync-row.js';
+import { MAX_LEDGER_NAME, SubmissionPart, type RowUpsert } from '../../domain/sync/protocol.js';
+import { buildUpserts, type SyncCrypto } from '../../domain/sync/sync-row.js';
+import type { ReadField } from '../../domain/engine/ledger-row.js';
 import { DetectorCache, type PersonalTextReport } from '../../domain/sync/personal-scan.js';
 import { outgoingRefusal, syncedFields } from '../../domain/sync/outgoing.js';
 import { afterFailure, resentState } from '../../domain/sync/outbox-rules.js';
@@ -29,8 +30,6 @@ export interface SyncContext {
   outbox: Outbox;
   serverUrl: string;
   t: Translate;
-  /** Platform crypto; Web Crypto's by default. */
-  subtle?: SubtleCrypto;
 }
 
 export type SyncOutcome = SendOutcome;
@@ -61,6 +60,20 @@ function refusalError(t: Translate, refusal: NonNullable<ReturnType<typeof outgo
 const failureOf = (e: unknown) =>
   e instanceof SyncError ? { code: e.code, status: e.status, details: e.details } : null;
 
+/**
+ * What would leave the workbook: the rows the check read, typed (values and markers only: the text
+ * of a cell the engine could not read stays in the sheet), keyed and hashed with the city's key.
+ */
+export async function buildOutgoing(
+  session: CheckSession,
+  cityKey: string,
+): Promise<{ hashing: SyncCrypto; fields: ReadField[]; current: RowUpsert[] }> {
+  const hashing = await webSyncCrypto(cityKey);
+  const fields = syncedFields(session.config.mapping);
+  const current = await buildUpserts(session.checker.dataRows(), new Set(fields), hashing);
+  return { hashing, fields, current };
+}
+
 export async function syncSheet(
   ctx: SyncContext,
   session: CheckSession,
@@ -68,11 +81,7 @@ export async function syncSheet(
   options: SyncOptions = {},
 ): Promise<SyncOutcome> {
   const { config, sheet } = session;
-  const hashing = await webSyncCrypto(await ctx.client.cityKey(), ctx.subtle);
-  const fields = syncedFields(config.mapping);
-  // The rows the check read, typed: values and markers only, the text of a cell the engine could
-  // not read stays in the sheet.
-  const current = await buildUpserts(session.checker.dataRows(), new Set(fields), hashing);
+  const { hashing, fields, current } = await buildOutgoing(session, await ctx.client.cityKey());
   const ledger = {
     name: sheet.name.slice(0, MAX_LEDGER_NAME) || sheet.id,
     claimType: config.claimType,

@@ -1,7 +1,14 @@
-/** SyncCrypto on Web Crypto: HMAC-SHA256 with the city's key, and SHA-256; lower-case hex. */
+/**
+ * The pane's SyncCrypto: HMAC-SHA256 with the city's key, and SHA-256; lower-case hex. Pure
+ * JavaScript (@noble/hashes) rather than Web Crypto: a first sync asks for ~4 digests a row, and
+ * Web Crypto's round trip per digest made building 100,000 rows cost more than twice as much as
+ * hashing on the thread does (BENCHMARKS.md, "Add-in"). The key's padded blocks are hashed once;
+ * each HMAC starts from a copy of them.
+ */
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { SyncCrypto } from '../../domain/sync/sync-row.js';
-
-const encoder = new TextEncoder();
 
 export function base64UrlToBytes(text: string): Uint8Array<ArrayBuffer> {
   const b64 = text
@@ -14,21 +21,10 @@ export function base64UrlToBytes(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-export function bytesToHex(buf: ArrayBuffer): string {
-  let s = '';
-  for (const b of new Uint8Array(buf)) s += b.toString(16).padStart(2, '0');
-  return s;
-}
-
-export async function webSyncCrypto(
-  cityKey: string,
-  subtle: SubtleCrypto = globalThis.crypto.subtle,
-): Promise<SyncCrypto> {
-  const key = await subtle.importKey('raw', base64UrlToBytes(cityKey), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
-  return {
-    hmac: async (text) => bytesToHex(await subtle.sign('HMAC', key, encoder.encode(text))),
-    sha256: async (text) => bytesToHex(await subtle.digest('SHA-256', encoder.encode(text))),
-  };
+export function webSyncCrypto(cityKey: string): Promise<SyncCrypto> {
+  const keyed = hmac.create(sha256, base64UrlToBytes(cityKey));
+  return Promise.resolve({
+    hmac: async (text) => bytesToHex(keyed.clone().update(utf8ToBytes(text)).digest()),
+    sha256: async (text) => bytesToHex(sha256(utf8ToBytes(text))),
+  });
 }

@@ -40,8 +40,8 @@ export interface AddinBench {
   recheckRequests: number;
 }
 
-const SHEET = '保育料台帳';
-const COLUMNS = 30;
+export const SHEET = '保育料台帳';
+export const COLUMNS = 30;
 
 /** Time spent inside the stand-in's context.sync (Excel's side of each request). */
 function meterSync(): { ms: () => number; restore: () => void } {
@@ -59,7 +59,7 @@ function meterSync(): { ms: () => number; restore: () => void } {
 }
 
 /** The sample ledger cut to 30 columns, as the sheet holds it (dates as serials with a date format). */
-function sheetOf(host: ExcelHost, grid: Cell[][]): void {
+export function sheetOf(host: ExcelHost, grid: Cell[][]): void {
   const sheet = host.model.addSheet(SHEET);
   grid.forEach((row, r) => {
     const values: CellValue[] = [];

@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- name…]`: runs the benchmarks and prints their results as Markdown, with the
- * machine, for BENCHMARKS.md. Names: check, read, addin (and others registered below; `ingest-pg`,
+ * machine, for BENCHMARKS.md. Names: check, read, addin, first-sync (and others registered below; `ingest-pg`,
  * `bureau-pg` and `instances-pg` run on the test PostgreSQL server, `SAIKEN_TEST_PG`).
  */
 import { benchAddin } from './addin.bench.js';
+import { benchFirstSync } from './addin-sync.bench.js';
 import { benchCheck } from './check.bench.js';
 import { benchInstances } from './instances.bench.js';
 import { benchRead, type Measured } from './read.bench.js';
@@ -98,6 +99,22 @@ const BENCHES: Record<string, Bench> = {
       `| floor: the domain engine's checkSheet on the same grid | ${fmt(b.engineMs, 0)} ms | |`,
       `| pane's own time ÷ floor | ${fmt(b.ratio, 2)}× | ≤ 3× |`,
       `| re-check one edited row via onChanged (median of 21; ${b.recheckRequests} requests) | ${fmt(b.recheckMs, 1)} ms (${fmt(b.recheckOwnMs, 1)} ms without Excel's side) | ≤ 50 ms |`,
+    ].join('\n');
+  },
+  async 'first-sync'() {
+    const b = await benchFirstSync();
+    const n = (x: number) => x.toLocaleString('en-US');
+    return [
+      `### Task pane: the first sync of a ${n(b.rows)}-row, ${b.columns}-column sheet over the Excel host stand-in: rows built, keys HMACed, row hashes SHA-256'd (median of 3; the Web Crypto candidates once)`,
+      '',
+      '| measure | result | goal |',
+      '| --- | --- | --- |',
+      `| floor: the domain engine's checkSheet on the same grid | ${fmt(b.engineMs, 0)} ms | |`,
+      `| the pane's build (\`buildOutgoing\`: ${n(b.digests)} digests) | ${fmt(b.paneMs, 0)} ms | |`,
+      `| pane's build ÷ engine | ${fmt(b.ratio, 2)}× | ≤ 1× |`,
+      ...b.candidates.map((c) => `| ${c.name} | ${fmt(c.ms, 0)} ms, ${fmt(c.ratio, 2)}× the engine | |`),
+      `| heap during the pane's build: before, peak, kept by the built rows | ${fmt(b.heapBeforeMb, 0)} MiB, ${fmt(b.heapPeakMb, 0)} MiB, +${fmt(b.heapKeptMb, 0)} MiB | |`,
+      `| the process's peak RSS (sheet, stand-in, pane and all runs) | ${fmt(b.maxRssMb, 0)} MiB | |`,
     ].join('\n');
   },
   async 'ingest-pg'() {

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../addin/sync/client.js';
 import { SyncError } from '../../../addin/sync/errors.js';
 import { translator } from '../../../addin/i18n/messages.js';
-import { webSyncCrypto } from '../../../addin/sync/web-crypto.js';
-import { createHash, createHmac } from 'node:crypto';
 
 const client = (f: typeof fetch, locale: 'ja' | 'en' = 'ja') =>
   new ApiClient({ serverUrl: 'https://s.example/', token: 'tok-0123456789', t: translator(locale), fetch: f });
@@ -63,16 +61,5 @@ describe('ApiClient', () => {
   it('speaks English when asked', async () => {
     const e = await failure(client(async () => Promise.reject(new TypeError('x')), 'en').me());
     expect(e.message).toContain('Cannot reach the service');
-  });
-});
-
-describe('webSyncCrypto', () => {
-  it('is HMAC-SHA256 with the city key and SHA-256, in lower-case hex', async () => {
-    const key = Buffer.from('k'.repeat(32));
-    const c = await webSyncCrypto(key.toString('base64url'));
-    expect(await c.hmac('debtorId\u0000H-101')).toBe(
-      createHmac('sha256', key).update('debtorId\u0000H-101').digest('hex'),
-    );
-    expect(await c.sha256('{"a":1}')).toBe(createHash('sha256').update('{"a":1}').digest('hex'));
   });
 });

@@ -1,6 +1,5 @@
 /** Renders the whole pane around a fake port, as main.tsx does, and waits for it to start. */
 import { createElement } from 'react';
-import { webcrypto } from 'node:crypto';
 import { act, render } from '@testing-library/react';
 import { RendererProvider, createDOMRenderer } from '@fluentui/react-components';
 import { App } from '../../../addin/ui/index.js';
@@ -12,7 +11,6 @@ export async function renderPane(port: FakePort, options: PaneOptions = {}) {
   const controller = new PaneController(port, {
     storage: memoryStorage(),
     asOf: () => AS_OF,
-    subtle: webcrypto.subtle as SubtleCrypto,
     ...options,
   });
   // Griffel's atomic CSS goes to a detached document: jsdom's getComputedStyle (behind every role
