@@ -14,6 +14,11 @@ export interface StallReport {
    * (the database server on the same cores, the suite's other files) did to any process then.
    */
   machineStallMs: number;
+  /**
+   * How much the machine's load stretched a busy callback of another process meanwhile (1: not at
+   * all), as the median and the 90th percentile of samples every 100 ms.
+   */
+  busyStretch: { median: number; p90: number };
   /** The slowest `/healthz` answer while the work ran, in ms. */
   maxHealthMs: number;
   healthChecks: number;
@@ -32,14 +37,12 @@ export async function idleStall(ms = 1500): Promise<number> {
   return h.max / 1e6;
 }
 
-/** An idle process measuring its own event loop; `read` ends it and gives the longest delay it saw. */
-async function idleProbe(): Promise<{ read(): Promise<number>; kill(): void }> {
-  const script = `
-    const h = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 5 });
-    h.enable();
-    process.stdin.once('data', () => { h.disable(); process.stdout.write(String(h.max / 1e6)); process.exit(0); });
+/** A child process measuring something until asked; `read` ends it and gives what it saw. */
+async function childProbe<T>(script: string): Promise<{ read(): Promise<T>; kill(): void }> {
+  const body = `${script}
+    process.stdin.once('data', () => { process.stdout.write(JSON.stringify(result())); process.exit(0); });
     process.stdout.write('ready ');`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', body], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d));
   await new Promise<void>((resolve, reject) => {
@@ -48,13 +51,45 @@ async function idleProbe(): Promise<{ read(): Promise<number>; kill(): void }> {
   });
   return {
     read: () =>
-      new Promise<number>((resolve) => {
-        child.once('close', () => resolve(Number(out.slice('ready '.length))));
+      new Promise<T>((resolve) => {
+        child.once('close', () => resolve(JSON.parse(out.slice('ready '.length)) as T));
         child.stdin.write('x');
       }),
     kill: () => void child.kill(),
   };
 }
+
+/** An idle process: the longest delay of its event loop. */
+const IDLE_STALL = `
+  const h = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  const result = () => { h.disable(); return h.max / 1e6; };`;
+
+/**
+ * A process that, every 100 ms, computes for 10 ms of its own CPU time and times it on the wall
+ * clock: the ratios say how much the machine's load stretched a busy callback meanwhile. An idle
+ * process's stall does not show it: a callback that computes for 30 ms alone takes 100 ms when
+ * three processes share its core, without any single wait. The median and the 90th percentile:
+ * the worst one sample is one unlucky preemption, not the load.
+ */
+const BUSY_STRETCH = `
+  const ratios = [];
+  const cpuMs = (since) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1000; };
+  let sink = 0;
+  const spin = () => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    while (cpuMs(c0) < 10) for (let i = 0; i < 10000; i++) sink = (sink * 31 + i) | 0;
+    ratios.push((performance.now() - t0) / cpuMs(c0));
+  };
+  const timer = setInterval(spin, 100);
+  const result = () => {
+    clearInterval(timer);
+    if (ratios.length === 0) spin();
+    ratios.sort((a, b) => a - b);
+    const at = (q) => Math.max(1, ratios[Math.min(ratios.length - 1, Math.floor(ratios.length * q))]);
+    return { median: at(0.5), p90: at(0.9), sink };
+  };`;
 
 /** Runs `work` while probing the loop and polling `/healthz` every `everyMs`. */
 export async function probeDuring<T>(
@@ -62,8 +97,10 @@ export async function probeDuring<T>(
   work: () => Promise<T>,
   everyMs = 25,
 ): Promise<{ result: T; report: StallReport }> {
-  const machine = await idleProbe();
+  const machine = await childProbe<number>(IDLE_STALL);
+  const stretch = await childProbe<{ median: number; p90: number }>(BUSY_STRETCH);
   let machineStallMs = Number.NaN;
+  let busyStretch: StallReport['busyStretch'] | undefined;
   const h = monitorEventLoopDelay({ resolution: 5 });
   let maxHealthMs = 0;
   let healthChecks = 0;
@@ -84,9 +121,11 @@ export async function probeDuring<T>(
     const result = await work();
     const maxStallMs = h.max / 1e6;
     machineStallMs = await machine.read();
-    return { result, report: { maxStallMs, maxHealthMs, healthChecks, machineStallMs } };
+    busyStretch = await stretch.read();
+    return { result, report: { maxStallMs, maxHealthMs, healthChecks, machineStallMs, busyStretch } };
   } finally {
     if (Number.isNaN(machineStallMs)) machine.kill();
+    if (!busyStretch) stretch.kill();
     h.disable();
     running = false;
     await poll;

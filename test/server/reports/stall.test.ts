@@ -2,9 +2,10 @@
  * One large request must not stall the service for everyone else: the largest plan import the API
  * takes (50,000 rows, close to the 20 MB body limit) and `/reports/claims` over those 50,000
  * claims, each measured for the event loop's longest stall, `/healthz` answered meanwhile, and
- * (the import) how long other writers wait for the single SQLite writer. The limits allow on top
- * what the machine's load did meanwhile to an idle process (on two cores, PostgreSQL's own work
- * and the suite's other files take the service's core from it as much as any code could).
+ * (the import) how long other writers wait for the single SQLite writer. The limits scale by what
+ * the machine's load did meanwhile to another process's busy callback, and allow on top what it did
+ * to an idle process (on two cores, PostgreSQL's own work and the suite's other files take the
+ * service's core from it as much as any code could).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +13,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV, toCsv, type Row } from '../plans/fixtures.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
-import { idleStall, probeDuring, requestFromChild } from './stall-probe.js';
+import { idleStall, probeDuring, requestFromChild, type StallReport } from './stall-probe.js';
 
 const ROWS = 50_000;
 const MAX_STALL_MS = 100;
 const MAX_HEALTH_MS = 200;
+
+/** A limit on a quiet machine, as it stands under the load measured beside the request. */
+function allowed(limitMs: number, report: StallReport, idleMs: number): number {
+  return limitMs * report.busyStretch.p90 + Math.max(idleMs, report.machineStallMs);
+}
 /** 取組み long enough that the file nears the 20 MB limit (no personal-looking text in it). */
 const MEASURES =
   '滞納初期の文書催告と電話催告を強化し、納付相談の機会を増やす。口座振替の勧奨を続け、分納の履行状況を毎月確認する。'.repeat(
@@ -117,7 +123,7 @@ describe('the largest plan import', () => {
           ),
         );
         const totalMs = performance.now() - started;
-        const noise = Math.max(await idleStall(), report.machineStallMs);
+        const idle = await idleStall();
         writing = false;
         await writer;
         const importHold = Math.max(...holds);
@@ -125,19 +131,21 @@ describe('the largest plan import', () => {
           `plan import of ${ROWS} rows${again ? ' (again)' : ''} (${(Buffer.byteLength(csv) / 1048576).toFixed(1)} MB): ${Math.round(totalMs)} ms; ` +
             `writer held ${Math.round(importHold)} ms; another writer waited at most ${Math.round(maxWriteWaitMs)} ms; ` +
             `longest event-loop stall ${report.maxStallMs.toFixed(1)} ms; /healthz at most ${report.maxHealthMs.toFixed(1)} ms ` +
-            `(${report.healthChecks} checks); an idle process's own stall ${noise.toFixed(1)} ms`,
+            `(${report.healthChecks} checks); an idle process's own stall ${Math.max(idle, report.machineStallMs).toFixed(1)} ms, ` +
+            `a busy one stretched ${report.busyStretch.median.toFixed(2)}× (p90 ${report.busyStretch.p90.toFixed(2)}×)`,
         );
         expect(result.status, result.body.toString('utf8').slice(0, 300)).toBe(200);
         // A retry sends the same file again: every plan is then found unchanged.
         expect(JSON.parse(result.body.toString('utf8'))).toMatchObject({ imported: ROWS, changed: again ? 0 : ROWS });
-        expect(report.maxStallMs).toBeLessThan(MAX_STALL_MS + noise);
-        expect(report.maxHealthMs).toBeLessThan(MAX_HEALTH_MS + noise);
+        expect(report.maxStallMs).toBeLessThan(allowed(MAX_STALL_MS, report, idle));
+        expect(report.maxHealthMs).toBeLessThan(allowed(MAX_HEALTH_MS, report, idle));
         expect(report.healthChecks).toBeGreaterThan(5);
         // SQLite: other writers wait while the import holds the one writer: 2.5–3.5 s on a quiet machine, up
         // to 4.6 s with the suite's other files beside it (33 s before the set-wise import); the bound catches
-        // a return to row-by-row writing, not a busy neighbour. PostgreSQL: others write meanwhile.
-        if (db.engine === 'sqlite') expect(importHold).toBeLessThan(8_000);
-        else expect(maxWriteWaitMs).toBeLessThan(2_000);
+        // a return to row-by-row writing, not a busy neighbour (both scale by the load measured meanwhile).
+        // PostgreSQL: others write meanwhile.
+        if (db.engine === 'sqlite') expect(importHold).toBeLessThan(8_000 * report.busyStretch.median);
+        else expect(maxWriteWaitMs).toBeLessThan(2_000 * report.busyStretch.median);
         expect(await h.count('plans')).toBe(ROWS);
       } finally {
         writing = false;
@@ -194,16 +202,17 @@ describe('reports over 50,000 claims', () => {
         requestFromChild(`${h.url}${path}`, { method: 'GET', token: h.finance }, join(dir, 'answer')),
       );
       const totalMs = performance.now() - started;
-      const noise = Math.max(await idleStall(), report.machineStallMs);
+      const idle = await idleStall();
       console.log(
         `${name} over ${ROWS} claims (${(result.body.length / 1048576).toFixed(1)} MB): ${Math.round(totalMs)} ms; ` +
           `longest event-loop stall ${report.maxStallMs.toFixed(1)} ms; /healthz at most ${report.maxHealthMs.toFixed(1)} ms ` +
-          `(${report.healthChecks} checks); an idle process's own stall ${noise.toFixed(1)} ms`,
+          `(${report.healthChecks} checks); an idle process's own stall ${Math.max(idle, report.machineStallMs).toFixed(1)} ms, ` +
+          `a busy one stretched ${report.busyStretch.median.toFixed(2)}× (p90 ${report.busyStretch.p90.toFixed(2)}×)`,
       );
       expect(result.status).toBe(200);
       check(result.body);
-      expect(report.maxStallMs).toBeLessThan(MAX_STALL_MS + noise);
-      expect(report.maxHealthMs).toBeLessThan(MAX_HEALTH_MS + noise);
+      expect(report.maxStallMs).toBeLessThan(allowed(MAX_STALL_MS, report, idle));
+      expect(report.maxHealthMs).toBeLessThan(allowed(MAX_HEALTH_MS, report, idle));
     },
   );
 });
